@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+
+/** Everything a command may touch outside the core; tests pass their own. */
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  cwd: string;
+  readFile: (path: string) => string;
+  listDir: (path: string) => string[];
+  isFile: (path: string) => boolean;
+  isDir: (path: string) => boolean;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    readFile: (p) => readFileSync(p, 'utf8'),
+    listDir: (p) => readdirSync(p),
+    isFile: (p) => existsSync(p) && statSync(p).isFile(),
+    isDir: (p) => existsSync(p) && statSync(p).isDirectory(),
+  };
+}
+
+/** A problem the user can fix; `exitCode` 1 for bad input, 2 for bad usage. */
+export class CliError extends Error {
+  /** `reported`: the details are already on stderr (diagnostics); print nothing more. */
+  constructor(message: string, readonly exitCode: 1 | 2, readonly hint?: string, readonly reported = false) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,104 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError, processIo, type Io } from './io.js';
+import { version } from '../../package.json';
+
+const EXAMPLES = `
+Examples:
+  bote estimate twitter                      the Twitter estimate as tables
+  bote estimate twitter --set dau=200M       what if 200 M users were active daily?
+  bote estimate url-shortener --json | jq .results.storage_total
+  bote estimate ./my-service.yaml --format markdown
+  bote list                                  the built-in scenarios`;
+
+/** Collects repeated `--set name=quantity` options. */
+function collectSetting(value: string, previous: Array<{ name: string; text: string }> = []) {
+  const eq = value.indexOf('=');
+  const name = value.slice(0, eq).trim();
+  if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    throw new InvalidArgumentError('expected NAME=QUANTITY, e.g. --set dau=200M or --set media_size="2 MB/tweet"');
+  }
+  return [...previous, { name, text: value.slice(eq + 1) }];
+}
+
+export function makeProgram(io: Io): Command {
+  const program = new Command('bote')
+    .description('Back-of-the-envelope estimation for system design: QPS, storage, bandwidth and servers, with units checked.')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .addHelpText('after', EXAMPLES);
+
+  program
+    .command('estimate')
+    .description('derive the figures of a scenario and print them')
+    .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
+    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+    .option('--json', 'same as --format json')
+    // --color first, so that --no-color does not make colour the default.
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', `
+Examples:
+  bote estimate twitter
+  bote estimate twitter --set dau=200M --set media_size="2 MB/tweet"
+  bote estimate uber --json | jq .results.rps.value
+  bote estimate ./scenarios/my-service.yaml --format csv > figures.csv
+
+Quantities take units (MB, GiB, Gbps, ms, day, year, USD or $), scale words
+and suffixes (300M, 2bn, 1.5k, "300 million"), and percentages (50%).`)
+    .action(async (scenario: string, options: EstimateFlags) => {
+      const { estimate } = await import('./commands/estimate.js');
+      await estimate(io, scenario, options);
+    });
+
+  program
+    .command('list')
+    .description('list the built-in scenarios with their titles and sources')
+    .option('--json', 'as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { list } = await import('./commands/list.js');
+      list(io, options);
+    });
+
+  return program;
+}
+
+export interface EstimateFlags {
+  set?: Array<{ name: string; text: string }>;
+  format: 'table' | 'json' | 'markdown' | 'csv';
+  json?: boolean;
+  color?: boolean;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 bad usage. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const program = makeProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? 0 : 2;
+    }
+    if (e instanceof CliError) {
+      if (e.reported) return e.exitCode;
+      io.stderr(`bote: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      return e.exitCode;
+    }
+    if (e && typeof e === 'object' && 'exitCode' in e && typeof e.exitCode === 'number') return e.exitCode;
+    io.stderr(`bote: internal error, please report it with the command you ran:\n${(e as Error)?.stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+/** The process entry point used by bin/bote.js. */
+export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`bote ... | head`) ends the output, not the tool.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = await run(argv, processIo());
+}

@@ -1,0 +1,55 @@
+/**
+ * Errors are values with a place. Offsets are 0-based UTF-16 code units into
+ * the text of `file`; line and column are worked out only when rendered.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'yaml-limit'
+  | 'schema'
+  | 'reserved-name'
+  | 'name-is-unit'
+  | 'syntax'
+  | 'unknown-name'
+  | 'unknown-unit'
+  | 'unknown-function'
+  | 'unit-mismatch'
+  | 'declared-unit'
+  | 'bad-argument'
+  | 'not-an-assumption'
+  | 'cycle'
+  | 'not-finite'
+  | 'bad-override'
+  | 'bad-expect';
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  message: string;
+  /** What to do about it, as one sentence. */
+  hint?: string;
+  /** File name as the user gave it; absent for command-line input. */
+  file?: string;
+  span?: Span;
+}
+
+/** Thrown only inside the core's own passes and caught at their edge. */
+export class DiagnosticError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.message).join('\n'));
+    this.name = 'DiagnosticError';
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(...diagnostics: Diagnostic[]): Result<T> => ({ ok: false, diagnostics });
+
+/** Moves a span found inside a formula to its place in the file. */
+export function shiftSpan(span: Span, by: (offset: number) => number): Span {
+  return { start: by(span.start), end: by(span.end) };
+}

@@ -1,0 +1,293 @@
+import { DiagnosticError, fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
+import type { Expr } from '../expr/ast.js';
+import { checkFormula } from '../expr/check.js';
+import { parseFormula } from '../expr/parser.js';
+import { didYouMean } from '../suggest.js';
+import { Dimension } from '../units/dimension.js';
+import { pluralOf, UnitRegistry, type Conventions } from '../units/registry.js';
+import { parseQuantity, parseUnit, type WrittenUnit } from '../units/quantity.js';
+import { orderFigures } from './graph.js';
+import type { Expectation, Figure, Model } from './model.js';
+import { validateScenarioData, type ScenarioData } from './schema.js';
+import { parseScenarioSource, type PathKey, type ScenarioSource } from './source.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+
+export interface CompileOptions {
+  /** The file name shown in messages. */
+  file?: string;
+  /** The scenario's name when the file does not give one (its file name). */
+  name?: string;
+}
+
+/**
+ * Text to checked model: YAML, shape, names, units, dimensions, order.
+ * Gathers every problem it can find rather than stopping at the first; a
+ * figure whose inputs are broken is not checked again, so one mistake gives
+ * one message.
+ */
+export function compileScenario(text: string, options: CompileOptions = {}): Result<Model> {
+  const parsed = parseScenarioSource(text, options.file);
+  if (!parsed.ok) return parsed;
+  const source = parsed.value;
+  const valid = validateScenarioData(source.data);
+  if (!valid.ok) return fail(...schemaDiagnostics(valid.issues, source));
+  return new Compiler(source, valid.data, options).run();
+}
+
+class Compiler {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly file: string | undefined;
+
+  constructor(private readonly source: ScenarioSource, private readonly data: ScenarioData, private readonly options: CompileOptions) {
+    this.file = options.file;
+  }
+
+  run(): Result<Model> {
+    const { data } = this;
+    const nouns = this.nouns();
+    const conventions = this.conventions();
+    const registry = UnitRegistry.create({ nouns, conventions: conventions.lengths });
+    const assumptionNames = Object.keys(data.assumptions);
+    const derivedNames = Object.keys(data.derived ?? {});
+    const allNames = new Set([...assumptionNames, ...derivedNames]);
+    this.checkNames(registry, assumptionNames, derivedNames);
+
+    const figures = new Map<string, Figure>();
+    assumptionNames.forEach((name) => {
+      const f = this.assumption(name, registry, allNames);
+      if (f) figures.set(name, { ...f, index: figures.size });
+    });
+    const parsedDerived = derivedNames.flatMap((name) => this.parseDerived(name, allNames) ?? []);
+    const deps = new Map(parsedDerived.map((d) => [d.name, d.uses]));
+    const ordered = orderFigures(deps);
+    if ('cycle' in ordered) {
+      const [first] = ordered.cycle;
+      this.report({ code: 'cycle', message: `these figures use each other in a circle: ${ordered.cycle.join(' → ')}`,
+        span: this.source.locate(['derived', first!], 'key'), hint: 'a figure cannot depend on itself, directly or through others' });
+      return fail(...this.diagnostics);
+    }
+    const byName = new Map(parsedDerived.map((d) => [d.name, d]));
+    let index = figures.size;
+    const failed = new Set<string>(derivedNames.filter((n) => !byName.has(n)));
+    for (const name of ordered.order) {
+      const d = byName.get(name)!;
+      if (d.uses.some((u) => failed.has(u) || (assumptionNames.includes(u) && !figures.has(u)))) {
+        failed.add(name);
+        continue;
+      }
+      const figure = this.checkDerived(d, registry, figures, index);
+      if (figure) {
+        figures.set(name, figure);
+        index++;
+      } else failed.add(name);
+    }
+    const expectations = this.expectations(registry, figures, allNames);
+    if (this.diagnostics.length) return fail(...this.diagnostics);
+    const list = [...figures.values()].sort((a, b) => a.index - b.index);
+    return ok({
+      name: data.name ?? this.options.name ?? 'scenario',
+      title: data.title ?? data.name ?? this.options.name ?? 'scenario',
+      ...(data.source !== undefined ? { source: data.source } : {}),
+      ...(data.description !== undefined ? { description: data.description } : {}),
+      ...(this.file !== undefined ? { file: this.file } : {}),
+      text: this.source.text,
+      registry,
+      conventions: conventions.written,
+      figures: list,
+      byName: new Map(list.map((f) => [f.name, f])),
+      expectations,
+    });
+  }
+
+  private nouns(): string[] {
+    const nouns = this.data.nouns ?? [];
+    const standard = UnitRegistry.create();
+    return nouns.filter((noun, i) => {
+      const clash = standard.lookup(noun) ?? standard.lookup(pluralOf(noun));
+      if (!clash) return true;
+      this.report({ code: 'name-is-unit', message: `\`${noun}\` is already a unit (${clash.symbol})`, span: this.source.locate(['nouns', i]),
+        hint: 'remove it from nouns:, or choose another word' });
+      return false;
+    });
+  }
+
+  private conventions(): { lengths: Partial<Conventions>; written: Model['conventions'] } {
+    const lengths: Partial<Conventions> = {};
+    const written: Model['conventions'] = [];
+    const given = this.data.conventions ?? {};
+    for (const unit of ['day', 'year', 'month'] as const) {
+      const text = given[unit];
+      if (text === undefined) continue;
+      const path = ['conventions', unit];
+      const q = this.attempt(path, () => parseQuantity(text, UnitRegistry.create({ conventions: lengths })));
+      if (!q) continue;
+      if (!q.dim.equals(Dimension.base('s')) || !(q.value > 0)) {
+        this.report({ code: 'unit-mismatch', message: `a ${unit} must be a positive length of time, not ${q.dim}`, span: this.source.locate(path) });
+        continue;
+      }
+      lengths[unit] = q.value;
+      written.push({ unit, text });
+    }
+    return { lengths, written };
+  }
+
+  private checkNames(registry: UnitRegistry, assumptions: string[], derived: string[]): void {
+    const taken = new Set(assumptions);
+    for (const [section, names] of [['assumptions', assumptions], ['derived', derived]] as const) {
+      for (const name of names) {
+        const unit = registry.lookup(name);
+        if (unit && !unit.countable) {
+          this.report({ code: 'name-is-unit', message: `\`${name}\` is also a unit (${unit.symbol}), so formulas could not tell them apart`,
+            span: this.source.locate([section, name], 'key'), hint: `rename it, e.g. \`${name}_count\` or \`total_${name}\`` });
+        }
+        if (section === 'derived' && taken.has(name)) {
+          this.report({ code: 'schema', message: `\`${name}\` is both an assumption and a derived figure`,
+            span: this.source.locate([section, name], 'key'), hint: 'a name is defined once' });
+        }
+      }
+    }
+  }
+
+  private assumption(name: string, registry: UnitRegistry, allNames: Set<string>): Figure | undefined {
+    const raw = this.data.assumptions[name]!;
+    const [text, path, note] = typeof raw === 'string' ? [raw, ['assumptions', name], undefined] : [raw.value, ['assumptions', name, 'value'], raw.note];
+    const forbidden = (n: string) =>
+      allNames.has(n) ? `an assumption is a quantity and cannot use \`${n}\`; to compute \`${name}\`, move it under derived:` : undefined;
+    const q = this.attempt(path, () => parseQuantity(text, registry, forbidden));
+    if (!q) return undefined;
+    return {
+      name, kind: 'assumption', index: -1, dim: q.dim, text, expr: q.expr, unit: q.unit.text ? q.unit : undefined,
+      ...(note !== undefined ? { note } : {}),
+      span: this.source.locate(path), offset: this.source.offsetIn(path), uses: [], value: q.value,
+    };
+  }
+
+  private parseDerived(name: string, allNames: Set<string>): ParsedDerived | undefined {
+    const raw = this.data.derived![name]!;
+    const [text, path] = typeof raw === 'string' ? [raw, ['derived', name]] : [raw.expr, ['derived', name, 'expr']];
+    const parsed = this.attempt(path, () => parseFormula(text));
+    if (!parsed) return undefined;
+    const uses = [...new Set(namesIn(parsed.expr).filter((n) => allNames.has(n)))];
+    return {
+      name, text, path, expr: parsed.expr, uses,
+      unitText: typeof raw === 'string' ? undefined : raw.unit,
+      note: typeof raw === 'string' ? undefined : raw.note,
+    };
+  }
+
+  private checkDerived(d: ParsedDerived, registry: UnitRegistry, figures: Map<string, Figure>, index: number): Figure | undefined {
+    const unitPath = ['derived', d.name, 'unit'];
+    let unit: WrittenUnit | undefined;
+    if (d.unitText !== undefined) {
+      unit = this.attempt(unitPath, () => parseUnit(d.unitText!, registry));
+      if (!unit) return undefined;
+    }
+    const checked = this.attempt(d.path, () =>
+      checkFormula(d.expr, {
+        registry,
+        lookup: (n) => figures.get(n),
+        names: () => figures.keys(),
+        ...(unit ? { roundIn: unit } : {}),
+      }),
+    );
+    if (!checked) return undefined;
+    if (unit && !unit.dim.equals(checked.dim)) {
+      this.report({
+        code: 'declared-unit', message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${checked.dim}`,
+        span: this.source.locate(unitPath), hint: `use a unit of ${checked.dim}, or fix the formula (the unit is ${unit.dim})`,
+      });
+      return undefined;
+    }
+    return {
+      name: d.name, kind: 'derived', index, dim: checked.dim, text: d.text, expr: d.expr, unit,
+      ...(d.note !== undefined ? { note: d.note } : {}),
+      span: this.source.locate(d.path), offset: this.source.offsetIn(d.path), uses: d.uses, evaluate: checked.evaluate,
+    };
+  }
+
+  private expectations(registry: UnitRegistry, figures: Map<string, Figure>, allNames: Set<string>): Expectation[] {
+    const out: Expectation[] = [];
+    for (const [name, raw] of Object.entries(this.data.expect ?? {})) {
+      const [text, path] = typeof raw === 'string' ? [raw, ['expect', name]] : [raw.value, ['expect', name, 'value']];
+      if (!allNames.has(name)) {
+        const guess = didYouMean(name, allNames);
+        this.report({ code: 'unknown-name', message: `\`expect\` names \`${name}\`, which is not a figure of this scenario`,
+          span: this.source.locate(['expect', name], 'key'), ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}) });
+        continue;
+      }
+      const figure = figures.get(name);
+      if (!figure) continue;
+      const skip = text.length - text.trimStart().length;
+      const approx = text.trimStart().startsWith('~');
+      const body = approx ? text.slice(skip + 1) : text;
+      const shift = approx ? skip + 1 : 0;
+      const q = this.attempt(path, () => parseQuantity(body, registry), shift);
+      if (!q) continue;
+      if (!q.dim.equals(figure.dim)) {
+        this.report({ code: 'bad-expect', message: `the published \`${name}\` is in ${q.dim}, but the figure is in ${figure.dim}`, span: this.source.locate(path) });
+        continue;
+      }
+      out.push({
+        name, text: text.trim(), tolerance: approx ? 0.1 : 0.01, value: q.value, unit: q.unit, span: this.source.locate(path),
+        ...(typeof raw !== 'string' && raw.erratum !== undefined ? { erratum: raw.erratum } : {}),
+        ...(typeof raw !== 'string' && raw.note !== undefined ? { note: raw.note } : {}),
+      });
+    }
+    return out;
+  }
+
+  /** Runs one step; a DiagnosticError becomes diagnostics placed in the file. */
+  private attempt<T>(path: PathKey[], step: () => T, shift = 0): T | undefined {
+    try {
+      return step();
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      const at = this.source.offsetIn(path);
+      for (const d of e.diagnostics) {
+        const span: Span = d.span ? { start: at(d.span.start + shift), end: at(d.span.end + shift) } : this.source.locate(path);
+        this.report({ ...d, span });
+      }
+      return undefined;
+    }
+  }
+
+  private report(d: Diagnostic): void {
+    this.diagnostics.push({ ...d, ...(this.file !== undefined ? { file: this.file } : {}) });
+  }
+}
+
+interface ParsedDerived {
+  name: string;
+  text: string;
+  path: PathKey[];
+  expr: Expr;
+  uses: string[];
+  unitText: string | undefined;
+  note: string | undefined;
+}
+
+function namesIn(e: Expr, out: string[] = []): string[] {
+  switch (e.kind) {
+    case 'name':
+      out.push(e.name);
+      break;
+    case 'neg':
+      namesIn(e.arg, out);
+      break;
+    case 'paren':
+      namesIn(e.inner, out);
+      break;
+    case 'bin':
+      namesIn(e.left, out);
+      namesIn(e.right, out);
+      break;
+    case 'call':
+      e.args.forEach((a) => namesIn(a, out));
+      break;
+    case 'num':
+      break;
+    default:
+      e satisfies never;
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import type { Span } from '../diagnostic.js';
+import type { Expr } from '../expr/ast.js';
+import type { Evaluator } from '../expr/check.js';
+import type { Dimension } from '../units/dimension.js';
+import type { UnitRegistry } from '../units/registry.js';
+import type { WrittenUnit } from '../units/quantity.js';
+
+/** One named quantity of a scenario: an assumption (input) or a derived figure. */
+export interface Figure {
+  name: string;
+  kind: 'assumption' | 'derived';
+  /** Its slot in the values array; assumptions first, then derived in dependency order. */
+  index: number;
+  dim: Dimension;
+  /** The quantity or formula as written. */
+  text: string;
+  expr: Expr;
+  /** The declared unit (derived), the written unit (assumption), or undefined: base units. */
+  unit: WrittenUnit | undefined;
+  note?: string;
+  /** Where the value was written in the file; `offset` maps formula offsets there. */
+  span: Span;
+  offset: (i: number) => number;
+  /** Names of the figures its formula uses (derived only). */
+  uses: string[];
+  /** Assumptions: the value in base units. */
+  value?: number;
+  /** Derived: the checked formula. */
+  evaluate?: Evaluator;
+}
+
+/** A published figure to compare with, from `expect:`. */
+export interface Expectation {
+  name: string;
+  text: string;
+  /** `~`: within 10%; otherwise within 1%. */
+  tolerance: number;
+  /** In base units. */
+  value: number;
+  unit: WrittenUnit;
+  erratum?: string;
+  note?: string;
+  span: Span;
+}
+
+/** A scenario that has passed every check: evaluating it is plain arithmetic. */
+export interface Model {
+  name: string;
+  title: string;
+  source?: string;
+  description?: string;
+  file?: string;
+  text: string;
+  registry: UnitRegistry;
+  /** Calendar conventions that differ from the defaults, as written. */
+  conventions: Array<{ unit: 'day' | 'month' | 'year'; text: string }>;
+  figures: Figure[];
+  byName: ReadonlyMap<string, Figure>;
+  expectations: Expectation[];
+}

@@ -1,0 +1,51 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { didYouMean } from '../suggest.js';
+import type { ScenarioIssue } from './schema.js';
+import type { PathKey, ScenarioSource } from './source.js';
+
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  '': ['version', 'name', 'title', 'source', 'description', 'nouns', 'conventions', 'assumptions', 'derived', 'expect'],
+  assumption: ['value', 'note'],
+  derived: ['expr', 'unit', 'note'],
+  expect: ['value', 'erratum', 'note'],
+  conventions: ['day', 'month', 'year'],
+};
+
+/** Turns zod's issues into messages placed at the key or value they are about. */
+export function schemaDiagnostics(issues: readonly ScenarioIssue[], source: ScenarioSource): Diagnostic[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
+    const where = path.length ? `${path.join('.')}: ` : '';
+    const base = { code: 'schema' as const, ...(source.file !== undefined ? { file: source.file } : {}) };
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const known = KNOWN_KEYS[section(path)] ?? [];
+      const guess = didYouMean(key, known);
+      return {
+        ...base, message: `${where}unknown key \`${key}\``, span: source.locate([...path, key], 'key'),
+        hint: guess ? `did you mean \`${guess}\`?` : `the keys here are ${known.join(', ')}`,
+      };
+    }
+    if (issue.code === 'invalid_key') {
+      const inner = issue.issues[0]?.message ?? issue.message;
+      return { ...base, message: `${where}${inner}`, span: source.locate(path, 'key'), hint: 'rename it, e.g. peak_qps or dau' };
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      return { ...base, message: `\`${path.join('.')}\` is missing`, span: source.locate(path.slice(0, -1)), hint: missingHint(path) };
+    }
+    return { ...base, message: `${where}${issue.message}`, span: source.locate(path) };
+  });
+}
+
+function section(path: PathKey[]): string {
+  if (path.length === 0) return '';
+  if (path[0] === 'assumptions') return 'assumption';
+  if (path[0] === 'derived') return 'derived';
+  if (path[0] === 'expect') return 'expect';
+  return String(path[0]);
+}
+
+function missingHint(path: PathKey[]): string | undefined {
+  if (path.length === 1 && path[0] === 'assumptions') return 'a scenario lists its inputs under assumptions:, e.g. `dau: 100M user`';
+  return undefined;
+}

@@ -1,0 +1,171 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
+import { fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
+
+/** Scenario files are small; anything larger is refused before parsing. */
+export const MAX_FILE_BYTES = 1 << 20;
+/** Deeper flow nesting than this is refused before the YAML parser sees it. */
+export const MAX_NESTING = 32;
+/** Alias expansion bound: a scenario needs few, a "billion laughs" file many. */
+export const MAX_ALIASES = 50;
+/** Names that would reach an object's prototype if they were ever used as keys. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type PathKey = string | number;
+
+/** A parsed scenario file: the plain data, and where each part of it was written. */
+export interface ScenarioSource {
+  file?: string;
+  text: string;
+  data: unknown;
+  /** Where the value (or the key) at `path` was written; the nearest parent if absent. */
+  locate(path: readonly PathKey[], part?: 'key' | 'value'): Span;
+  /** Maps an offset inside the string at `path` to an offset in the file. */
+  offsetIn(path: readonly PathKey[]): (offset: number) => number;
+}
+
+/**
+ * Parses scenario text as YAML 1.2 with every scalar a string (the failsafe
+ * schema: `2`, `1e3` and `50%` all reach the one quantity parser). Refuses,
+ * each with a position: syntax errors, flow nesting past MAX_NESTING (the yaml
+ * package can abort the whole process on a second parse of such a document),
+ * tags, YAML 1.1 directives, alias bombs and reserved key names.
+ */
+export function parseScenarioSource(text: string, file?: string): Result<ScenarioSource> {
+  const at = (message: string, span: Span, hint?: string, code: Diagnostic['code'] = 'yaml-syntax'): Diagnostic => ({
+    code, message, span, ...(file !== undefined ? { file } : {}), ...(hint ? { hint } : {}),
+  });
+  if (text.length > MAX_FILE_BYTES) return fail(at('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
+  const deep = deepestFlow(text);
+  if (deep) return fail(at(`the document nests deeper than ${MAX_NESTING} levels`, { start: deep, end: deep + 1 }, 'a scenario needs at most a few levels', 'yaml-limit'));
+
+  const doc = parseDocument(text, {
+    version: '1.2', schema: 'failsafe', merge: false, resolveKnownTags: false, customTags: [],
+    uniqueKeys: true, stringKeys: true, logLevel: 'silent', prettyErrors: false,
+  });
+  const first = doc.errors[0];
+  if (first) {
+    return fail(at(cleanYamlMessage(first.message), { start: first.pos[0], end: first.pos[1] }, yamlHint(first.code)));
+  }
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    return fail(at('only YAML 1.2 is read; remove the %YAML directive', { start: 0, end: 5 }));
+  }
+  const refused = refuseNodes(doc);
+  if (refused) return fail({ ...refused, ...(file !== undefined ? { file } : {}) });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    // toJS throws a ReferenceError for excessive aliases; nothing else here throws.
+    return fail(at(`aliases expand too far (${(e as Error).message})`, { start: 0, end: 0 }, `use at most ${MAX_ALIASES} aliases`, 'yaml-limit'));
+  }
+  return ok({
+    ...(file !== undefined ? { file } : {}),
+    text,
+    data,
+    locate: (path, part = 'value') => locate(doc, path, part),
+    offsetIn: (path) => offsetIn(doc, text, path),
+  });
+}
+
+/** Finds the first offset where flow collections nest deeper than allowed. The lexer is iterative. */
+function deepestFlow(text: string): number | undefined {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_NESTING) return offset;
+    } else if (token === ']' || token === '}') depth--;
+    offset += token.length;
+  }
+  // Block nesting is bounded by indentation and handled by the parser itself.
+  return undefined;
+}
+
+function refuseNodes(doc: Document): Omit<Diagnostic, 'file'> | undefined {
+  let found: Omit<Diagnostic, 'file'> | undefined;
+  visit(doc, {
+    Node(_, node) {
+      const span = nodeSpan(node);
+      if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
+        found = { code: 'yaml-syntax', message: `tags such as \`${node.tag}\` are not allowed in a scenario`, span, hint: 'remove the tag; values are plain text' };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && RESERVED_NAMES.has(String(pair.key.value))) {
+        found = {
+          code: 'reserved-name', message: `\`${String(pair.key.value)}\` is a reserved name`, span: nodeSpan(pair.key),
+          hint: 'choose another name',
+        };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function nodeSpan(node: unknown): Span {
+  const range = (node as { range?: [number, number, number] }).range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+function locate(doc: Document, path: readonly PathKey[], part: 'key' | 'value'): Span {
+  let node: unknown = doc.contents;
+  let best: Span = nodeSpan(node);
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      if (!pair) return best;
+      if (i === path.length - 1 && part === 'key') return nodeSpan(pair.key);
+      node = pair.value;
+      best = pair.value ? nodeSpan(pair.value) : nodeSpan(pair.key);
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      if (!node) return best;
+      best = nodeSpan(node);
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function offsetIn(doc: Document, text: string, path: readonly PathKey[]): (offset: number) => number {
+  const node = doc.getIn(path as PathKey[], true) as Node | undefined;
+  if (!isScalar(node) || !node.range) {
+    const start = locate(doc, path, 'value').start;
+    return () => start;
+  }
+  const start = node.range[0];
+  const raw = text.slice(start, node.range[1]);
+  // Plain and simply-quoted scalars map one to one; others point at their start.
+  if (node.type === 'PLAIN' && raw === node.value) return (i) => start + i;
+  const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE';
+  if (quoted && raw.slice(1, -1) === node.value) return (i) => start + 1 + i;
+  return () => start;
+}
+
+function cleanYamlMessage(message: string): string {
+  // The yaml package appends " at line L, column C" and a code excerpt; we print our own.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each name may appear once in a mapping';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: nested keys take two more spaces than their parent';
+    case 'MULTIPLE_DOCS':
+      return 'a scenario file holds one document; remove the extra `---`';
+    case 'RESOURCE_EXHAUSTION':
+      return 'the document is too deep or too large';
+    default:
+      return undefined;
+  }
+}

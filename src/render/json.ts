@@ -1,0 +1,30 @@
+import type { Report } from './report.js';
+
+/**
+ * The JSON contract, version 1 (docs/json.md): `value` is unrounded and in
+ * `unit`; objects are keyed by figure name in the scenario's order.
+ */
+export function renderJson(report: Report): string {
+  const { scenario } = report;
+  const doc = {
+    version: 1,
+    scenario: {
+      name: scenario.name,
+      title: scenario.title,
+      source: scenario.source ?? null,
+      file: scenario.file ?? null,
+      ...(scenario.conventions.length ? { conventions: Object.fromEntries(scenario.conventions.map((c) => [c.unit, c.text])) } : {}),
+    },
+    assumptions: Object.fromEntries(
+      report.assumptions.map((a) => [a.name, { value: a.value, unit: a.unit, text: a.text, ...(a.overridden ? { overridden: true } : {}) }]),
+    ),
+    results: Object.fromEntries(
+      report.results.map((r) => [r.name, { value: r.value, unit: r.unit, display: r.display, expr: r.text, ...(r.overridden ? { overridden: true } : {}) }]),
+    ),
+    checks: report.checks.map((c) => ({
+      name: c.name, expected: c.expected, actual: c.actual, unit: c.unit, ok: c.status === 'ok',
+      status: c.status, tolerance: c.tolerance, published: c.published, ...(c.erratum !== undefined ? { erratum: c.erratum } : {}),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,65 @@
+import { IEC_PREFIXES, SI_PREFIXES } from '../core/units/table.js';
+
+const grouped = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * A value for the value column: grouped digits, six significant ones
+ * (3,472.22; 150,000,000; 54.75), exponent form for the very large and small.
+ */
+export function formatValue(x: number): string {
+  const a = Math.abs(x);
+  if (a !== 0 && (a >= 1e21 || a < 1e-4)) return x.toPrecision(4).replace(/\.?0+e/, 'e');
+  if (Number.isInteger(x) && a < 1e15) return whole.format(x);
+  return grouped.format(x);
+}
+
+/** Three significant digits, no trailing zeros: 3.47, 54.8, 30, 0.5. */
+export function threeDigits(x: number): string {
+  const r = Number(x.toPrecision(3));
+  if (Math.abs(r) >= 1e21 || (r !== 0 && Math.abs(r) < 1e-4)) return r.toExponential(2).replace(/\.?0+e/, 'e');
+  return String(r);
+}
+
+const SCALES: ReadonlyArray<readonly [number, string]> = [[1e12, 'T'], [1e9, 'bn'], [1e6, 'M'], [1e3, 'K']];
+
+/** 3472 → "3.47 K", 150000 → "150 K", 7 → "7". Every suffix reads back as a scale word. */
+export function scaled(x: number): string {
+  const r = Number(x.toPrecision(3));
+  for (const [size, suffix] of SCALES) {
+    if (Math.abs(r) >= size && Math.abs(r) < size * 1000) return `${threeDigits(r / size)} ${suffix}`;
+  }
+  return threeDigits(r);
+}
+
+const BYTE_UNIT = /^(Ki|Mi|Gi|Ti|Pi|Ei|Zi|Yi|k|K|M|G|T|P|E|Z|Y)?(B|bit|bps)(?=$|[/·])/;
+const TIME_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['ns', 1e-9], ['us', 1e-6], ['ms', 1e-3], ['s', 1], ['min', 60], ['hour', 3600], ['day', 86400], ['year', 365 * 86400],
+];
+
+/**
+ * The friendly form of a value in `unit`: bytes and bits re-prefixed in the
+ * unit's own family (54.75 PB, 30 TB/day, 2.5 GiB), plain durations in the
+ * largest unit that fits, and counts with a scale (3.47 K tweet/s).
+ */
+export function formatDisplay(value: number, unit: string): string {
+  const m = BYTE_UNIT.exec(unit);
+  if (m) {
+    const [written, prefix = '', base] = m as unknown as [string, string | undefined, string];
+    const family = prefix.endsWith('i') ? IEC_PREFIXES : SI_PREFIXES.filter(([p]) => p !== 'K');
+    const factor = [...IEC_PREFIXES, ...SI_PREFIXES].find(([p]) => p === prefix)?.[1] ?? 1;
+    const inBase = value * factor;
+    const rest = unit.slice(written.length);
+    const rounded = Number(inBase.toPrecision(3));
+    let best: readonly [string, number] = ['', 1];
+    for (const p of family) if (Math.abs(rounded) >= p[1]) best = [p[0], p[1]];
+    return `${threeDigits(inBase / best[1])} ${best[0]}${base}${rest}`;
+  }
+  if (unit === 's' || TIME_UNITS.some(([u]) => u === unit)) {
+    const seconds = value * (TIME_UNITS.find(([u]) => u === unit)?.[1] ?? 1);
+    let best: readonly [string, number] = TIME_UNITS[0]!;
+    for (const t of TIME_UNITS) if (Math.abs(seconds) >= t[1] * 0.9995) best = t;
+    return `${threeDigits(seconds / best[1])} ${best[0]}`;
+  }
+  return unit ? `${scaled(value)} ${unit}` : scaled(value);
+}

@@ -1,0 +1,54 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { formatValue } from './number.js';
+import { formatDifference, verdict } from './checks.js';
+import type { Report } from './report.js';
+
+/** The terminal report: title, assumptions, results with checks, then errata. */
+export function renderTable(report: Report, style: ChalkInstance): string {
+  const out: string[] = [];
+  const { scenario } = report;
+  out.push(style.bold(scenario.title));
+  if (scenario.source) out.push(`${style.dim('source:')} ${scenario.source}`);
+  if (scenario.conventions.length) {
+    out.push(`${style.dim('conventions:')} ${scenario.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`);
+  }
+
+  out.push('', style.bold('Assumptions'));
+  const inputs = table(['name', 'value', 'note']);
+  for (const a of report.assumptions) {
+    inputs.push([style.cyan(a.name), a.overridden ? style.yellow(`${a.text} (set)`) : a.text, a.note ?? '']);
+  }
+  out.push(inputs.toString());
+
+  const checks = new Map(report.checks.map((c) => [c.name, c]));
+  out.push('', style.bold('Results'));
+  const results = table(['name', 'value', 'unit', 'display', 'published'], ['left', 'right', 'left', 'right', 'left']);
+  for (const r of report.results) {
+    const c = checks.get(r.name);
+    let published = '';
+    if (c) {
+      const mark = c.status === 'ok' ? style.green('✓') : c.status === 'erratum' ? style.yellow('erratum') : style.red('✗');
+      published = `${c.published} ${mark}${c.status === 'fail' ? ` ${style.red(verdict(c))}` : ''}`;
+    }
+    const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
+    results.push([style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), published]);
+  }
+  out.push(results.toString());
+
+  const errata = report.checks.filter((c) => c.erratum !== undefined);
+  if (errata.length) {
+    out.push('', style.bold('Errata in the source'));
+    for (const c of errata) {
+      out.push(`${style.yellow('•')} ${style.cyan(c.name)}: published ${c.published}, computed ${formatValue(c.actual)} ${c.unit} (${formatDifference(c.difference)}). ${c.erratum}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+const NO_ROW_LINES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+function table(head: string[], colAligns?: Array<'left' | 'right'>): Table.Table {
+  // cli-table3 colours headers and borders by itself, even into pipes: never let it.
+  return new Table({ head, style: { head: [], border: [] }, chars: NO_ROW_LINES, ...(colAligns ? { colAligns } : {}) });
+}
