@@ -21,6 +21,8 @@ export interface Report {
   assumptions: ReportRow[];
   results: ReportRow[];
   checks: CheckResult[];
+  /** True when --set changed the scenario, so published figures no longer apply. */
+  checksSkipped: boolean;
 }
 
 export function buildReport(model: Model, values: Float64Array, checks: CheckResult[], settings: ReadonlyMap<string, string> = new Map()): Report {
@@ -42,6 +44,7 @@ export function buildReport(model: Model, values: Float64Array, checks: CheckRes
     },
     assumptions: model.figures.filter((f) => f.kind === 'assumption').map(row),
     results: model.figures.filter((f) => f.kind === 'derived').map(row),
-    checks,
+    checks: settings.size ? [] : checks,
+    checksSkipped: settings.size > 0 && checks.length > 0,
   };
 }

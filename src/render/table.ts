@@ -28,13 +28,15 @@ export function renderTable(report: Report, style: ChalkInstance): string {
     const c = checks.get(r.name);
     let published = '';
     if (c) {
-      const mark = c.status === 'ok' ? style.green('✓') : c.status === 'erratum' ? style.yellow('erratum') : style.red('✗');
-      published = `${c.published} ${mark}${c.status === 'fail' ? ` ${style.red(verdict(c))}` : ''}`;
+      if (c.status === 'ok') published = `${c.published} ${style.green('✓')}`;
+      else if (c.status === 'erratum') published = `${c.published} ${style.yellow(`✗ erratum (${formatDifference(c.difference)})`)}`;
+      else published = `${c.published} ${style.red(`✗ ${verdict(c)}`)}`;
     }
     const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
     results.push([style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), published]);
   }
   out.push(results.toString());
+  if (report.checksSkipped) out.push(style.dim('published figures not compared: --set changed the assumptions'));
 
   const errata = report.checks.filter((c) => c.erratum !== undefined);
   if (errata.length) {
