@@ -25,6 +25,8 @@ export interface Painter {
   cyan(s: string): string;
 }
 
+const EXCERPT = 100;
+
 const plain: Painter = { red: (s) => s, bold: (s) => s, dim: (s) => s, cyan: (s) => s };
 
 /**
@@ -36,12 +38,18 @@ export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint:
   if (d.file !== undefined && d.span && text !== undefined) {
     const { line, column } = positionOf(text, d.span.start);
     out.push(`${paint.bold(`${d.file}:${line}:${column}:`)} ${paint.red('error:')} ${d.message}`);
-    const lineText = text.split('\n')[line - 1] ?? '';
+    const lineText = (text.split('\n')[line - 1] ?? '').replace(/\t|\r/g, ' ');
     const width = Math.max(1, Math.min(d.span.end, d.span.start + lineText.length - column + 1) - d.span.start);
+    // Show at most EXCERPT characters of a long line, around the column.
+    const from = Math.max(0, Math.min(column - 1 - 20, lineText.length - EXCERPT));
+    const shown = lineText.slice(from, from + EXCERPT);
+    const before = from > 0 ? '…' : '';
+    const after = from + EXCERPT < lineText.length ? '…' : '';
     const gutter = String(line).length;
+    const carets = Math.max(1, Math.min(width, shown.length - (column - 1 - from)));
     out.push(`${' '.repeat(gutter)} ${paint.dim('|')}`);
-    out.push(`${paint.dim(String(line))} ${paint.dim('|')} ${lineText.replace(/\t/g, ' ')}`);
-    out.push(`${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(column - 1)}${paint.red('^'.repeat(width))}`);
+    out.push(`${paint.dim(String(line))} ${paint.dim('|')} ${before}${shown}${after}`);
+    out.push(`${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + column - 1 - from)}${paint.red('^'.repeat(carets))}`);
   } else {
     const where = d.file !== undefined ? `${d.file}: ` : '';
     out.push(`${paint.bold(`bote: ${where}`)}${paint.red('error:')} ${d.message}`);

@@ -13,28 +13,36 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 
 /** Turns zod's issues into messages placed at the key or value they are about. */
 export function schemaDiagnostics(issues: readonly ScenarioIssue[], source: ScenarioSource): Diagnostic[] {
-  return issues.map((issue) => {
-    const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
-    const where = path.length ? `${path.join('.')}: ` : '';
-    const base = { code: 'schema' as const, ...(source.file !== undefined ? { file: source.file } : {}) };
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
-      const known = KNOWN_KEYS[section(path)] ?? [];
-      const guess = didYouMean(key, known);
-      return {
-        ...base, message: `${where}unknown key \`${key}\``, span: source.locate([...path, key], 'key'),
-        hint: guess ? `did you mean \`${guess}\`?` : `the keys here are ${known.join(', ')}`,
-      };
-    }
-    if (issue.code === 'invalid_key') {
-      const inner = issue.issues[0]?.message ?? issue.message;
-      return { ...base, message: `${where}${inner}`, span: source.locate(path, 'key'), hint: 'rename it, e.g. peak_qps or dau' };
-    }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return { ...base, message: `\`${path.join('.')}\` is missing`, span: source.locate(path.slice(0, -1)), hint: missingHint(path) };
-    }
-    return { ...base, message: `${where}${issue.message}`, span: source.locate(path) };
-  });
+  const all = issues.map((issue) => diagnose(issue, source));
+  // "unknown key `asumptions`, did you mean `assumptions`?" already says that `assumptions` is missing.
+  const suggested = new Set(all.flatMap((d) => d.suggestion ?? []));
+  return all.filter((d) => !(d.missing && suggested.has(d.missing))).map(({ suggestion: _s, missing: _m, ...d }) => d);
+}
+
+type Draft = Diagnostic & { suggestion?: string; missing?: string };
+
+function diagnose(issue: ScenarioIssue, source: ScenarioSource): Draft {
+  const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
+  const where = path.length ? `${path.join('.')}: ` : '';
+  const base = { code: 'schema' as const, ...(source.file !== undefined ? { file: source.file } : {}) };
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const known = KNOWN_KEYS[section(path)] ?? [];
+    const guess = didYouMean(key, known);
+    return {
+      ...base, message: `${where}unknown key \`${key}\``, span: source.locate([...path, key], 'key'),
+      hint: guess ? `did you mean \`${guess}\`?` : `the keys here are ${known.join(', ')}`,
+      ...(guess ? { suggestion: [...path, guess].join('.') } : {}),
+    };
+  }
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues[0]?.message ?? issue.message;
+    return { ...base, message: `${where}${inner}`, span: source.locate(path, 'key'), hint: 'rename it, e.g. peak_qps or dau' };
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return { ...base, message: `\`${path.join('.')}\` is missing`, span: source.locate(path.slice(0, -1)), hint: missingHint(path), missing: path.join('.') };
+  }
+  return { ...base, message: `${where}${issue.message}`, span: source.locate(path) };
 }
 
 function section(path: PathKey[]): string {

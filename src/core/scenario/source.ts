@@ -87,7 +87,8 @@ function refuseNodes(doc: Document): Omit<Diagnostic, 'file'> | undefined {
     Node(_, node) {
       const span = nodeSpan(node);
       if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
-        found = { code: 'yaml-syntax', message: `tags such as \`${node.tag}\` are not allowed in a scenario`, span, hint: 'remove the tag; values are plain text' };
+        const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        found = { code: 'yaml-syntax', message: `tags such as \`${tag}\` are not allowed in a scenario`, span, hint: 'remove the tag; values are plain text' };
         return visit.BREAK;
       }
       return undefined;
