@@ -54,6 +54,25 @@ and suffixes (300M, 2bn, 1.5k, "300 million"), and percentages (50%).`)
     });
 
   program
+    .command('explain')
+    .description('show how each figure follows from the assumptions, step by step')
+    .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
+    .argument('[names...]', 'the figures to explain (default: all, in dependency order)')
+    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
+    .option('--json', 'the steps as data')
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', `
+Examples:
+  bote explain twitter peak_qps
+  bote explain url-shortener storage_total --set service_life="5 year"
+  bote explain uber --json`)
+    .action(async (scenario: string, names: string[], options: CommonFlags) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      explainCommand(io, scenario, names, options);
+    });
+
+  program
     .command('list')
     .description('list the built-in scenarios with their titles and sources')
     .option('--json', 'as JSON')
@@ -65,11 +84,14 @@ and suffixes (300M, 2bn, 1.5k, "300 million"), and percentages (50%).`)
   return program;
 }
 
-export interface EstimateFlags {
+export interface CommonFlags {
   set?: Array<{ name: string; text: string }>;
-  format: 'table' | 'json' | 'markdown' | 'csv';
   json?: boolean;
   color?: boolean;
+}
+
+export interface EstimateFlags extends CommonFlags {
+  format: 'table' | 'json' | 'markdown' | 'csv';
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 bad usage. */

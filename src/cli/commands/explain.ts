@@ -1,0 +1,47 @@
+import { explain, type ExplainStep } from '../../core/explain.js';
+import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
+import { didYouMean } from '../../core/suggest.js';
+import { markupText, renderStep, spoken } from '../../render/explain.js';
+import { formatDisplay } from '../../render/number.js';
+import { makeStyle, useColor } from '../../render/style.js';
+import { CliError, type Io } from '../io.js';
+import type { CommonFlags } from '../main.js';
+import { loadModel, orFail } from './estimate.js';
+
+/** `bote explain <scenario> [name...]`: each figure's chain, as one would say it. */
+export function explainCommand(io: Io, ref: string, names: string[], flags: CommonFlags): void {
+  const model = loadModel(io, ref);
+  for (const n of names) {
+    if (!model.byName.has(n)) {
+      const guess = didYouMean(n, model.byName.keys());
+      throw new CliError(`\`${n}\` is not a figure of ${model.name}`, 1, guess ? `did you mean \`${guess}\`?` : `the figures are ${[...model.byName.keys()].join(', ')}`);
+    }
+  }
+  const settings = flags.set ?? [];
+  const overrides = orFail(io, readOverrides(model, settings), model.text);
+  const values = orFail(io, evaluateModel(model, overrides), model.text);
+  const steps = explain(model, values, names, new Set(overrides.keys()));
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map(stepJson) }, null, 2)}\n`);
+    return;
+  }
+  const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+  const paint = { name: style.cyan, value: style.bold, dim: style.dim };
+  const { day, month, year } = model.registry.conventions;
+  const seconds = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
+  const out = [style.bold(model.title)];
+  if (model.conventions.length) out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
+  const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
+  const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
+  if (given.length) out.push('', style.bold('Given'), ...given.map((s) => renderStep(s, paint, seconds)));
+  if (derived.length) out.push('', style.bold('Derived'), ...derived.map((s) => renderStep(s, paint, seconds)));
+  io.stdout(`${out.join('\n')}\n`);
+}
+
+function stepJson(s: ExplainStep) {
+  return {
+    name: s.name, kind: s.kind, formula: markupText(s.formula), substituted: markupText(s.substituted),
+    value: s.value, unit: s.unit, display: formatDisplay(s.value, s.unit), spoken: `~${spoken(s.value, s.unit)}`,
+    uses: s.uses, overridden: s.overridden, ...(s.note !== undefined ? { note: s.note } : {}),
+  };
+}

@@ -1,0 +1,140 @@
+import type { Expr } from './expr/ast.js';
+import type { Figure, Model } from './scenario/model.js';
+
+/**
+ * A step of "show your work" as data: names, operators, and quantities left
+ * unformatted, so that one step renders to plain text, colour or Markdown.
+ */
+export type Markup = MarkupPart[];
+export type MarkupPart =
+  | { kind: 'name'; text: string }
+  | { kind: 'op'; text: string }
+  | { kind: 'text'; text: string }
+  /** A figure's value, in `unit` (its declared or written unit, or base units). */
+  | { kind: 'quantity'; value: number; unit: string }
+  /** A number or unit written in the formula, kept as written. */
+  | { kind: 'literal'; text: string };
+
+export interface ExplainStep {
+  name: string;
+  kind: 'assumption' | 'derived';
+  /** `dau × tweets_per_user` (derived) or the quantity as written (assumption). */
+  formula: Markup;
+  /** The formula with each name replaced by its value: `150 M user × 2 tweet/user/day`. */
+  substituted: Markup;
+  value: number;
+  unit: string;
+  uses: string[];
+  note?: string;
+  overridden: boolean;
+}
+
+/** The unit a figure is shown in: declared, written, or its base units. */
+export function unitOf(f: Figure): { text: string; factor: number } {
+  return f.unit ? { text: f.unit.text, factor: f.unit.factor } : { text: f.dim.isNone ? '' : String(f.dim), factor: 1 };
+}
+
+/**
+ * The chain from assumptions to the named figures, in dependency order. With
+ * no names, every figure. `overridden` names figures pinned by --set: their
+ * formula no longer applies, and the step says so.
+ */
+export function explain(model: Model, values: Float64Array, names: readonly string[] = [], overridden: ReadonlySet<string> = new Set()): ExplainStep[] {
+  const wanted = names.length ? closure(model, names, overridden) : new Set(model.figures.map((f) => f.name));
+  return model.figures.filter((f) => wanted.has(f.name)).map((f) => step(model, f, values, overridden.has(f.name)));
+}
+
+/** The named figures and everything they use; a pinned figure uses nothing. */
+function closure(model: Model, names: readonly string[], pinned: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const stack = [...names];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (out.has(n)) continue;
+    out.add(n);
+    if (!pinned.has(n)) stack.push(...(model.byName.get(n)?.uses ?? []));
+  }
+  return out;
+}
+
+function step(model: Model, f: Figure, values: Float64Array, pinned: boolean): ExplainStep {
+  const unit = unitOf(f);
+  const value = values[f.index]! / unit.factor;
+  const base = { name: f.name, kind: f.kind, value, unit: unit.text, uses: f.uses, overridden: pinned, ...(f.note !== undefined ? { note: f.note } : {}) };
+  if (f.kind === 'assumption' || pinned) {
+    const given: Markup = pinned ? [{ kind: 'quantity', value, unit: unit.text }] : [{ kind: 'literal', text: f.text }];
+    return { ...base, uses: pinned ? [] : f.uses, formula: given, substituted: given };
+  }
+  return {
+    ...base,
+    formula: render(f.expr, () => undefined),
+    substituted: render(f.expr, (name) => {
+      const g = model.byName.get(name);
+      if (!g) return undefined;
+      const u = unitOf(g);
+      return { kind: 'quantity', value: values[g.index]! / u.factor, unit: u.text };
+    }),
+  };
+}
+
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 4 } as const;
+const SHOWN_OP = { '+': '+', '-': '−', '*': '×', '/': '/', '^': '^' } as const;
+
+/** Writes a formula back as markup, with the parentheses it needs and × for *. */
+function render(e: Expr, substitute: (name: string) => MarkupPart | undefined): Markup {
+  const out: Markup = [];
+  const walk = (x: Expr, parent: number, rightOfDivide: boolean): void => {
+    switch (x.kind) {
+      case 'num':
+        out.push({ kind: 'literal', text: x.text });
+        return;
+      case 'name': {
+        const q = substitute(x.name);
+        if (!q) {
+          out.push({ kind: 'name', text: x.name });
+          return;
+        }
+        // A quantity with a compound unit needs parentheses where it is divided by or raised.
+        const compound = q.kind === 'quantity' && /[/ ·]/.test(q.unit);
+        const wrap = compound && (rightOfDivide || parent >= 3);
+        if (wrap) out.push({ kind: 'op', text: '(' });
+        out.push(q);
+        if (wrap) out.push({ kind: 'op', text: ')' });
+        return;
+      }
+      case 'paren':
+        out.push({ kind: 'op', text: '(' });
+        walk(x.inner, 0, false);
+        out.push({ kind: 'op', text: ')' });
+        return;
+      case 'neg':
+        out.push({ kind: 'op', text: '−' });
+        walk(x.arg, 3, false);
+        return;
+      case 'call':
+        out.push({ kind: 'name', text: x.fn }, { kind: 'op', text: '(' });
+        x.args.forEach((a, i) => {
+          if (i) out.push({ kind: 'op', text: ', ' });
+          walk(a, 0, false);
+        });
+        out.push({ kind: 'op', text: ')' });
+        return;
+      case 'bin': {
+        const p = x.implicit ? 3 : PRECEDENCE[x.op];
+        walk(x.left, p, false);
+        if (x.implicit) {
+          // `50%` and `$0.02` keep their written form; `365 day` keeps its space.
+          if (!(x.right.kind === 'name' && x.right.name === '%')) out.push({ kind: 'text', text: ' ' });
+        } else {
+          out.push({ kind: 'op', text: x.op === '^' ? '^' : ` ${SHOWN_OP[x.op]} ` });
+        }
+        walk(x.right, p, x.op === '/');
+        return;
+      }
+      default:
+        return x satisfies never;
+    }
+  };
+  walk(e, 0, false);
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { ExplainStep, Markup } from '../core/explain.js';
+import { formatDisplay, formatValue } from './number.js';
+
+export interface ExplainPainter {
+  name(s: string): string;
+  value(s: string): string;
+  dim(s: string): string;
+}
+
+const plain: ExplainPainter = { name: (s) => s, value: (s) => s, dim: (s) => s };
+
+/** Markup as text: quantities in their friendly form (150 M user). */
+export function markupText(m: Markup, paint: ExplainPainter = plain): string {
+  return m
+    .map((p) => {
+      switch (p.kind) {
+        case 'name':
+          return paint.name(p.text);
+        case 'quantity':
+          return paint.value(formatDisplay(p.value, p.unit));
+        case 'op':
+        case 'text':
+        case 'literal':
+          return p.text;
+        default:
+          return p satisfies never;
+      }
+    })
+    .join('');
+}
+
+/** How one would say a result: two significant digits where that is within 1% ("~3.5 K tweet/s"), else three. */
+export function spoken(value: number, unit: string): string {
+  const two = Number(value.toPrecision(2));
+  const close = value === 0 || Math.abs(two - value) <= 0.01 * Math.abs(value);
+  return formatDisplay(close ? two : Number(value.toPrecision(3)), unit);
+}
+
+/** The result as computed, to four significant digits: "3,472 tweet/s". */
+function computed(value: number, unit: string): string {
+  const v = Number(value.toPrecision(4));
+  return `${formatValue(v)}${unit ? ` ${unit}` : ''}`;
+}
+
+const TIME_WORDS = ['year', 'month', 'week', 'day', 'hour', 'min', 's'];
+
+/**
+ * One step the way a candidate says it:
+ *   qps = dau × tweets_per_user = 150 M user × 2 tweet/user/day = 3,472 tweet/s (~3.5 K tweet/s)
+ * Long steps break before each `=`.
+ */
+export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, seconds?: Record<string, number>): string {
+  const name = paint.name(step.name);
+  const exact = computed(step.value, step.unit);
+  const said = spoken(step.value, step.unit);
+  const same = said.replace(/\s/g, '') === exact.replace(/[\s,]/g, '');
+  const result = same ? exact : `${exact} ${paint.dim(`(~${said})`)}`;
+  const parts = step.kind === 'assumption' || step.overridden
+    ? [markupText(step.formula, paint)]
+    : [markupText(step.formula, paint), markupText(step.substituted, paint), result];
+  const tag = step.overridden ? paint.dim(' (set with --set)') : step.kind === 'assumption' ? paint.dim(' (assumption)') : '';
+  const oneLine = `${name} = ${parts.join(' = ')}${tag}`;
+  const lines = visibleLength(oneLine) <= 110 ? [oneLine] : [`${name}${tag}`, ...parts.map((p) => `    = ${p}`)];
+  const conversions = step.kind === 'derived' && !step.overridden && seconds ? timeConversions(step, seconds) : '';
+  if (conversions) lines.push(paint.dim(`    (${conversions})`));
+  if (step.note) lines.push(paint.dim(`    ${step.note}`));
+  return lines.join('\n');
+}
+
+/** "1 day = 86,400 s" for each calendar unit a step converts from. */
+function timeConversions(step: ExplainStep, seconds: Record<string, number>): string {
+  const units = new Set<string>();
+  const scan = (text: string) => {
+    for (const w of TIME_WORDS) if (new RegExp(`(^|[/ ·(])${w}(s)?($|[/ ·^)])`).test(text)) units.add(w);
+  };
+  for (const p of step.substituted) if (p.kind === 'quantity') scan(p.unit);
+  scan(step.unit);
+  const used = TIME_WORDS.filter((w) => units.has(w));
+  if (used.length < 2) return '';
+  const smallest = used[used.length - 1]!;
+  return used
+    .slice(0, -1)
+    .map((u) => `1 ${u} = ${formatValue((seconds[u] ?? 1) / (seconds[smallest] ?? 1))} ${smallest}`)
+    .join(', ');
+}
+
+function visibleLength(s: string): number {
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}
