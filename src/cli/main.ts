@@ -73,6 +73,41 @@ Examples:
     });
 
   program
+    .command('check')
+    .description("compare each scenario's published figures with the computed ones; errata are reported, not failed")
+    .argument('[scenarios...]', 'built-in names or .yaml paths (default: every built-in)')
+    .option('--json', 'as JSON')
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', `
+"~" in a published figure allows 10%; otherwise 1%. Exit code 1 if any figure
+disagrees without an erratum.
+
+Examples:
+  bote check
+  bote check url-shortener ./my-service.yaml`)
+    .action(async (scenarios: string[], options: CommonFlags) => {
+      const { checkCommand } = await import('./commands/check.js');
+      checkCommand(io, scenarios, options);
+    });
+
+  program
+    .command('calc')
+    .description('evaluate an expression with units, optionally converted: "<expression> [-> unit]"')
+    .argument('<expression...>', 'quote it: the shell reads > as a redirection')
+    .option('--json', 'as {value, unit, display}')
+    .addHelpText('after', `
+Examples:
+  bote calc "150M user * 2 req/user/day -> req/s"
+  bote calc "30 TB/day * 5 year -> PB"
+  bote calc "1 Gbps * 1 hour -> GiB"
+  bote calc "2^32"`)
+    .action(async (words: string[], options: { json?: boolean }) => {
+      const { calcCommand } = await import('./commands/calc.js');
+      calcCommand(io, words, options);
+    });
+
+  program
     .command('list')
     .description('list the built-in scenarios with their titles and sources')
     .option('--json', 'as JSON')

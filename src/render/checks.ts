@@ -5,6 +5,8 @@ import { threeDigits } from './number.js';
 export function formatDifference(d: number): string {
   if (!Number.isFinite(d)) return 'n/a';
   const pct = d * 100;
+  // Floating-point noise (150 TB computed as 149.99999999999997) is no difference.
+  if (Math.abs(pct) < 1e-6) return '0%';
   return `${pct >= 0 ? '+' : ''}${threeDigits(pct)}%`;
 }
 

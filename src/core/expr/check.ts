@@ -215,14 +215,15 @@ function derive(dim: Dimension, args: Checked[], fold: (...xs: number[]) => numb
   return { dim, evaluate };
 }
 
-function describe(e: Expr, dim: Dimension): string {
-  const what = e.kind === 'name' ? `\`${e.name}\`` : 'the ' + (e.kind === 'num' ? 'number' : 'expression');
-  return `${what} (${dim})`;
+function side(e: Expr, dim: Dimension): string {
+  return e.kind === 'name' ? `\`${e.name}\` is ${dim}` : `${dim}`;
 }
 
 function mismatch(verb: string, a: Dimension, b: Dimension, e: Expr, _scope: Scope): DiagnosticError {
-  const [left, right] = e.kind === 'bin' ? [describe(e.left, a), describe(e.right, b)] : [String(a), describe(e, b)];
-  return problem('unit-mismatch', `cannot ${verb} ${a} and ${b}`, e.span, `${left} and ${right} must have the same dimension`);
+  const hint = e.kind === 'bin'
+    ? `left: ${side(e.left, a)}; right: ${side(e.right, b)}. Both sides must have the same dimension`
+    : `${side(e, b)}, the others are ${a}`;
+  return problem('unit-mismatch', `cannot ${verb} ${a} and ${b}`, e.span, hint);
 }
 
 export function problem(code: Diagnostic['code'], message: string, span: Span, hint?: string): DiagnosticError {

@@ -1,0 +1,24 @@
+import { calculate } from '../../core/calc.js';
+import { renderDiagnostic } from '../../render/diagnostic.js';
+import { formatDisplay, formatValue } from '../../render/number.js';
+import { CliError, type Io } from '../io.js';
+
+/** `bote calc "<expression> [-> unit]"`: the engine as a calculator. */
+export function calcCommand(io: Io, words: string[], flags: { json?: boolean }): void {
+  const text = words.join(' ');
+  const result = calculate(text);
+  if (!result.ok) {
+    io.stderr(result.diagnostics.map((d) => renderDiagnostic({ ...d, file: 'expression' }, text)).join('\n'));
+    throw new CliError('bad expression', 1, undefined, true);
+  }
+  const { value, unit } = result.value;
+  const display = formatDisplay(value, unit);
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ value, unit, display })}\n`);
+    return;
+  }
+  const exact = `${formatValue(value)}${unit ? ` ${unit}` : ''}`;
+  // Show the friendly form only where it adds a scale or another prefix: "3.47 K req/s".
+  const unitPart = (s: string) => s.replace(/^[-\d.,e+\s]*/, '');
+  io.stdout(`${exact}${unitPart(display) !== unitPart(exact) ? `  (${display})` : ''}\n`);
+}

@@ -1,0 +1,76 @@
+import { compareExpectations, type CheckResult } from '../../core/scenario/checks.js';
+import { compileScenario } from '../../core/scenario/compile.js';
+import { evaluateModel } from '../../core/scenario/run.js';
+import { formatDifference } from '../../render/checks.js';
+import { renderDiagnostic } from '../../render/diagnostic.js';
+import { formatValue } from '../../render/number.js';
+import { makeStyle, useColor } from '../../render/style.js';
+import type { Io } from '../io.js';
+import { CliError } from '../io.js';
+import type { CommonFlags } from '../main.js';
+import { findScenario, listBuiltins, type ScenarioFile } from '../scenario-files.js';
+
+interface ScenarioCheck {
+  scenario: string;
+  file: string;
+  checks: CheckResult[];
+  /** Set when the scenario itself does not load. */
+  errors?: string[];
+}
+
+/**
+ * `bote check [scenario...]`: published figures against computed ones.
+ * Errata are reported, not failed; exit 1 if any figure disagrees without one
+ * or a scenario does not load.
+ */
+export function checkCommand(io: Io, refs: string[], flags: CommonFlags): void {
+  const files: ScenarioFile[] = refs.length ? refs.map((r) => findScenario(io, r)) : listBuiltins(io);
+  const results = files.map((f) => checkFile(io, f));
+  const failed = results.some((r) => r.errors || r.checks.some((c) => c.status === 'fail'));
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ version: 1, ok: !failed, scenarios: results.map((r) => ({ ...r, checks: r.checks.map(checkJson) })) }, null, 2)}\n`);
+  } else {
+    io.stdout(renderChecks(results, useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) })));
+  }
+  if (failed) throw new CliError('some published figures disagree', 1, undefined, true);
+}
+
+function checkFile(io: Io, f: ScenarioFile): ScenarioCheck {
+  const text = io.readFile(f.path);
+  const compiled = compileScenario(text, { file: f.display, name: f.name });
+  if (!compiled.ok) return { scenario: f.name, file: f.display, checks: [], errors: compiled.diagnostics.map((d) => renderDiagnostic(d, text)) };
+  const values = evaluateModel(compiled.value);
+  if (!values.ok) return { scenario: compiled.value.name, file: f.display, checks: [], errors: values.diagnostics.map((d) => renderDiagnostic(d, text)) };
+  return { scenario: compiled.value.name, file: f.display, checks: compareExpectations(compiled.value, values.value) };
+}
+
+function checkJson(c: CheckResult) {
+  return { ...c, ok: c.status === 'ok' };
+}
+
+function renderChecks(results: ScenarioCheck[], color: boolean): string {
+  const style = makeStyle(color);
+  const out: string[] = [];
+  const count = { ok: 0, erratum: 0, fail: 0 };
+  for (const r of results) {
+    out.push(style.bold(`${r.scenario}`) + style.dim(`  ${r.file}`));
+    if (r.errors) {
+      out.push(...r.errors.map((e) => style.red(e.trimEnd())));
+      count.fail++;
+      continue;
+    }
+    if (!r.checks.length) out.push(style.dim('  no published figures'));
+    const width = Math.max(0, ...r.checks.map((c) => c.name.length));
+    for (const c of r.checks) {
+      count[c.status]++;
+      const mark = c.status === 'ok' ? style.green('✓') : c.status === 'erratum' ? style.yellow('!') : style.red('✗');
+      const computed = `${formatValue(c.actual)}${c.unit ? ` ${c.unit}` : ''}`;
+      const tolerance = `within ${c.tolerance * 100}%`;
+      const word = c.status === 'ok' ? style.green('agrees') : c.status === 'erratum' ? style.yellow('erratum') : style.red(c.erratum !== undefined ? 'agrees with the erratum' : 'disagrees');
+      out.push(`  ${mark} ${c.name.padEnd(width)}  published ${c.published}, computed ${computed} (${formatDifference(c.difference)}, ${tolerance}): ${word}`);
+      if (c.erratum !== undefined) out.push(style.dim(`      ${c.erratum}`));
+    }
+  }
+  out.push('', `${results.length} scenario${results.length === 1 ? '' : 's'}: ${count.ok} figures agree, ${count.erratum} errata, ${count.fail} failed`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+import { DiagnosticError, fail, ok, type Diagnostic, type Result } from './diagnostic.js';
+import { checkFormula } from './expr/check.js';
+import { parseFormula } from './expr/parser.js';
+import { bestUnit } from './units/best-unit.js';
+import { parseUnit } from './units/quantity.js';
+import { UnitRegistry } from './units/registry.js';
+
+export interface CalcResult {
+  /** In `unit`. */
+  value: number;
+  unit: string;
+}
+
+/**
+ * `bote calc`: evaluates an expression of numbers and units, optionally
+ * converted with `-> unit`; otherwise shown in the best-fitting unit.
+ * Spans in diagnostics are offsets into `text`.
+ */
+export function calculate(text: string, registry: UnitRegistry = UnitRegistry.create()): Result<CalcResult> {
+  try {
+    const { expr, rest } = parseFormula(text, { allowArrow: true });
+    const checked = checkFormula(expr, { registry });
+    const value = checked.constant!;
+    const arrow = rest[0]!;
+    if (arrow.kind !== '->') return ok(bestUnit(value, checked.dim));
+    const targetText = text.slice(arrow.span.end);
+    if (targetText.trim() === '') return fail({ code: 'syntax', message: 'give a unit after `->`', span: arrow.span });
+    let target;
+    try {
+      target = parseUnit(targetText, registry);
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      return fail(...e.diagnostics.map((d) => shift(d, arrow.span.end)));
+    }
+    if (!target.dim.equals(checked.dim)) {
+      return fail({ code: 'unit-mismatch', message: `cannot convert ${checked.dim} to ${target.dim}`, span: { start: arrow.span.end, end: text.length },
+        hint: `the expression is in ${checked.dim}; ask for a unit of that dimension` });
+    }
+    return ok({ value: value / target.factor, unit: target.text });
+  } catch (e) {
+    if (e instanceof DiagnosticError) return fail(...e.diagnostics);
+    throw e;
+  }
+}
+
+function shift(d: Diagnostic, by: number): Diagnostic {
+  return d.span ? { ...d, span: { start: d.span.start + by, end: d.span.end + by } } : d;
+}
