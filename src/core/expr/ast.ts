@@ -11,7 +11,11 @@ export type Expr =
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
 
-export const FUNCTIONS = ['ceil', 'floor', 'round', 'min', 'max', 'abs', 'sqrt', 'log', 'log2', 'log10'] as const;
+export const FUNCTIONS = [
+  'ceil', 'floor', 'round', 'min', 'max', 'abs', 'sqrt', 'log', 'log2', 'log10',
+  // Building blocks of estimates (docs/building-blocks.md).
+  'servers', 'shards', 'cache_80_20',
+] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export function isFunctionName(name: string): name is FunctionName {

@@ -156,9 +156,52 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       const f = fn === 'log2' ? Math.log2 : Math.log10;
       return derive(Dimension.none, args, f, (v) => f(x.evaluate(v)), e.span);
     }
+    case 'servers':
+    case 'shards':
+      return checkCapacity(e, args, arity, plain);
+    case 'cache_80_20': {
+      arity(1, 1);
+      const x = args[0]!;
+      // A daily volume (B/day) is cached for one day; a stored volume (B) as is.
+      const perTime = x.dim.powerOf('s') === -1 ? scope.registry.conventions.day : 1;
+      const dim = perTime === 1 ? x.dim : x.dim.mul(Dimension.base('s'));
+      if (dim.powerOf('B') !== 1) {
+        throw problem('unit-mismatch', `cache_80_20 takes a volume of data (B or B/day), not ${x.dim}`, e.args[0]!.span);
+      }
+      return derive(dim, args, (v) => 0.2 * v * perTime, (v) => 0.2 * x.evaluate(v) * perTime, e.span);
+    }
     default:
       return fn satisfies never;
   }
+}
+
+/**
+ * servers(load, per_server, utilization = 100%, spares = 0):
+ *   ceil(load / (per_server × utilization)) + spares
+ * shards(total, per_shard): ceil(total / per_shard).
+ * The result is a count: `server` when per_server is written per server.
+ */
+function checkCapacity(
+  e: Extract<Expr, { kind: 'call' }>, args: Checked[], arity: (min: number, max: number) => void, plain: (i: number) => void,
+): Checked {
+  const isServers = e.fn === 'servers';
+  arity(2, isServers ? 4 : 2);
+  const [load, each, utilization, spares] = args as [Checked, Checked, Checked | undefined, Checked | undefined];
+  const dim = load.dim.div(each.dim);
+  if (dim.factors.some(([, p]) => p < 0) || dim.factors.length > 1 || dim.factors.some(([b]) => b === 'B' || b === 's' || b === 'USD')) {
+    throw problem('unit-mismatch', `${e.fn}: ${load.dim} divided by ${each.dim} is ${dim}, not a count`, e.span,
+      `give the capacity of one ${isServers ? 'server' : 'shard'} in the same units as the load, e.g. ${isServers ? '5000 req/s/server' : '2 TB/shard'}`);
+  }
+  if (utilization) plain(2);
+  if (spares && !spares.dim.isNone && !spares.dim.equals(dim)) {
+    throw problem('unit-mismatch', `servers: spares must be a plain number or ${dim}, not ${spares.dim}`, e.args[3]!.span);
+  }
+  const u = utilization?.evaluate ?? (() => 1);
+  const n = spares?.evaluate ?? (() => 0);
+  const fl = load.evaluate;
+  const fe = each.evaluate;
+  const count = (l: number, c: number, util: number, extra: number) => ROUNDERS.ceil(l / (c * util)) + extra;
+  return derive(dim, args, (l, c, util = 1, extra = 0) => count(l, c, util, extra), (v) => count(fl(v), fe(v), u(v), n(v)), e.span);
 }
 
 /**

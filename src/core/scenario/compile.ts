@@ -105,6 +105,8 @@ class Compiler {
     return nouns.filter((noun, i) => {
       const clash = standard.lookup(noun) ?? standard.lookup(pluralOf(noun));
       if (!clash) return true;
+      // Declaring a built-in noun again (`nouns: [user]`) is harmless.
+      if (clash.countable && clash.symbol === noun) return false;
       this.report({ code: 'name-is-unit', message: `\`${noun}\` is already a unit (${clash.symbol})`, span: this.source.locate(['nouns', i]),
         hint: 'remove it from nouns:, or choose another word' });
       return false;

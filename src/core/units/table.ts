@@ -53,10 +53,12 @@ export const BUILTIN_UNITS: readonly UnitDef[] = [
   { symbol: 'trillion', aliases: ['T'], factor: 1e12, dim: none, scale: true },
 ];
 
-/** Count nouns every scenario has; `qps` and `rps` are request/s. */
+/** Count nouns every scenario has; `qps` and `rps` are request/s. `server` and `shard` count capacity (servers(), shards()). */
 export const BUILTIN_NOUNS: ReadonlyArray<{ noun: string; aliases: readonly string[] }> = [
   { noun: 'user', aliases: ['users'] },
   { noun: 'request', aliases: ['requests', 'req', 'reqs', 'query', 'queries'] },
+  { noun: 'server', aliases: ['servers'] },
+  { noun: 'shard', aliases: ['shards'] },
 ];
 
 export const RATE_ALIASES: ReadonlyArray<readonly [alias: string, noun: string]> = [
