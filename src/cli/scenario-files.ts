@@ -1,13 +1,16 @@
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { didYouMean } from '../core/suggest.js';
 import { CliError, type Io } from './io.js';
+
+export type Origin = 'local' | 'BOTE_PATH' | 'built-in';
 
 export interface ScenarioFile {
   /** As shown in messages: the path the user gave, or `scenarios/twitter.yaml`. */
   display: string;
   path: string;
   name: string;
-  builtin: boolean;
+  origin: Origin | 'path';
 }
 
 /** The built-in scenarios ship beside the bundle (dist/../scenarios) and the sources (src/cli/../../scenarios). */
@@ -17,28 +20,63 @@ export function builtinDir(io: Io): string {
   return candidates.find((d) => io.isDir(d)) ?? candidates[0]!;
 }
 
-export function listBuiltins(io: Io): ScenarioFile[] {
-  const dir = builtinDir(io);
-  return io
-    .listDir(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => ({ display: `scenarios/${f}`, path: join(dir, f), name: basename(f, '.yaml'), builtin: true }));
+/** Where a name is looked for, in order: ./scenarios/, each folder of BOTE_PATH, the built-ins. */
+export function searchPath(io: Io): Array<{ dir: string; origin: Origin }> {
+  const extra = (io.env.BOTE_PATH ?? '').split(delimiter).filter(Boolean).map((d) => resolve(io.cwd, d));
+  const builtin = builtinDir(io);
+  // Inside bote's own checkout, ./scenarios/ is the built-in folder: call it that.
+  return [
+    { dir: resolve(io.cwd, 'scenarios'), origin: 'local' as const },
+    ...extra.map((dir) => ({ dir, origin: 'BOTE_PATH' as const })),
+    { dir: builtin, origin: 'built-in' as const },
+  ]
+    .filter((p) => io.isDir(p.dir) && (p.origin === 'built-in' || p.dir !== builtin))
+    .filter((p, i, all) => all.findIndex((q) => q.dir === p.dir) === i);
 }
 
-/** A path (has a slash or a YAML extension) is a path; anything else is a built-in name. */
+function filesIn(io: Io, dir: string, origin: Origin): ScenarioFile[] {
+  return io
+    .listDir(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      const display = origin === 'built-in' ? `scenarios/${f}` : relative(io.cwd, path) || f;
+      return { display, path, name: basename(f, extname(f)), origin };
+    });
+}
+
+/** Every scenario a name can reach; where two share a name, the first in the search path wins. */
+export function listScenarios(io: Io): ScenarioFile[] {
+  const seen = new Set<string>();
+  const out: ScenarioFile[] = [];
+  for (const { dir, origin } of searchPath(io)) {
+    for (const f of filesIn(io, dir, origin)) {
+      if (seen.has(f.name)) continue;
+      seen.add(f.name);
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+export function listBuiltins(io: Io): ScenarioFile[] {
+  return filesIn(io, builtinDir(io), 'built-in');
+}
+
+/** A path (has a slash or a YAML extension) is a path; anything else is a scenario name. */
 export function findScenario(io: Io, ref: string): ScenarioFile {
   const isPath = ref.includes('/') || ref.includes('\\') || ['.yaml', '.yml'].includes(extname(ref));
   if (isPath) {
     const path = resolve(io.cwd, ref);
-    if (!io.isFile(path)) throw new CliError(`no scenario file at ${ref}`, 1, 'check the path, or run `bote list` for the built-in scenarios');
-    return { display: ref, path, name: basename(ref, extname(ref)), builtin: false };
+    if (!io.isFile(path)) throw new CliError(`no scenario file at ${ref}`, 1, 'check the path, or run `bote list` for the scenarios bote knows');
+    return { display: ref, path, name: basename(ref, extname(ref)), origin: 'path' };
   }
-  const builtins = listBuiltins(io);
-  const found = builtins.find((b) => b.name === ref);
+  const all = listScenarios(io);
+  const found = all.find((b) => b.name === ref);
   if (found) return found;
-  const names = builtins.map((b) => b.name);
-  const close = names.filter((n) => n.includes(ref) || ref.includes(n));
-  throw new CliError(`no built-in scenario named \`${ref}\``, 1,
-    close.length ? `did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : `run \`bote list\`; the scenarios are ${names.join(', ')}`);
+  const names = all.map((b) => b.name);
+  const guess = didYouMean(ref, names) ?? names.find((n) => n.startsWith(ref));
+  throw new CliError(`no scenario named \`${ref}\``, 1,
+    guess ? `did you mean \`${guess}\`?` : 'run `bote list` for the scenarios bote knows (./scenarios/, BOTE_PATH, built-in)');
 }

@@ -8,7 +8,7 @@ import { makeStyle, useColor } from '../../render/style.js';
 import type { Io } from '../io.js';
 import { CliError } from '../io.js';
 import type { CommonFlags } from '../main.js';
-import { findScenario, listBuiltins, type ScenarioFile } from '../scenario-files.js';
+import { findScenario, listScenarios, type ScenarioFile } from '../scenario-files.js';
 
 interface ScenarioCheck {
   scenario: string;
@@ -19,12 +19,13 @@ interface ScenarioCheck {
 }
 
 /**
- * `bote check [scenario...]`: published figures against computed ones.
+ * `bote check [scenario...]`: published figures against computed ones; with
+ * no argument, every scenario `bote list` shows.
  * Errata are reported, not failed; exit 1 if any figure disagrees without one
  * or a scenario does not load.
  */
 export function checkCommand(io: Io, refs: string[], flags: CommonFlags): void {
-  const files: ScenarioFile[] = refs.length ? refs.map((r) => findScenario(io, r)) : listBuiltins(io);
+  const files: ScenarioFile[] = refs.length ? refs.map((r) => findScenario(io, r)) : listScenarios(io);
   const results = files.map((f) => checkFile(io, f));
   const failed = results.some((r) => r.errors || r.checks.some((c) => c.status === 'fail'));
   if (flags.json) {
