@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from 'node:fs';
 
 /** Everything a command may touch outside the core; tests pass their own. */
 export interface Io {
@@ -12,6 +12,11 @@ export interface Io {
   listDir: (path: string) => string[];
   isFile: (path: string) => boolean;
   isDir: (path: string) => boolean;
+  /**
+   * Writes a file. Unless `overwrite`, fails with code EEXIST when the file
+   * exists: the check and the creation are one step, so nothing is lost.
+   */
+  writeFile: (path: string, text: string, options: { overwrite: boolean }) => void;
 }
 
 export function processIo(): Io {
@@ -26,6 +31,7 @@ export function processIo(): Io {
     listDir: (p) => readdirSync(p),
     isFile: (p) => existsSync(p) && statSync(p).isFile(),
     isDir: (p) => existsSync(p) && statSync(p).isDirectory(),
+    writeFile: (p, text, { overwrite }) => writeFileSync(p, text, { flag: overwrite ? 'w' : 'wx' }),
   };
 }
 

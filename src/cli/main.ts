@@ -34,7 +34,7 @@ export function makeProgram(io: Io): Command {
     .description('derive the figures of a scenario and print them')
     .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv', 'yaml']).default('table'))
     .option('--json', 'same as --format json')
     // --color first, so that --no-color does not make colour the default.
     .option('--color', 'colour even when not on a terminal')
@@ -108,6 +108,43 @@ Examples:
     });
 
   program
+    .command('validate')
+    .description('check scenario files without printing results: every problem of every file, with file:line:col')
+    .argument('<files...>', 'scenario files or names')
+    .option('--json', 'the problems as JSON diagnostics')
+    .addHelpText('after', `
+Examples:
+  bote validate scenarios/*.yaml
+  bote validate my-service.yaml --json`)
+    .action(async (files: string[], options: { json?: boolean }) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      validateCommand(io, files, options);
+    });
+
+  program
+    .command('init')
+    .description('write <name>.yaml: a commented starting point, or a copy of a scenario')
+    .argument('<name>', 'the new file (".yaml" is added when there is no extension)')
+    .option('--from <scenario>', 'copy this scenario (a built-in name or a path)')
+    .option('--force', 'replace the file if it exists')
+    .addHelpText('after', `
+Examples:
+  bote init my-service
+  bote init my-shortener --from url-shortener`)
+    .action(async (name: string, options: { from?: string; force?: boolean }) => {
+      const { initCommand } = await import('./commands/init.js');
+      initCommand(io, name, options);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files, for editors')
+    .action(async () => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      schemaCommand(io);
+    });
+
+  program
     .command('list')
     .description('list the built-in scenarios with their titles and sources')
     .option('--json', 'as JSON')
@@ -126,7 +163,7 @@ export interface CommonFlags {
 }
 
 export interface EstimateFlags extends CommonFlags {
-  format: 'table' | 'json' | 'markdown' | 'csv';
+  format: 'table' | 'json' | 'markdown' | 'csv' | 'yaml';
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 bad usage. */

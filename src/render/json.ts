@@ -5,8 +5,13 @@ import type { Report } from './report.js';
  * `unit`; objects are keyed by figure name in the scenario's order.
  */
 export function renderJson(report: Report): string {
+  return `${JSON.stringify(reportDocument(report), null, 2)}\n`;
+}
+
+/** The contract as a plain object; JSON and YAML output print it. */
+export function reportDocument(report: Report) {
   const { scenario } = report;
-  const doc = {
+  return {
     version: 1,
     scenario: {
       name: scenario.name,
@@ -26,5 +31,4 @@ export function renderJson(report: Report): string {
       status: c.status, tolerance: c.tolerance, published: c.published, ...(c.erratum !== undefined ? { erratum: c.erratum } : {}),
     })),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -27,6 +27,10 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
       return io.stdout(renderMarkdown(report));
     case 'csv':
       return io.stdout(renderCsv(report));
+    case 'yaml': {
+      const [{ stringify }, { reportDocument }] = await Promise.all([import('yaml'), import('../../render/json.js')]);
+      return io.stdout(stringify(reportDocument(report)));
+    }
     case 'table': {
       const [{ renderTable }, { makeStyle, useColor }] = await Promise.all([import('../../render/table.js'), import('../../render/style.js')]);
       const color = useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) });

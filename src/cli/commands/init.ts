@@ -1,0 +1,61 @@
+import { dirname, extname, relative, resolve, join } from 'node:path';
+import { SCHEMA_ID } from '../../core/scenario/json-schema.js';
+import { CliError, type Io } from '../io.js';
+import { builtinDir, findScenario } from '../scenario-files.js';
+
+const TEMPLATE = (name: string) => `name: ${name}
+title: ${name} - what it serves, sized
+source: your own assumptions; say where each number comes from
+nouns: [item]                     # count nouns beyond user, request, server and shard
+
+assumptions:                      # inputs: a quantity, or { value, note }
+  dau: { value: 10 million user, note: daily active users }
+  items_per_user: { value: 5 item/user/day, note: writes per user per day }
+  read_write_ratio: { value: 10, note: reads per write }
+  item_size: { value: 2 KB/item }
+  retention: { value: 5 year }
+  peak_factor: { value: 3, note: peak over the daily average }
+  per_server: { value: 2000 request/s/server, note: what one server handles }
+
+derived:                          # formulas over the names above, in any order
+  write_qps: { expr: dau * items_per_user, unit: item/s }
+  read_qps: { expr: write_qps * read_write_ratio, unit: item/s }
+  peak_qps: { expr: (write_qps + read_qps) * peak_factor * (1 request/item), unit: request/s }
+  storage_per_day: { expr: dau * items_per_user * item_size, unit: GB/day }
+  storage_total: { expr: storage_per_day * retention, unit: TB }
+  cache: { expr: cache_80_20(read_qps * item_size), unit: GB }
+  servers_needed: servers(peak_qps, per_server, 70%, 1)
+
+expect: {}                        # published figures to check against: name: ~value unit
+`;
+
+/** `bote init <name> [--from <scenario>]`: a new scenario file; never overwrites without --force. */
+export function initCommand(io: Io, name: string, flags: { from?: string; force?: boolean }): void {
+  const path = resolve(io.cwd, extname(name) ? name : `${name}.yaml`);
+  const slug = (extname(name) ? name.slice(0, -extname(name).length) : name).split(/[\\/]/).pop()!.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  let body: string;
+  if (flags.from) {
+    const source = findScenario(io, flags.from);
+    body = io.readFile(source.path).replace(/^# yaml-language-server:.*\n/, '').replace(/^name: .*$/m, `name: ${slug}`);
+  } else {
+    body = TEMPLATE(slug);
+  }
+  const text = `# yaml-language-server: $schema=${schemaRef(io, path)}\n${body}`;
+  try {
+    io.writeFile(path, text, { overwrite: Boolean(flags.force) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new CliError(`${relative(io.cwd, path)} exists; nothing was written`, 1, 'choose another name, or pass --force to replace it');
+    }
+    throw new CliError(`cannot write ${relative(io.cwd, path)}: ${(e as Error).message}`, 1);
+  }
+  io.stdout(`wrote ${relative(io.cwd, path)}${flags.from ? ` (from ${flags.from})` : ''}\nnext: bote estimate ./${relative(io.cwd, path)}\n`);
+}
+
+/** The shipped schema, relative to the new file, so editors find it offline; else its URL. */
+function schemaRef(io: Io, path: string): string {
+  const shipped = join(builtinDir(io), '..', 'schema', 'scenario.schema.json');
+  if (!io.isFile(shipped)) return SCHEMA_ID;
+  const rel = relative(dirname(path), shipped).split('\\').join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
