@@ -4,14 +4,50 @@ import { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { Expr, FunctionName } from './ast.js';
 
-/** Evaluates a checked formula on the current values of the scenario's figures. */
-export type Evaluator = (values: Float64Array) => number;
-
 export interface Checked {
   dim: Dimension;
-  evaluate: Evaluator;
+  /**
+   * The formula as a JavaScript expression over `r` (the figures' values in
+   * base units, by index) and `M` (the RUNTIME helpers). Only this module
+   * writes it, from numbers it formats, integer indices and fixed operators:
+   * no text of the scenario ever reaches it.
+   */
+  code: string;
   /** Set when the formula uses no figure: its value, folded once. */
   constant?: number;
+}
+
+/**
+ * Rounding forgives floating-point noise: 0.1 * 3 * 10 is 3.0000000000000004,
+ * and a server count of ceil(that) must be 3, not 4.
+ */
+const snap = (x: number) => {
+  const n = Math.round(x);
+  return Math.abs(x - n) <= 1e-9 * Math.max(1, Math.abs(x)) ? n : undefined;
+};
+
+/** The functions generated code calls and constant folding uses: one definition of each. */
+export const RUNTIME = Object.freeze({
+  ceil: (x: number, step: number) => (snap(x / step) ?? Math.ceil(x / step)) * step,
+  floor: (x: number, step: number) => (snap(x / step) ?? Math.floor(x / step)) * step,
+  round: (x: number, step: number) => Math.round(x / step) * step,
+  min: Math.min,
+  max: Math.max,
+  abs: Math.abs,
+  sqrt: Math.sqrt,
+  log: (x: number, base?: number) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
+  log2: Math.log2,
+  log10: Math.log10,
+  pow: (x: number, y: number) => x ** y,
+  capacity: (load: number, each: number, utilization: number, spares: number) =>
+    (snap(load / (each * utilization)) ?? Math.ceil(load / (each * utilization))) + spares,
+});
+export type Runtime = typeof RUNTIME;
+
+/** Compiles code from checkFormula into a function of the values array. */
+export function compileCode(code: string): (r: Float64Array) => number {
+  const f = new Function('r', 'M', `"use strict"; return ${code};`) as (r: Float64Array, m: Runtime) => number;
+  return (r) => f(r, RUNTIME);
 }
 
 export interface NameRef {
@@ -33,8 +69,7 @@ export interface Scope {
 
 /**
  * Resolves names and checks dimensions, bottom-up, before anything is
- * evaluated; the result is a closure of plain number arithmetic in base
- * units. Sub-expressions without names are folded to constants here.
+ * evaluated; the result is code of plain number arithmetic in base units. Sub-expressions without names are folded to constants here.
  */
 export function checkFormula(expr: Expr, scope: Scope): Checked {
   return check(expr, scope, false);
@@ -50,7 +85,7 @@ function check(e: Expr, scope: Scope, unitPosition: boolean): Checked {
       return resolve(e.name, e.span, scope, unitPosition);
     case 'neg': {
       const a = check(e.arg, scope, false);
-      return derive(a.dim, [a], (x) => -x, (v) => -a.evaluate(v), e.span);
+      return derive(a.dim, [a], (x) => -x, (x) => `(-${x})`, e.span);
     }
     case 'bin':
       return checkBinary(e, scope);
@@ -64,28 +99,28 @@ function check(e: Expr, scope: Scope, unitPosition: boolean): Checked {
 function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
   const a = check(e.left, scope, false);
   const b = check(e.right, scope, e.implicit && e.right.kind === 'name');
-  const la = a.evaluate;
-  const lb = b.evaluate;
   switch (e.op) {
     case '+':
     case '-': {
       if (!a.dim.equals(b.dim)) throw mismatch(e.op === '+' ? 'add' : 'subtract', a.dim, b.dim, e, scope);
-      const f = e.op === '+' ? (x: number, y: number) => x + y : (x: number, y: number) => x - y;
-      return derive(a.dim, [a, b], f, e.op === '+' ? (v) => la(v) + lb(v) : (v) => la(v) - lb(v), e.span);
+      return e.op === '+'
+        ? derive(a.dim, [a, b], (x, y) => x + y, (x, y) => `(${x}+${y})`, e.span)
+        : derive(a.dim, [a, b], (x, y) => x - y, (x, y) => `(${x}-${y})`, e.span);
     }
     case '*':
-      return derive(a.dim.mul(b.dim), [a, b], (x, y) => x * y, (v) => la(v) * lb(v), e.span);
+      return derive(a.dim.mul(b.dim), [a, b], (x, y) => x * y, (x, y) => `(${x}*${y})`, e.span);
     case '/':
-      return derive(a.dim.div(b.dim), [a, b], (x, y) => x / y, (v) => la(v) / lb(v), e.span);
+      return derive(a.dim.div(b.dim), [a, b], (x, y) => x / y, (x, y) => `(${x}/${y})`, e.span);
     case '^': {
       if (!b.dim.isNone) throw problem('unit-mismatch', `an exponent must be a plain number, not ${b.dim}`, e.right.span);
-      if (a.dim.isNone) return derive(a.dim, [a, b], (x, y) => x ** y, (v) => la(v) ** lb(v), e.span);
+      const power = (dim: Dimension) => derive(dim, [a, b], RUNTIME.pow, (x, y) => `M.pow(${x},${y})`, e.span);
+      if (a.dim.isNone) return power(a.dim);
       if (b.constant === undefined) {
         throw problem('unit-mismatch', `a quantity in ${a.dim} can only be raised to a fixed power`, e.right.span, 'write the exponent as a number, like ^2');
       }
       const dim = a.dim.pow(b.constant);
       if (!dim) throw problem('unit-mismatch', `${a.dim} raised to ${b.constant} has no whole dimension`, e.span);
-      return derive(dim, [a, b], (x, y) => x ** y, (v) => la(v) ** lb(v), e.span);
+      return power(dim);
     }
     default:
       return e.op satisfies never;
@@ -114,8 +149,8 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       arity(1, 1);
       const x = args[0]!;
       const step = scope.roundIn && scope.roundIn.dim.equals(x.dim) ? scope.roundIn.factor : 1;
-      const r = ROUNDERS[fn];
-      return derive(x.dim, args, (v) => r(v / step) * step, (v) => r(x.evaluate(v) / step) * step, e.span);
+      const r = RUNTIME[fn];
+      return derive(x.dim, args, (v) => r(v, step), (v) => `M.${fn}(${v},${literal(step)})`, e.span);
     }
     case 'min':
     case 'max': {
@@ -124,37 +159,22 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       args.forEach((a, i) => {
         if (!a.dim.equals(first.dim)) throw mismatch(`take the ${fn} of`, first.dim, a.dim, e.args[i]!, scope);
       });
-      const m = fn === 'min' ? Math.min : Math.max;
-      const fs = args.map((a) => a.evaluate);
-      return derive(first.dim, args, (...xs) => m(...xs), (v) => m(...fs.map((f) => f(v))), e.span);
+      return derive(first.dim, args, RUNTIME[fn], (...xs) => `M.${fn}(${xs.join(',')})`, e.span);
     }
-    case 'abs': {
-      arity(1, 1);
-      const x = args[0]!;
-      return derive(x.dim, args, Math.abs, (v) => Math.abs(x.evaluate(v)), e.span);
-    }
+    case 'abs':
     case 'sqrt': {
       arity(1, 1);
       const x = args[0]!;
-      const dim = x.dim.pow(0.5);
+      const dim = fn === 'abs' ? x.dim : x.dim.pow(0.5);
       if (!dim) throw problem('unit-mismatch', `the square root of ${x.dim} has no whole dimension`, e.span);
-      return derive(dim, args, Math.sqrt, (v) => Math.sqrt(x.evaluate(v)), e.span);
+      return derive(dim, args, RUNTIME[fn], (v) => `M.${fn}(${v})`, e.span);
     }
-    case 'log': {
-      arity(1, 2);
-      args.forEach((_, i) => plain(i));
-      const [x, base] = args as [Checked, Checked | undefined];
-      if (!base) return derive(Dimension.none, args, Math.log, (v) => Math.log(x.evaluate(v)), e.span);
-      return derive(Dimension.none, args, (a, b) => Math.log(a) / Math.log(b),
-        (v) => Math.log(x.evaluate(v)) / Math.log(base.evaluate(v)), e.span);
-    }
+    case 'log':
     case 'log2':
     case 'log10': {
-      arity(1, 1);
-      plain(0);
-      const x = args[0]!;
-      const f = fn === 'log2' ? Math.log2 : Math.log10;
-      return derive(Dimension.none, args, f, (v) => f(x.evaluate(v)), e.span);
+      arity(1, fn === 'log' ? 2 : 1);
+      args.forEach((_, i) => plain(i));
+      return derive(Dimension.none, args, RUNTIME[fn], (...xs) => `M.${fn}(${xs.join(',')})`, e.span);
     }
     case 'servers':
     case 'shards':
@@ -168,7 +188,7 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       if (dim.powerOf('B') !== 1) {
         throw problem('unit-mismatch', `cache_80_20 takes a volume of data (B or B/day), not ${x.dim}`, e.args[0]!.span);
       }
-      return derive(dim, args, (v) => 0.2 * v * perTime, (v) => 0.2 * x.evaluate(v) * perTime, e.span);
+      return derive(dim, args, (v) => 0.2 * v * perTime, (v) => `(0.2*${v}*${literal(perTime)})`, e.span);
     }
     default:
       return fn satisfies never;
@@ -196,34 +216,15 @@ function checkCapacity(
   if (spares && !spares.dim.isNone && !spares.dim.equals(dim)) {
     throw problem('unit-mismatch', `servers: spares must be a plain number or ${dim}, not ${spares.dim}`, e.args[3]!.span);
   }
-  const u = utilization?.evaluate ?? (() => 1);
-  const n = spares?.evaluate ?? (() => 0);
-  const fl = load.evaluate;
-  const fe = each.evaluate;
-  const count = (l: number, c: number, util: number, extra: number) => ROUNDERS.ceil(l / (c * util)) + extra;
-  return derive(dim, args, (l, c, util = 1, extra = 0) => count(l, c, util, extra), (v) => count(fl(v), fe(v), u(v), n(v)), e.span);
+  const given = [load, each, utilization ?? constant(1, Dimension.none), spares ?? constant(0, Dimension.none)];
+  return derive(dim, given, RUNTIME.capacity, (l, c, u, n) => `M.capacity(${l},${c},${u},${n})`, e.span);
 }
-
-/**
- * Rounding forgives floating-point noise: 0.1 * 3 * 10 is 3.0000000000000004,
- * and a server count of ceil(that) must be 3, not 4.
- */
-const snap = (x: number) => {
-  const n = Math.round(x);
-  return Math.abs(x - n) <= 1e-9 * Math.max(1, Math.abs(x)) ? n : undefined;
-};
-const ROUNDERS = {
-  ceil: (x: number) => snap(x) ?? Math.ceil(x),
-  floor: (x: number) => snap(x) ?? Math.floor(x),
-  round: (x: number) => Math.round(x),
-};
 
 function resolve(name: string, span: Span, scope: Scope, unitPosition: boolean): Checked {
   // Figures come first: a scenario may name a figure `qps` or `users`.
   const ref = scope.lookup?.(name);
   if (ref) {
-    const { index } = ref;
-    return { dim: ref.dim, evaluate: (v) => v[index]! };
+    return { dim: ref.dim, code: `r[${ref.index}]` };
   }
   const unit = scope.registry.lookup(name);
   if (unit) return constant(unit.factor, unit.dim);
@@ -245,17 +246,24 @@ function fail(code: Diagnostic['code'], message: string, span: Span, hint: strin
 }
 
 function constant(value: number, dim: Dimension): Checked {
-  return { dim, evaluate: () => value, constant: value };
+  return { dim, code: literal(value), constant: value };
 }
 
-/** Builds a node; folds it when every argument is constant. */
-function derive(dim: Dimension, args: Checked[], fold: (...xs: number[]) => number, evaluate: Evaluator, span: Span): Checked {
+/** A finite number as JavaScript source; negative ones in parentheses. */
+function literal(value: number): string {
+  return value < 0 || Object.is(value, -0) ? `(${value})` : String(value);
+}
+
+/** Builds a node from its arguments; folds it when every argument is constant. */
+function derive(
+  dim: Dimension, args: Checked[], fold: (...xs: number[]) => number, code: (...xs: string[]) => string, span: Span,
+): Checked {
   if (args.every((a) => a.constant !== undefined)) {
     const value = fold(...args.map((a) => a.constant!));
     if (!Number.isFinite(value)) throw problem('not-finite', 'this part of the formula is not a finite number (division by zero?)', span);
     return constant(value, dim);
   }
-  return { dim, evaluate };
+  return { dim, code: code(...args.map((a) => a.code)) };
 }
 
 function side(e: Expr, dim: Dimension): string {

@@ -6,6 +6,7 @@ import { didYouMean } from '../suggest.js';
 import { Dimension } from '../units/dimension.js';
 import { pluralOf, UnitRegistry, type Conventions } from '../units/registry.js';
 import { parseQuantity, parseUnit, type WrittenUnit } from '../units/quantity.js';
+import { combine, makeRange, medianOf, parseInput, type Distribution, type ParsedInput } from '../uncertainty/range.js';
 import { orderFigures } from './graph.js';
 import type { Expectation, Figure, Model } from './model.js';
 import { validateScenarioData, type ScenarioData } from './schema.js';
@@ -152,16 +153,50 @@ class Compiler {
 
   private assumption(name: string, registry: UnitRegistry, allNames: Set<string>): Figure | undefined {
     const raw = this.data.assumptions[name]!;
-    const [text, path, note] = typeof raw === 'string' ? [raw, ['assumptions', name], undefined] : [raw.value, ['assumptions', name, 'value'], raw.note];
     const forbidden = (n: string) =>
       allNames.has(n) ? `an assumption is a quantity and cannot use \`${n}\`; to compute \`${name}\`, move it under derived:` : undefined;
-    const q = this.attempt(path, () => parseQuantity(text, registry, forbidden));
-    if (!q) return undefined;
+    const read = (path: PathKey[], text: string) => this.attempt(path, () => parseInput(text, registry, forbidden));
+    let input: ParsedInput | undefined;
+    let text: string;
+    let path: PathKey[];
+    if (typeof raw === 'string') {
+      [text, path] = [raw, ['assumptions', name]];
+      input = read(path, text);
+    } else if (raw.value !== undefined && raw.low === undefined && raw.high === undefined) {
+      [text, path] = [raw.value, ['assumptions', name, 'value']];
+      input = read(path, text);
+      if (input && raw.dist) input = this.withDist(input, raw.dist, path);
+    } else if (raw.value === undefined && raw.low !== undefined && raw.high !== undefined) {
+      [text, path] = [`${raw.low} to ${raw.high}`, ['assumptions', name]];
+      const low = read(['assumptions', name, 'low'], raw.low);
+      const high = read(['assumptions', name, 'high'], raw.high);
+      if (!low || !high) return undefined;
+      input = this.attempt(path, () => combine(low.quantity, high.quantity, raw.dist, { start: 0, end: 0 }));
+    } else {
+      this.report({ code: 'schema', message: `\`${name}\` needs either \`value:\` or both \`low:\` and \`high:\``,
+        span: this.source.locate(['assumptions', name], 'key'), hint: 'e.g. { value: 100M user } or { low: 100M user, high: 300M user }' });
+      return undefined;
+    }
+    if (!input) return undefined;
+    const q = input.quantity;
     return {
       name, kind: 'assumption', index: -1, dim: q.dim, text, expr: q.expr, unit: q.unit.text ? q.unit : undefined,
-      ...(note !== undefined ? { note } : {}),
+      ...(raw !== null && typeof raw === 'object' && raw.note !== undefined ? { note: raw.note } : {}),
+      ...(input.range ? { range: input.range } : {}),
       span: this.source.locate(path), offset: this.source.offsetIn(path), uses: [], value: q.value,
     };
+  }
+
+  /** `{ value: "1 to 3 ms", dist: normal }`: the mapping chooses how the range is read. */
+  private withDist(input: ParsedInput, dist: Distribution, path: PathKey[]): ParsedInput | undefined {
+    if (!input.range) {
+      this.report({ code: 'schema', message: '`dist:` applies to a range, such as "1 to 3 ms"', span: this.source.locate(path) });
+      return undefined;
+    }
+    return this.attempt(path, () => {
+      const range = makeRange(input.range!.low, input.range!.high, dist, { start: 0, end: 0 });
+      return { quantity: { ...input.quantity, value: medianOf(range) }, range };
+    });
   }
 
   private parseDerived(name: string, allNames: Set<string>): ParsedDerived | undefined {
@@ -203,7 +238,7 @@ class Compiler {
     return {
       name: d.name, kind: 'derived', index, dim: checked.dim, text: d.text, expr: d.expr, unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
-      span: this.source.locate(d.path), offset: this.source.offsetIn(d.path), uses: d.uses, evaluate: checked.evaluate,
+      span: this.source.locate(d.path), offset: this.source.offsetIn(d.path), uses: d.uses, code: checked.code,
     };
   }
 

@@ -1,9 +1,9 @@
 import type { Span } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
-import type { Evaluator } from '../expr/check.js';
 import type { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { WrittenUnit } from '../units/quantity.js';
+import type { Range } from '../uncertainty/range.js';
 
 /** One named quantity of a scenario: an assumption (input) or a derived figure. */
 export interface Figure {
@@ -23,10 +23,12 @@ export interface Figure {
   offset: (i: number) => number;
   /** Names of the figures its formula uses (derived only). */
   uses: string[];
-  /** Assumptions: the value in base units. */
+  /** Assumptions: the value in base units (a range's median). */
   value?: number;
-  /** Derived: the checked formula. */
-  evaluate?: Evaluator;
+  /** Assumptions written as a guess: `100M to 300M user`. */
+  range?: Range;
+  /** Derived: the checked formula as code (see compileProgram). */
+  code?: string;
 }
 
 /** A published figure to compare with, from `expect:`. */

@@ -1,10 +1,18 @@
 import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
-import { parseQuantity } from '../units/quantity.js';
+import { parseInput, type Range } from '../uncertainty/range.js';
 import type { Model } from './model.js';
+import { compileProgram } from './program.js';
 
-/** Values pinned by the user (`--set name=quantity`), in base units, by figure name. */
-export type Overrides = ReadonlyMap<string, number>;
+/** A value pinned by the user (`--set name=quantity` or `--set name="a to b"`), in base units. */
+export interface Input {
+  /** The point value: the quantity, or a range's median. */
+  value: number;
+  range?: Range;
+}
+
+/** Pinned values by figure name. */
+export type Overrides = ReadonlyMap<string, Input>;
 
 /**
  * Evaluates every figure: assumptions first, then derived figures in
@@ -13,10 +21,11 @@ export type Overrides = ReadonlyMap<string, number>;
  * results, naming the first figure that produced one.
  */
 export function evaluateModel(model: Model, overrides: Overrides = new Map()): Result<Float64Array> {
-  const values = new Float64Array(model.figures.length);
+  const columns = model.figures.map((f) => Float64Array.of(overrides.get(f.name)?.value ?? f.value ?? 0));
+  compileProgram(model, new Set(overrides.keys()))(columns, 1);
+  const values = Float64Array.from(columns, (c) => c[0]!);
   for (const f of model.figures) {
-    const pinned = overrides.get(f.name);
-    const value = pinned ?? (f.kind === 'assumption' ? f.value! : f.evaluate!(values));
+    const value = values[f.index]!;
     if (!Number.isFinite(value)) {
       return fail({
         code: 'not-finite', message: `\`${f.name}\` is ${Number.isNaN(value) ? 'not a number' : 'infinite'} (a division by zero?)`,
@@ -24,7 +33,6 @@ export function evaluateModel(model: Model, overrides: Overrides = new Map()): R
         hint: `check the values that \`${f.name}\` divides by: ${f.uses.join(', ') || f.text}`,
       });
     }
-    values[f.index] = value;
   }
   return ok(values);
 }
@@ -40,8 +48,8 @@ export interface Setting {
  * must parse and have that figure's dimension. Messages name the setting
  * (`--set dau=...`) rather than a file.
  */
-export function readOverrides(model: Model, settings: readonly Setting[]): Result<Map<string, number>> {
-  const out = new Map<string, number>();
+export function readOverrides(model: Model, settings: readonly Setting[]): Result<Map<string, Input>> {
+  const out = new Map<string, Input>();
   const problems: Diagnostic[] = [];
   for (const { name, text } of settings) {
     const figure = model.byName.get(name);
@@ -52,19 +60,20 @@ export function readOverrides(model: Model, settings: readonly Setting[]): Resul
       continue;
     }
     try {
-      const q = parseQuantity(text, model.registry);
+      const { quantity: q, range } = parseInput(text, model.registry);
       const unit = figure.unit?.text || String(figure.dim);
       // A plain number is read in the figure's own unit: --set dau=200M means 200 M user.
-      if (q.dim.isNone && !figure.dim.isNone) {
-        out.set(name, q.value * (figure.unit?.factor ?? 1));
-        continue;
-      }
-      if (!q.dim.equals(figure.dim)) {
+      const adopt = q.dim.isNone && !figure.dim.isNone;
+      const scale = adopt ? figure.unit?.factor ?? 1 : 1;
+      if (!adopt && !q.dim.equals(figure.dim)) {
         problems.push({ code: 'unit-mismatch', message: `--set ${name}=${text}: \`${name}\` is in ${figure.dim}, not ${q.dim}`,
           hint: `give a quantity in ${unit}, or a plain number to mean ${unit}` });
         continue;
       }
-      out.set(name, q.value);
+      out.set(name, {
+        value: q.value * scale,
+        ...(range ? { range: { ...range, low: range.low * scale, high: range.high * scale } } : {}),
+      });
     } catch (e) {
       if (!(e instanceof DiagnosticError)) throw e;
       for (const d of e.diagnostics) {

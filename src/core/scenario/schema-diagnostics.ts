@@ -5,7 +5,7 @@ import type { PathKey, ScenarioSource } from './source.js';
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': ['version', 'name', 'title', 'source', 'description', 'nouns', 'conventions', 'assumptions', 'derived', 'expect'],
-  assumption: ['value', 'note'],
+  assumption: ['value', 'low', 'high', 'dist', 'note'],
   derived: ['expr', 'unit', 'note'],
   expect: ['value', 'erratum', 'note'],
   conventions: ['day', 'month', 'year'],

@@ -22,11 +22,14 @@ const Assumption = z.union(
   [
     QuantityText,
     z.strictObject({
-      value: described(QuantityText, 'The quantity, e.g. "300 million user"'),
+      value: z.optional(described(QuantityText, 'The quantity, e.g. "300 million user", or a range "100M to 300M user"')),
+      low: z.optional(described(QuantityText, 'A guess: the 5th percentile (the lower bound for uniform)')),
+      high: z.optional(described(QuantityText, 'A guess: the 95th percentile (the upper bound for uniform)')),
+      dist: z.optional(described(z.enum(['lognormal', 'normal', 'uniform'], { error: 'dist is lognormal, normal or uniform' }), 'How low..high is read; lognormal by default')),
       note: z.optional(described(Text, 'Why this value: shown with the assumptions')),
     }),
   ],
-  { error: 'expected a quantity such as "300 million user", or a mapping with `value:`' },
+  { error: 'expected a quantity such as "300 million user", a range "100M to 300M user", or a mapping with `value:` or `low:` and `high:`' },
 );
 
 const Derived = z.union(
