@@ -20,11 +20,18 @@ export function reportDocument(report: Report) {
       file: scenario.file ?? null,
       ...(scenario.conventions.length ? { conventions: Object.fromEntries(scenario.conventions.map((c) => [c.unit, c.text])) } : {}),
     },
+    ...(report.uncertainty ? { sampling: report.uncertainty } : {}),
     assumptions: Object.fromEntries(
-      report.assumptions.map((a) => [a.name, { value: a.value, unit: a.unit, text: a.text, ...(a.overridden ? { overridden: true } : {}) }]),
+      report.assumptions.map((a) => [a.name, {
+        value: a.value, unit: a.unit, text: a.text, ...(a.overridden ? { overridden: true } : {}),
+        ...(a.range ? { range: a.range } : {}),
+      }]),
     ),
     results: Object.fromEntries(
-      report.results.map((r) => [r.name, { value: r.value, unit: r.unit, display: r.display, expr: r.text, ...(r.overridden ? { overridden: true } : {}) }]),
+      report.results.map((r) => [r.name, {
+        value: r.value, unit: r.unit, display: r.display, expr: r.text, ...(r.overridden ? { overridden: true } : {}),
+        ...(r.percentiles ? { percentiles: r.percentiles } : {}),
+      }]),
     ),
     checks: report.checks.map((c) => ({
       name: c.name, expected: c.expected, actual: c.actual, unit: c.unit, ok: c.status === 'ok',

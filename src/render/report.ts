@@ -1,5 +1,6 @@
 import type { CheckResult } from '../core/scenario/checks.js';
 import type { Figure, Model } from '../core/scenario/model.js';
+import type { Range } from '../core/uncertainty/range.js';
 import { formatDisplay } from './number.js';
 
 export interface ReportRow {
@@ -13,6 +14,20 @@ export interface ReportRow {
   note?: string;
   /** Pinned with --set. */
   overridden: boolean;
+  /** Assumptions written (or set) as a range, in `unit`. */
+  range?: { low: number; high: number; dist: string; fellBackToNormal: boolean };
+  /** By Monte Carlo, in `unit`, when the scenario holds a range. */
+  percentiles?: { p5: number; p50: number; p95: number };
+}
+
+/** What Monte Carlo added: how many samples, from which seed. */
+export interface Uncertainty {
+  samples: number;
+  seed: number;
+  /** By figure name, in base units: p5, p50, p95. */
+  percentiles: ReadonlyMap<string, readonly [number, number, number]>;
+  /** The ranges in play (written or set), in base units. */
+  ranges: ReadonlyMap<string, Range>;
 }
 
 /** What every output format shows: one estimate of one scenario. */
@@ -23,16 +38,24 @@ export interface Report {
   checks: CheckResult[];
   /** True when --set changed the scenario, so published figures no longer apply. */
   checksSkipped: boolean;
+  uncertainty?: { samples: number; seed: number };
 }
 
-export function buildReport(model: Model, values: Float64Array, checks: CheckResult[], settings: ReadonlyMap<string, string> = new Map()): Report {
+export function buildReport(
+  model: Model, values: Float64Array, checks: CheckResult[], settings: ReadonlyMap<string, string> = new Map(), uncertainty?: Uncertainty,
+): Report {
   const row = (f: Figure): ReportRow => {
     const unit = f.unit?.text ?? (f.dim.isNone ? '' : String(f.dim));
-    const value = values[f.index]! / (f.unit?.factor ?? 1);
+    const factor = f.unit?.factor ?? 1;
+    const value = values[f.index]! / factor;
     const set = settings.get(f.name);
+    const range = uncertainty?.ranges.get(f.name);
+    const p = uncertainty?.percentiles.get(f.name);
     return {
       name: f.name, value, unit, display: formatDisplay(value, unit), text: set ?? f.text,
       ...(f.note !== undefined ? { note: f.note } : {}), overridden: set !== undefined,
+      ...(range ? { range: { low: range.low / factor, high: range.high / factor, dist: range.dist, fellBackToNormal: range.fellBackToNormal } } : {}),
+      ...(p && f.kind === 'derived' ? { percentiles: { p5: p[0] / factor, p50: p[1] / factor, p95: p[2] / factor } } : {}),
     };
   };
   return {
@@ -46,5 +69,6 @@ export function buildReport(model: Model, values: Float64Array, checks: CheckRes
     results: model.figures.filter((f) => f.kind === 'derived').map(row),
     checks: settings.size ? [] : checks,
     checksSkipped: settings.size > 0 && checks.length > 0,
+    ...(uncertainty ? { uncertainty: { samples: uncertainty.samples, seed: uncertainty.seed } } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { formatValue } from './number.js';
+import { formatDisplay, formatValue } from './number.js';
 import { formatDifference, verdict } from './checks.js';
 import type { Report } from './report.js';
 
@@ -17,13 +17,16 @@ export function renderTable(report: Report, style: ChalkInstance): string {
   out.push('', style.bold('Assumptions'));
   const inputs = table(['name', 'value', 'note']);
   for (const a of report.assumptions) {
-    inputs.push([style.cyan(a.name), a.overridden ? style.yellow(`${a.text} (set)`) : a.text, a.note ?? '']);
+    const kind = a.range ? style.dim(a.range.fellBackToNormal ? ' (range, normal: low end ≤ 0)' : ` (range, ${a.range.dist})`) : '';
+    inputs.push([style.cyan(a.name), (a.overridden ? style.yellow(`${a.text} (set)`) : a.text) + kind, a.note ?? '']);
   }
   out.push(inputs.toString());
 
   const checks = new Map(report.checks.map((c) => [c.name, c]));
   out.push('', style.bold('Results'));
-  const results = table(['name', 'value', 'unit', 'display', 'published'], ['left', 'right', 'left', 'right', 'left']);
+  const ranged = report.uncertainty !== undefined;
+  const head = ranged ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', 'published'] : ['name', 'value', 'unit', 'display', 'published'];
+  const results = table(head, head.map((h) => (h === 'name' || h === 'unit' || h === 'published' ? 'left' : 'right')));
   for (const r of report.results) {
     const c = checks.get(r.name);
     let published = '';
@@ -33,9 +36,14 @@ export function renderTable(report: Report, style: ChalkInstance): string {
       else published = `${c.published} ${style.red(`✗ ${verdict(c)}`)}`;
     }
     const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
-    results.push([style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), published]);
+    const spread = r.percentiles ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit)) : [];
+    results.push([style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, published]);
   }
   out.push(results.toString());
+  if (report.uncertainty) {
+    const { samples, seed } = report.uncertainty;
+    out.push(style.dim(`value: from each range's median; p5, p50, p95: ${formatValue(samples)} samples, seed ${seed} (--seed ${seed} repeats them). A range "a to b" is a 90% interval.`));
+  }
   if (report.checksSkipped) out.push(style.dim('published figures not compared: --set changed the assumptions'));
 
   const errata = report.checks.filter((c) => c.erratum !== undefined);

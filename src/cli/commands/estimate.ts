@@ -1,9 +1,10 @@
 import { compareExpectations } from '../../core/scenario/checks.js';
 import { compileScenario } from '../../core/scenario/compile.js';
 import type { Model } from '../../core/scenario/model.js';
-import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
+import { evaluateModel, readOverrides, type Overrides } from '../../core/scenario/run.js';
+import { percentiles, rangesOf, sampleModel } from '../../core/uncertainty/sample.js';
 import type { Diagnostic, Result } from '../../core/diagnostic.js';
-import { buildReport } from '../../render/report.js';
+import { buildReport, type Uncertainty } from '../../render/report.js';
 import { renderJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderCsv } from '../../render/csv.js';
@@ -18,7 +19,8 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
   const settings = flags.set ?? [];
   const overrides = orFail(io, readOverrides(model, settings), model.text);
   const values = orFail(io, evaluateModel(model, overrides), model.text);
-  const report = buildReport(model, values, compareExpectations(model, values), new Map(settings.map((s) => [s.name, s.text])));
+  const uncertainty = sampleIfRanged(io, model, overrides, flags);
+  const report = buildReport(model, values, compareExpectations(model, values), new Map(settings.map((s) => [s.name, s.text])), uncertainty);
   const format = flags.json ? 'json' : flags.format;
   switch (format) {
     case 'json':
@@ -39,6 +41,20 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
     default:
       return format satisfies never;
   }
+}
+
+/** Monte Carlo, when any assumption is a range: p5, p50 and p95 of every figure. */
+export function sampleIfRanged(io: Io, model: Model, overrides: Overrides, flags: { samples?: number; seed?: number }): Uncertainty | undefined {
+  const ranges = rangesOf(model, overrides);
+  if (!ranges.size) return undefined;
+  // The seed is chosen here, at the edge, so that the core stays deterministic.
+  const seed = flags.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const samples = orFail(io, sampleModel(model, overrides, { samples: flags.samples ?? 10_000, seed }), model.text);
+  const table = new Map(model.figures.filter((f) => f.kind === 'derived').map((f) => {
+    const [p5, p50, p95] = percentiles(samples.columns[f.index]!, [5, 50, 95]);
+    return [f.name, [p5!, p50!, p95!] as const];
+  }));
+  return { samples: samples.samples, seed, percentiles: table, ranges };
 }
 
 export function loadModel(io: Io, ref: string): Model {
