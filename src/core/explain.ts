@@ -41,7 +41,7 @@ export function unitOf(f: Figure): { text: string; factor: number } {
  */
 export function explain(model: Model, values: Float64Array, names: readonly string[] = [], overridden: ReadonlySet<string> = new Set()): ExplainStep[] {
   const wanted = names.length ? closure(model, names, overridden) : new Set(model.figures.map((f) => f.name));
-  return model.figures.filter((f) => wanted.has(f.name)).map((f) => step(model, f, values, overridden.has(f.name)));
+  return model.figures.filter((f) => wanted.has(f.name)).map((f) => step(model, f, values, overridden.has(f.name), overridden));
 }
 
 /** The named figures and everything they use; a pinned figure uses nothing. */
@@ -57,7 +57,7 @@ function closure(model: Model, names: readonly string[], pinned: ReadonlySet<str
   return out;
 }
 
-function step(model: Model, f: Figure, values: Float64Array, pinned: boolean): ExplainStep {
+function step(model: Model, f: Figure, values: Float64Array, pinned: boolean, overridden: ReadonlySet<string>): ExplainStep {
   const unit = unitOf(f);
   const value = values[f.index]! / unit.factor;
   const base = { name: f.name, kind: f.kind, value, unit: unit.text, uses: f.uses, overridden: pinned, ...(f.note !== undefined ? { note: f.note } : {}) };
@@ -71,6 +71,8 @@ function step(model: Model, f: Figure, values: Float64Array, pinned: boolean): E
     substituted: render(f.expr, (name) => {
       const g = model.byName.get(name);
       if (!g) return undefined;
+      // An assumption reads best as written (99.99%, 300 million user), unless --set changed it.
+      if (g.kind === 'assumption' && !overridden.has(name) && !g.range) return { kind: 'literal', text: g.text.trim() };
       const u = unitOf(g);
       return { kind: 'quantity', value: values[g.index]! / u.factor, unit: u.text };
     }),

@@ -35,6 +35,7 @@ export function scaled(x: number): string {
 }
 
 const BYTE_UNIT = /^(Ki|Mi|Gi|Ti|Pi|Ei|Zi|Yi|k|K|M|G|T|P|E|Z|Y)?(B|bit|bps)(?=$|[/·])/;
+const LENGTH_UNITS: ReadonlyArray<readonly [string, number]> = [['mm', 1e-3], ['cm', 1e-2], ['m', 1], ['km', 1e3]];
 const TIME_UNITS: ReadonlyArray<readonly [string, number]> = [
   ['ns', 1e-9], ['us', 1e-6], ['ms', 1e-3], ['s', 1], ['min', 60], ['hour', 3600], ['day', 86400], ['year', 365 * 86400],
 ];
@@ -57,11 +58,17 @@ export function formatDisplay(value: number, unit: string): string {
     for (const p of family) if (Math.abs(rounded) >= p[1]) best = [p[0], p[1]];
     return `${threeDigits(inBase / best[1])} ${best[0]}${base}${rest}`;
   }
-  if (unit === 's' || TIME_UNITS.some(([u]) => u === unit)) {
-    const seconds = value * (TIME_UNITS.find(([u]) => u === unit)?.[1] ?? 1);
-    let best: readonly [string, number] = TIME_UNITS[0]!;
-    for (const t of TIME_UNITS) if (Math.abs(seconds) >= t[1] * 0.9995) best = t;
-    return `${threeDigits(seconds / best[1])} ${best[0]}`;
+  // Plain durations and lengths read best in the largest unit they reach.
+  for (const family of [TIME_UNITS, LENGTH_UNITS]) {
+    const u = family.find(([name]) => name === unit);
+    if (u) return inBestUnit(value * u[1], family);
   }
   return unit ? `${scaled(value)} ${unit}` : scaled(value);
+}
+
+/** A value in base units, in the largest unit of `units` it reaches (units ascending). */
+function inBestUnit(base: number, units: ReadonlyArray<readonly [string, number]>): string {
+  let best = units[0]!;
+  for (const u of units) if (Math.abs(base) >= u[1] * 0.9995) best = u;
+  return `${threeDigits(base / best[1])} ${best[0]}`;
 }

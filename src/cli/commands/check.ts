@@ -66,7 +66,7 @@ function renderChecks(results: ScenarioCheck[], color: boolean): string {
       count[c.status]++;
       const mark = c.status === 'ok' ? style.green('✓') : c.status === 'erratum' ? style.yellow('!') : style.red('✗');
       const computed = `${formatValue(c.actual)}${c.unit ? ` ${c.unit}` : ''}`;
-      const tolerance = `within ${c.tolerance * 100}%`;
+      const tolerance = c.erratum !== undefined ? 'known erratum' : `within ${c.tolerance * 100}%`;
       const word = c.status === 'ok' ? style.green('agrees') : c.status === 'erratum' ? style.yellow('erratum') : style.red(c.erratum !== undefined ? 'agrees with the erratum' : 'disagrees');
       out.push(`  ${mark} ${c.name.padEnd(width)}  published ${c.published}, computed ${computed} (${formatDifference(c.difference)}, ${tolerance}): ${word}`);
       if (c.erratum !== undefined) out.push(style.dim(`      ${c.erratum}`));

@@ -7,7 +7,8 @@
  *   product    = unary { ("*" | "/") unary }            × · count as *, ÷ as /
  *   unary      = "-" unary | "+" unary | juxtaposed
  *   juxtaposed = power { power }                        next power starts with a name or "("
- *   power      = postfix [ "^" unary ]                  right-associative: 2^3^2 = 2^9
+ *   power      = postfix [ "^" exponent ]               right-associative: 2^3^2 = 2^9
+ *   exponent   = ("-" | "+") exponent | power           2^-1; `2^41 ms` is (2^41) ms
  *   postfix    = primary { "%" }
  *   primary    = NUMBER | NAME | FUNCTION "(" sum { "," sum } ")" | "(" sum ")" | "$" postfix
  *
@@ -22,6 +23,12 @@ import { syntax, tokenize, type Token } from './tokenizer.js';
 
 /** Deeper nesting than this is refused, so hostile input cannot exhaust the stack. */
 export const MAX_DEPTH = 64;
+/**
+ * More operations than this are refused too: a flat chain (`1+1+...`, `s s s`)
+ * nests no parentheses, yet makes a tree as deep as it is long, and the
+ * checker and renderers walk trees recursively.
+ */
+export const MAX_OPERATIONS = 1000;
 
 export interface ParseOptions {
   /** Stop before `->` (calc's target unit) instead of rejecting it. */
@@ -35,6 +42,8 @@ export interface Parsed {
 }
 
 export function parseFormula(text: string, options: ParseOptions = {}): Parsed {
+  // Checked first: the parser would call an empty formula one that "ends too early".
+  if (text.trim() === '') throw syntax('the formula is empty', { start: 0, end: 0 });
   const p = new Parser(tokenize(text), text);
   const expr = p.sum();
   const rest = p.remaining();
@@ -42,13 +51,13 @@ export function parseFormula(text: string, options: ParseOptions = {}): Parsed {
   if (next.kind !== 'eof' && !(options.allowArrow && next.kind === '->')) {
     throw p.unexpected(next);
   }
-  if (next.kind === 'eof' && text.trim() === '') throw syntax('the formula is empty', { start: 0, end: 0 });
   return { expr, rest };
 }
 
 class Parser {
   private pos = 0;
   private depth = 0;
+  private operations = 0;
 
   constructor(private readonly tokens: Token[], private readonly text: string) {}
 
@@ -73,7 +82,7 @@ class Parser {
     while (this.isOp(this.peek(), '+', '-')) {
       const op = this.next();
       const right = this.product();
-      left = bin(op.text as '+' | '-', left, right, op.span, false);
+      left = this.bin(op.text as '+' | '-', left, right, op.span, false);
     }
     return left;
   }
@@ -83,7 +92,7 @@ class Parser {
     while (this.isOp(this.peek(), '*', '/')) {
       const op = this.next();
       const right = this.unary();
-      left = bin(op.text as '*' | '/', left, right, op.span, false);
+      left = this.bin(op.text as '*' | '/', left, right, op.span, false);
     }
     return left;
   }
@@ -104,7 +113,7 @@ class Parser {
       const t = this.peek();
       if (t.kind === 'name' || t.kind === '(') {
         const right = this.power();
-        left = bin('*', left, right, { start: left.span.end, end: right.span.start }, true);
+        left = this.bin('*', left, right, { start: left.span.end, end: right.span.start }, true);
       } else if (t.kind === 'num') {
         throw syntax(`expected an operator before ${t.text}`, t.span, `write \`* ${t.text}\` to multiply`);
       } else {
@@ -117,17 +126,28 @@ class Parser {
     const base = this.postfix();
     if (this.isOp(this.peek(), '^')) {
       const op = this.next();
-      const exponent = this.nested(() => this.unary());
-      return bin('^', base, exponent, op.span, false);
+      const exponent = this.nested(() => this.exponent());
+      return this.bin('^', base, exponent, op.span, false);
     }
     return base;
+  }
+
+  /** A signed power, without juxtaposition: `2^41 ms` is (2^41) ms, `2^-1` is 0.5. */
+  private exponent(): Expr {
+    const t = this.peek();
+    if (this.isOp(t, '-', '+')) {
+      this.next();
+      const arg = this.nested(() => this.exponent());
+      return t.text === '-' ? { kind: 'neg', arg, span: { start: t.span.start, end: arg.span.end } } : arg;
+    }
+    return this.power();
   }
 
   private postfix(): Expr {
     let e = this.primary();
     while (this.peek().kind === '%') {
       const t = this.next();
-      e = bin('*', e, { kind: 'name', name: '%', span: t.span }, t.span, true);
+      e = this.bin('*', e, { kind: 'name', name: '%', span: t.span }, t.span, true);
     }
     return e;
   }
@@ -149,7 +169,8 @@ class Parser {
       case '$': {
         const amount = this.nested(() => this.postfix());
         const usd: Expr = { kind: 'name', name: 'USD', span: t.span };
-        return bin('*', amount, usd, t.span, true);
+        // The `$` comes first: the product spans from it to the amount's end.
+        return { ...this.bin('*', amount, usd, t.span, true), span: { start: t.span.start, end: amount.span.end } };
       }
       default:
         throw this.unexpected(t);
@@ -173,6 +194,13 @@ class Parser {
     const close = this.next();
     if (close.kind !== ')') throw syntax(`missing \`)\` after the arguments of ${fn}`, close.span);
     return { kind: 'call', fn, args, nameSpan: nameToken.span, span: { start: nameToken.span.start, end: close.span.end } };
+  }
+
+  private bin(op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr, opSpan: Span, implicit: boolean): Expr {
+    if (++this.operations > MAX_OPERATIONS) {
+      throw syntax(`the formula has more than ${MAX_OPERATIONS} operations`, opSpan, 'split it into several derived figures');
+    }
+    return bin(op, left, right, opSpan, implicit);
   }
 
   private nested<T>(f: () => T): T {

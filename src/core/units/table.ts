@@ -2,7 +2,7 @@ import { Dimension } from './dimension.js';
 
 /**
  * The built-in units, as data. `factor` is the size of one unit in base units:
- * bytes (B), seconds (s), US dollars (USD) or one of a count noun.
+ * bytes (B), seconds (s), US dollars (USD), metres (m) or one of a count noun.
  * Calendar units (day, week, month, year) are not here: a scenario may restate
  * them (`conventions:`), so the registry builds them.
  */
@@ -20,6 +20,7 @@ export interface UnitDef {
 const B = Dimension.base('B');
 const S = Dimension.base('s');
 const USD = Dimension.base('USD');
+const M = Dimension.base('m');
 const none = Dimension.none;
 
 export const SI_PREFIXES: ReadonlyArray<readonly [string, number, string]> = [
@@ -45,6 +46,11 @@ export const BUILTIN_UNITS: readonly UnitDef[] = [
   { symbol: 'hour', aliases: ['h', 'hr', 'hrs', 'hours'], factor: 3600, dim: S },
 
   { symbol: 'USD', aliases: ['$', 'dollar', 'dollars', 'usd'], factor: 1, dim: USD },
+
+  { symbol: 'm', aliases: ['meter', 'meters', 'metre', 'metres'], factor: 1, dim: M },
+  { symbol: 'km', aliases: ['kilometer', 'kilometers', 'kilometre', 'kilometres'], factor: 1e3, dim: M },
+  { symbol: 'cm', factor: 1e-2, dim: M },
+  { symbol: 'mm', factor: 1e-3, dim: M },
 
   { symbol: '%', aliases: ['percent'], factor: 0.01, dim: none, scale: true },
   { symbol: 'thousand', aliases: ['K', 'k'], factor: 1e3, dim: none, scale: true },
