@@ -20,6 +20,18 @@ function collectSetting(value: string, previous: Array<{ name: string; text: str
   return [...previous, { name, text: value.slice(eq + 1) }];
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new InvalidArgumentError('expected a whole number from 1 to 10,000,000');
+  return n;
+}
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1) throw new InvalidArgumentError('expected a whole number from 0 to 4294967295');
+  return n;
+}
+
 export function makeProgram(io: Io): Command {
   const program = new Command('bote')
     .description('Back-of-the-envelope estimation for system design: QPS, storage, bandwidth and servers, with units checked.')
@@ -35,7 +47,11 @@ export function makeProgram(io: Io): Command {
     .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv', 'yaml']).default('table'))
+    .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', positiveInteger, 10000)
+    .option('--seed <seed>', 'random seed, for the same percentiles twice', wholeNumber)
     .option('--json', 'same as --format json')
+    .option('-i, --interactive', 'what-if loop: change assumptions and see every result change (needs a terminal)')
+    .option('--chart', 'chart the growth of results that accumulate over a horizon (storage over years)')
     // --color first, so that --no-color does not make colour the default.
     .option('--color', 'colour even when not on a terminal')
     .option('--no-color', 'no colour, even on a terminal')
@@ -47,8 +63,17 @@ Examples:
   bote estimate ./scenarios/my-service.yaml --format csv > figures.csv
 
 Quantities take units (MB, GiB, Gbps, ms, day, year, USD or $), scale words
-and suffixes (300M, 2bn, 1.5k, "300 million"), and percentages (50%).`)
+and suffixes (300M, 2bn, 1.5k, "300 million"), and percentages (50%).
+
+A guess may be a range: --set dau="100M to 300M". "a to b" is a 90% interval,
+lognormal as in Squiggle and Guesstimate (not Causal's triangle); normal
+where the low end is zero or below. Results then show p5, p50 and p95.`)
     .action(async (scenario: string, options: EstimateFlags) => {
+      if (options.interactive) {
+        const { interactive } = await import('./commands/interactive.js');
+        await interactive(io, scenario, options);
+        return;
+      }
       const { estimate } = await import('./commands/estimate.js');
       await estimate(io, scenario, options);
     });
@@ -145,6 +170,86 @@ Examples:
     });
 
   program
+    .command('ref')
+    .description('reference numbers: latency numbers, downtime per availability target, powers of two')
+    .argument('<table>', 'latency, availability or powers')
+    .argument('[query]', 'one row: an operation ("disk seek"), an availability (99.95%, "4 nines") or a power (32)')
+    .option('--json', 'as JSON: rows with times in seconds and the conventions used')
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', `
+Examples:
+  bote ref latency                           every number, with a log-scale bar
+  bote ref latency "read 1 MB from disk"     one row; words in any order
+  bote ref availability                      downtime per day, week, month, year
+  bote ref availability 99.95%               also 99.95, 0.9995, "4 nines", "3.5 nines"
+  bote ref powers                            2^10 to 2^60, KiB next to KB
+  bote ref powers 32 --json`)
+    .action(async (table: string, query: string | undefined, options: CommonFlags) => {
+      const { refCommand } = await import('./commands/ref.js');
+      refCommand(io, table, query, options);
+    });
+
+  program
+    .command('sensitivity')
+    .description('which assumption moves a result most: one-at-a-time swings (tornado) and, with ranges, shares of variance')
+    .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
+    .argument('<result>', 'the figure to study')
+    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
+    .option('--samples <n>', 'Monte Carlo samples for the variance shares', positiveInteger, 10000)
+    .option('--seed <seed>', 'random seed', wholeNumber)
+    .option('--json', 'as JSON')
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', `
+Each assumption swings from its low to its high end, or by ±50% where it is
+not a range, while the others keep their values.
+
+Examples:
+  bote sensitivity twitter media_storage_total
+  bote sensitivity twitter peak_qps --set dau="100M to 300M" --json`)
+    .action(async (scenario: string, result: string, options: SensitivityFlags) => {
+      const { sensitivityCommand } = await import('./commands/sensitivity.js');
+      sensitivityCommand(io, scenario, result, options);
+    });
+
+  program
+    .command('sweep')
+    .description('vary one assumption over a range and tabulate and chart chosen results')
+    .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
+    .requiredOption('--vary <name=FROM..TO>', 'the assumption and its range, e.g. dau=10M..1bn')
+    .requiredOption('--show <results>', 'comma-separated results, e.g. peak_qps,media_storage_total')
+    .option('--steps <n>', 'points along the range', positiveInteger, 11)
+    .option('--log', 'space the points evenly on a log scale')
+    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--json', 'same as --format json')
+    .option('--color', 'colour even when not on a terminal')
+    .option('--no-color', 'no colour, even on a terminal')
+    .addHelpText('after', `
+Examples:
+  bote sweep twitter --vary dau=10M..1bn --log --show peak_qps,media_storage_total
+  bote sweep url-shortener --vary read_write_ratio=1..100 --steps 5 --show read_qps --format csv`)
+    .action(async (scenario: string, options: SweepFlags) => {
+      const { sweepCommand } = await import('./commands/sweep.js');
+      sweepCommand(io, scenario, options);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, flags, scenario names and, after --set, assumption names')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', `
+Examples:
+  bote completion bash > ~/.local/share/bash-completion/completions/bote
+  bote completion zsh > "\${fpath[1]}/_bote"
+  bote completion fish > ~/.config/fish/completions/bote.fish`)
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./commands/completion.js');
+      completionCommand(io, shell, program);
+    });
+
+  program
     .command('list')
     .description('list the built-in scenarios with their titles and sources')
     .option('--json', 'as JSON')
@@ -164,6 +269,23 @@ export interface CommonFlags {
 
 export interface EstimateFlags extends CommonFlags {
   format: 'table' | 'json' | 'markdown' | 'csv' | 'yaml';
+  samples: number;
+  seed?: number;
+  interactive?: boolean;
+  chart?: boolean;
+}
+
+export interface SensitivityFlags extends CommonFlags {
+  samples: number;
+  seed?: number;
+}
+
+export interface SweepFlags extends CommonFlags {
+  vary: string;
+  show: string;
+  steps: number;
+  log?: boolean;
+  format: 'table' | 'json' | 'csv';
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 bad usage. */

@@ -35,7 +35,9 @@ export const AVAILABILITY_TARGETS: readonly number[] = [0.99, 0.999, 0.9995, 0.9
 const clean = (x: number) => Number(x.toPrecision(12));
 
 export function availabilityRow(availability: number): AvailabilityRow {
-  const unavailable = clean(1 - availability);
+  // The error of 1 - a is absolute (about 1e-16), so it is rounded to fixed
+  // places: relative to 1 - 0.99999 it would reach the twelfth digit.
+  const unavailable = Number((1 - availability).toFixed(15));
   const downtime = Object.fromEntries(
     Object.entries(DOWNTIME_PERIODS).map(([period, seconds]) => [period, clean(unavailable * seconds)]),
   ) as Record<Period, number>;

@@ -87,7 +87,7 @@ const EPSILON = 1e-9;
 
 /**
  * The rows a query names, words in any order: those with the best share of
- * the query's words matched (at least half), then the best share of their
+ * the query's words matched (more than half), then the best share of their
  * own name covered. Several rows only when they tie ("1 MB" is three reads).
  * `suggestions` are the closest names when nothing matches.
  */
@@ -95,7 +95,7 @@ export function findLatency(query: string): { matches: LatencyRow[]; suggestions
   const typed = words(query);
   const scored = LATENCY_NUMBERS.map((row) => scoreRow(typed, row));
   const top = Math.max(...scored.map((s) => s.score));
-  if (top >= 0.5) {
+  if (top > 0.5) {
     const best = scored.filter((s) => s.score > top - EPSILON);
     const cover = Math.max(...best.map((s) => s.coverage));
     return { matches: best.filter((s) => s.coverage > cover - EPSILON).map((s) => s.row), suggestions: [] };

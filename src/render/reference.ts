@@ -1,0 +1,135 @@
+import type { ChalkInstance } from 'chalk';
+import { DOWNTIME_PERIODS, YEAR_DAYS, type AvailabilityRow, type Period } from '../core/reference/availability.js';
+import type { LatencyRow } from '../core/reference/latency.js';
+import type { PowerRow } from '../core/reference/powers.js';
+import { bestUnit } from '../core/units/best-unit.js';
+import { Dimension } from '../core/units/dimension.js';
+import { formatDisplay, formatValue, threeDigits } from './number.js';
+
+type Align = 'left' | 'right';
+
+/** Plain columns two spaces apart. Cells are padded before they are styled, so colour codes do not count. */
+function columns(rows: string[][], align: Align[], paint: Array<(s: string) => string> = []): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => {
+        const padded = align[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
+        return (paint[i] ?? String)(padded);
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+// ── latency ──────────────────────────────────────────────────────────────
+
+/** Where the bars start: a tenth of the fastest row (0.5 ns), so it still gets a visible bar. */
+const BAR_FLOOR_SECONDS = 1e-10;
+const CELLS_PER_DECADE = 4;
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A bar as long as log10(seconds / 0.1 ns) × 4 cells, drawn to an eighth of a cell. */
+export function logBar(seconds: number): string {
+  const cells = Math.max(0, Math.log10(seconds / BAR_FLOOR_SECONDS) * CELLS_PER_DECADE);
+  const eighths = Math.round(cells * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+}
+
+/** Times in the best unit ("0.5 ns", "150 ms"), numbers right-aligned and units after them. */
+function timeCells(rows: readonly LatencyRow[]): string[] {
+  const parts = rows.map((r) => formatDisplay(r.seconds, 's').split(' ') as [string, string]);
+  const width = Math.max(...parts.map(([number]) => number.length));
+  return parts.map(([number, unit]) => `${number.padStart(width)} ${unit.padEnd(2)}`);
+}
+
+function latencyLines(rows: readonly LatencyRow[], style: ChalkInstance, name: (r: LatencyRow) => string): string[] {
+  const times = timeCells(rows);
+  return columns(rows.map((r, i) => [name(r), times[i]!, logBar(r.seconds)]), ['left', 'left', 'left'], [String, style.bold, style.cyan]);
+}
+
+export function renderLatencyTable(rows: readonly LatencyRow[], style: ChalkInstance, title = true): string {
+  // A source every row shares goes in the header; any other marks its rows with a *.
+  const sources = rows.map((r) => r.source.split('; '));
+  const common = sources[0]!.filter((s) => sources.every((list) => list.includes(s)));
+  const extra = [...new Set(sources.flat().filter((s) => !common.includes(s)))];
+  const marks = ['*', '†', '‡'];
+  const mark = (r: LatencyRow) => extra.filter((s) => r.source.includes(s)).map((s) => marks[extra.indexOf(s)]).join('');
+  const table = latencyLines(rows, style, (r) => `${r.name}${mark(r)}`);
+  const out: string[] = [];
+  if (title) out.push(style.bold('Latency numbers every programmer should know'), '');
+  out.push(...table, '');
+  out.push(style.dim(`Source: ${common.join('; ')}${extra.map((s, i) => `; ${marks[i]} also in ${s}`).join('')}.`));
+  out.push(style.dim(`Bars are log scale: ${CELLS_PER_DECADE} cells per factor of 10, starting from ${formatDisplay(BAR_FLOOR_SECONDS, 's')}.`));
+  return `${out.join('\n')}\n`;
+}
+
+/** One row or a few tied ones, each with its time in nanoseconds and its source. */
+export function renderLatencyMatches(rows: readonly LatencyRow[], style: ChalkInstance): string {
+  const table = latencyLines(rows, style, (r) => r.name);
+  const out = rows.flatMap((r, i) => [table[i]!, style.dim(`  ${formatValue(Math.round(r.seconds * 1e10) / 10)} ns; ${r.source}`)]);
+  return `${out.join('\n')}\n`;
+}
+
+// ── availability ─────────────────────────────────────────────────────────
+
+const PERIODS = Object.keys(DOWNTIME_PERIODS) as Period[];
+
+export function calendarLine(): string {
+  return `Year = ${YEAR_DAYS} days, month = year/12 = ${Number((DOWNTIME_PERIODS.month / 86400).toPrecision(4))} days, as in every bote estimate.`;
+}
+
+/** Why copies of this table differ in the last digit; one line. */
+export const YEAR_LENGTH_NOTE =
+  'Copies of this table disagree because some use a 365.25-day year: 99.9% is 8.76 h/yr with 365 d, 8.77 h with 365.25 d; seeds/004 prints 8.77 hours and 52.60 minutes (99.99%), 365.25-day figures.';
+
+/**
+ * Downtime with four significant digits, not three: 52.56 min (365-day year)
+ * must stay distinguishable from the 52.60 min that 365.25-day copies print.
+ */
+export function formatDowntime(seconds: number): string {
+  const { value, unit } = bestUnit(seconds, Dimension.base('s'));
+  return `${Number(value.toPrecision(4))} ${unit}`;
+}
+
+function ninesText(nines: number | null): string {
+  return nines === null ? '-' : String(nines);
+}
+
+export function renderAvailabilityTable(rows: readonly AvailabilityRow[], style: ChalkInstance): string {
+  const head = ['availability', 'nines', ...PERIODS.map((p) => `per ${p}`)];
+  const body = rows.map((r) => [r.percent, ninesText(r.nines), ...PERIODS.map((p) => formatDowntime(r.downtime[p]))]);
+  const lines = columns([head, ...body], ['left', 'right', 'right', 'right', 'right', 'right']);
+  const out = [style.bold('Downtime allowed by an availability target'), style.dim(calendarLine()), '', style.bold(lines[0]!), ...lines.slice(1), ''];
+  out.push(style.dim(YEAR_LENGTH_NOTE));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderAvailability(row: AvailabilityRow, style: ChalkInstance): string {
+  const lines = columns(PERIODS.map((p) => [`per ${p}`, formatDowntime(row.downtime[p])]), ['left', 'right'], [String, style.bold]);
+  const nines = row.nines === null ? '' : ` (${row.nines} nine${row.nines === 1 ? '' : 's'})`;
+  const out = [`${style.bold(row.percent)}${nines} allows this much downtime:`, ...lines.map((l) => `  ${l}`), ''];
+  out.push(style.dim(calendarLine()));
+  return `${out.join('\n')}\n`;
+}
+
+// ── powers of two ────────────────────────────────────────────────────────
+
+function group(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function percent(x: number): string {
+  return x === 0 ? '-' : `${threeDigits(x * 100)}%`;
+}
+
+export function renderPowers(rows: readonly PowerRow[], style: ChalkInstance, title = true): string {
+  const head = ['power', 'exact value', '≈ (2^10 ≈ 1000)', 'IEC', 'confused with', 'IEC is larger by'];
+  const body = rows.map((r) => [`2^${r.power}`, group(r.exact), r.approximateText, r.iec, r.si, percent(r.iecLargerBy)]);
+  const lines = columns([head, ...body], ['left', 'right', 'left', 'left', 'left', 'right'], [style.cyan]);
+  const out: string[] = [];
+  if (title) out.push(style.bold('Powers of two'), '');
+  out.push(style.bold(lines[0]!), ...lines.slice(1), '');
+  out.push(style.dim('IEC prefixes (KiB, MiB, GiB) step by 1024, SI ones (KB, MB, GB) by 1000: the gap compounds 2.4% a step.'));
+  return `${out.join('\n')}\n`;
+}
