@@ -1,5 +1,6 @@
 import type { Expr } from './expr/ast.js';
 import type { Figure, Model } from './scenario/model.js';
+import type { Range } from './uncertainty/range.js';
 
 /**
  * A step of "show your work" as data: names, operators, and quantities left
@@ -27,6 +28,8 @@ export interface ExplainStep {
   uses: string[];
   note?: string;
   overridden: boolean;
+  /** Set when this input is a guess (written as a range, or set to one): how it is read. */
+  range?: { low: number; high: number; dist: string; fellBackToNormal: boolean };
 }
 
 /** The unit a figure is shown in: declared, written, or its base units. */
@@ -39,9 +42,17 @@ export function unitOf(f: Figure): { text: string; factor: number } {
  * no names, every figure. `overridden` names figures pinned by --set: their
  * formula no longer applies, and the step says so.
  */
-export function explain(model: Model, values: Float64Array, names: readonly string[] = [], overridden: ReadonlySet<string> = new Set()): ExplainStep[] {
+export function explain(
+  model: Model, values: Float64Array, names: readonly string[] = [], overridden: ReadonlySet<string> = new Set(),
+  ranges: ReadonlyMap<string, Range> = new Map(),
+): ExplainStep[] {
   const wanted = names.length ? closure(model, names, overridden) : new Set(model.figures.map((f) => f.name));
-  return model.figures.filter((f) => wanted.has(f.name)).map((f) => step(model, f, values, overridden.has(f.name), overridden));
+  return model.figures.filter((f) => wanted.has(f.name)).map((f) => withRange(step(model, f, values, overridden.has(f.name), overridden), ranges.get(f.name), unitOf(f).factor));
+}
+
+function withRange(s: ExplainStep, r: Range | undefined, factor: number): ExplainStep {
+  if (!r) return s;
+  return { ...s, range: { low: r.low / factor, high: r.high / factor, dist: r.dist, fellBackToNormal: r.fellBackToNormal } };
 }
 
 /** The named figures and everything they use; a pinned figure uses nothing. */

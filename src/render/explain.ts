@@ -63,6 +63,11 @@ export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, sec
   const lines = visibleLength(oneLine) <= 110 ? [oneLine] : [`${name}${tag}`, ...parts.map((p) => `    = ${p}`)];
   const conversions = step.kind === 'derived' && !step.overridden && seconds ? timeConversions(step, seconds) : '';
   if (conversions) lines.push(paint.dim(`    (${conversions})`));
+  if (step.range) {
+    const { low, high, dist, fellBackToNormal } = step.range;
+    const how = fellBackToNormal ? 'normal, because the low end is not above zero' : dist === 'uniform' ? 'uniform between the ends' : `${dist}, a 90% interval`;
+    lines.push(paint.dim(`    a guess: ${formatDisplay(low, step.unit)} to ${formatDisplay(high, step.unit)} (${how}); its median is used here`));
+  }
   if (step.note) lines.push(paint.dim(`    ${step.note}`));
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { explain, type ExplainStep } from '../../core/explain.js';
 import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
+import { rangesOf } from '../../core/uncertainty/sample.js';
 import { didYouMean } from '../../core/suggest.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
 import { formatDisplay } from '../../render/number.js';
@@ -20,7 +21,7 @@ export function explainCommand(io: Io, ref: string, names: string[], flags: Comm
   const settings = flags.set ?? [];
   const overrides = orFail(io, readOverrides(model, settings), model.text);
   const values = orFail(io, evaluateModel(model, overrides), model.text);
-  const steps = explain(model, values, names, new Set(overrides.keys()));
+  const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
   if (flags.json) {
     io.stdout(`${JSON.stringify({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map(stepJson) }, null, 2)}\n`);
     return;
@@ -42,6 +43,6 @@ function stepJson(s: ExplainStep) {
   return {
     name: s.name, kind: s.kind, formula: markupText(s.formula), substituted: markupText(s.substituted),
     value: s.value, unit: s.unit, display: formatDisplay(s.value, s.unit), spoken: `~${spoken(s.value, s.unit)}`,
-    uses: s.uses, overridden: s.overridden, ...(s.note !== undefined ? { note: s.note } : {}),
+    uses: s.uses, overridden: s.overridden, ...(s.note !== undefined ? { note: s.note } : {}), ...(s.range ? { range: s.range } : {}),
   };
 }
