@@ -36,7 +36,12 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
     case 'table': {
       const [{ renderTable }, { makeStyle, useColor }] = await Promise.all([import('../../render/table.js'), import('../../render/style.js')]);
       const color = useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) });
-      return io.stdout(renderTable(report, makeStyle(color)));
+      io.stdout(renderTable(report, makeStyle(color)));
+      if (flags.chart) {
+        const [{ growthSeries }, { renderGrowthCharts }] = await Promise.all([import('../../core/growth.js'), import('../../render/charts.js')]);
+        io.stdout(renderGrowthCharts(model, growthSeries(model, values, overrides), makeStyle(color)));
+      }
+      return;
     }
     default:
       return format satisfies never;

@@ -1,6 +1,58 @@
-// Placeholder while this command is being written; replaced, not shipped.
+import type { Model } from '../../core/scenario/model.js';
+import { readOverrides } from '../../core/scenario/run.js';
+import { didYouMean } from '../../core/suggest.js';
+import { sensitivity, type Sensitivity } from '../../core/uncertainty/sensitivity.js';
+import { chartWidth, inUnit, unitOf } from '../../render/charts.js';
+import { makeStyle, useColor } from '../../render/style.js';
+import { renderShares, renderSwingTable, renderTornado } from '../../render/tornado.js';
 import { CliError, type Io } from '../io.js';
+import type { SensitivityFlags } from '../main.js';
+import { loadModel, orFail } from './estimate.js';
 
-export function sensitivityCommand(_io: Io, _ref: string, _result: string, _flags: unknown): never {
-  throw new CliError('not available yet', 2);
+/** `bote sensitivity <scenario> <result>`: the tornado of one-at-a-time swings, then shares of variance. */
+export function sensitivityCommand(io: Io, ref: string, result: string, flags: SensitivityFlags): void {
+  const model = loadModel(io, ref);
+  const figure = model.byName.get(result);
+  const results = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name);
+  if (!figure) {
+    const guess = didYouMean(result, model.byName.keys());
+    throw new CliError(`\`${result}\` is not a figure of ${model.name}`, 1, guess ? `did you mean \`${guess}\`?` : `the results are ${results.join(', ')}`);
+  }
+  if (figure.kind === 'assumption') {
+    throw new CliError(`\`${result}\` is an assumption of ${model.name}: nothing else moves it`, 1, `study a result: ${results.join(', ')}`);
+  }
+  const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
+  // The seed is chosen here, at the edge, so that the core stays deterministic.
+  const seed = flags.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const s = orFail(io, sensitivity(model, overrides, result, { samples: flags.samples ?? 10_000, seed }), model.text);
+  if (flags.json) {
+    io.stdout(`${JSON.stringify(sensitivityDocument(model, s), null, 2)}\n`);
+    return;
+  }
+  const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+  const out = [style.bold(model.title), ''];
+  if (!s.swings.length) out.push(style.dim(`nothing moves ${result}: it is set with --set`));
+  else out.push(...renderTornado(model, s, style, chartWidth(io.env)), '', ...renderSwingTable(model, s, style));
+  out.push('', ...renderShares(s, style));
+  io.stdout(`${out.join('\n')}\n`);
+}
+
+/** The JSON form (docs/json.md): values in each figure's unit, swings largest first. */
+export function sensitivityDocument(model: Model, s: Sensitivity) {
+  const result = model.byName.get(s.result)!;
+  const r = unitOf(result);
+  const inR = (v: number) => inUnit(v, r.factor);
+  return {
+    version: 1,
+    scenario: { name: model.name, title: model.title, file: model.file ?? null },
+    result: { name: s.result, unit: r.text, value: inR(s.baseline) },
+    swings: s.swings.map((w) => {
+      const u = unitOf(model.byName.get(w.name)!);
+      return {
+        name: w.name, unit: u.text, low: inUnit(w.low, u.factor), high: inUnit(w.high, u.factor), basis: w.basis,
+        resultLow: inR(w.resultLow), resultHigh: inR(w.resultHigh), swing: inR(w.swing),
+      };
+    }),
+    variance: s.variance ? { samples: s.variance.samples, seed: s.variance.seed, shares: s.variance.shares } : null,
+  };
 }

@@ -1,6 +1,86 @@
-// Placeholder while this command is being written; replaced, not shipped.
+import type { Model } from '../../core/scenario/model.js';
+import { readOverrides } from '../../core/scenario/run.js';
+import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/sweep.js';
+import { alignColumns, chartWidth, displayOf, inUnit, unitOf } from '../../render/charts.js';
+import { renderLineChart } from '../../render/line-chart.js';
+import { makeStyle, useColor } from '../../render/style.js';
 import { CliError, type Io } from '../io.js';
+import type { SweepFlags } from '../main.js';
+import { loadModel, orFail } from './estimate.js';
 
-export function sweepCommand(_io: Io, _ref: string, _flags: unknown): never {
-  throw new CliError('not available yet', 2);
+/** More points than a chart or a spreadsheet wants; also bounds the work. */
+const MAX_STEPS = 10_000;
+
+/** `bote sweep <scenario> --vary name=FROM..TO --show a,b`: a table and a line chart, or CSV or JSON. */
+export function sweepCommand(io: Io, ref: string, flags: SweepFlags): void {
+  // Malformed flags are usage errors (2), found before the scenario is read.
+  const eq = flags.vary.indexOf('=');
+  const name = flags.vary.slice(0, eq).trim();
+  const span = flags.vary.slice(eq + 1);
+  if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || !span.includes('..')) {
+    throw new CliError(`--vary ${flags.vary}: expected NAME=FROM..TO`, 2, 'e.g. --vary dau=10M..1bn or --vary media_size="1 MB..1 GB"');
+  }
+  if (flags.steps < 2 || flags.steps > MAX_STEPS) throw new CliError(`--steps ${flags.steps}: expected 2 to ${MAX_STEPS} points`, 2);
+  const show = flags.show.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!show.length) throw new CliError('--show: expected one or more comma-separated results', 2, 'e.g. --show peak_qps,media_storage_total');
+
+  const model = loadModel(io, ref);
+  const vary = orFail(io, readVary(model, name, span, flags.log ?? false), model.text);
+  const names = orFail(io, readShow(model, show), model.text);
+  const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
+  const points = sweepPoints(vary.from, vary.to, flags.steps, flags.log ?? false);
+  const swept = orFail(io, sweepModel(model, overrides, vary, points, names), model.text);
+  const format = flags.json ? 'json' : flags.format;
+  if (format === 'json') return io.stdout(`${JSON.stringify(sweepDocument(model, vary, names, swept, flags), null, 2)}\n`);
+  if (format === 'csv') return io.stdout(sweepCsv(model, vary, names, swept));
+  const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+  io.stdout(`${renderSweep(model, vary, names, swept, flags.log ?? false, style, chartWidth(io.env)).join('\n')}\n`);
+}
+
+/** Column headers: the name with its unit, `dau (user)`. */
+function header(model: Model, name: string): string {
+  const unit = unitOf(model.byName.get(name)!).text;
+  return unit ? `${name} (${unit})` : name;
+}
+
+function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, log: boolean, style: ReturnType<typeof makeStyle>, width: number): string[] {
+  const figure = (n: string) => model.byName.get(n)!;
+  const rows = [[header(model, vary.name), ...names.map((n) => header(model, n))]];
+  r.points.forEach((x, i) => rows.push([displayOf(figure(vary.name), x), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!))]));
+  const lines = alignColumns(rows, rows[0]!.map(() => true), [style.cyan]);
+  const out = [style.bold(model.title), style.dim(`${vary.name} from ${rows[1]![0]} to ${rows[rows.length - 1]![0]}${log ? ', log-spaced' : ''}; everything else as set`), '', style.bold(lines[0]!), ...lines.slice(1)];
+  // Results that share a unit share a chart; each other unit gets a chart of its own.
+  const groups = new Map<string, string[]>();
+  for (const n of names) groups.set(unitOf(figure(n)).text, [...(groups.get(unitOf(figure(n)).text) ?? []), n]);
+  const x = unitOf(figure(vary.name));
+  for (const [unit, members] of groups) {
+    out.push('', style.bold(members.join(', ')) + (unit ? style.dim(` (${unit})`) : ''));
+    out.push(...renderLineChart({
+      xs: r.points.map((p) => inUnit(p, x.factor)), xName: vary.name, xUnit: x.text, yUnit: unit, logX: log,
+      series: members.map((n) => ({ name: n, ys: r.values[names.indexOf(n)]!.map((v) => inUnit(v, unitOf(figure(n)).factor)) })),
+      width: Math.min(width, 88), height: groups.size > 1 ? 8 : 12,
+    }, style));
+  }
+  return out;
+}
+
+/** RFC 4180 with CRLF, like `estimate --format csv`; values unrounded, in each header's unit. */
+function sweepCsv(model: Model, vary: Vary, names: string[], r: SweepResult): string {
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  const factor = (n: string) => unitOf(model.byName.get(n)!).factor;
+  const lines = [[vary.name, ...names].map((n) => quote(header(model, n))).join(',')];
+  r.points.forEach((x, i) => lines.push([inUnit(x, factor(vary.name)), ...names.map((n, k) => inUnit(r.values[k]![i]!, factor(n)))].join(',')));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The JSON form (docs/json.md): one object per point, keyed by figure name, values in each figure's unit. */
+function sweepDocument(model: Model, vary: Vary, names: string[], r: SweepResult, flags: SweepFlags) {
+  const u = (n: string) => unitOf(model.byName.get(n)!);
+  return {
+    version: 1,
+    scenario: { name: model.name, title: model.title, file: model.file ?? null },
+    vary: { name: vary.name, unit: u(vary.name).text, from: inUnit(vary.from, u(vary.name).factor), to: inUnit(vary.to, u(vary.name).factor), steps: flags.steps, log: flags.log ?? false },
+    units: Object.fromEntries([vary.name, ...names].map((n) => [n, u(n).text])),
+    points: r.points.map((x, i) => Object.fromEntries([[vary.name, inUnit(x, u(vary.name).factor)], ...names.map((n, k) => [n, inUnit(r.values[k]![i]!, u(n).factor)])])),
+  };
 }

@@ -1,0 +1,99 @@
+import type { Expr } from './expr/ast.js';
+import type { Figure, Model } from './scenario/model.js';
+import { evaluateModel, type Input, type Overrides } from './scenario/run.js';
+import { Dimension } from './units/dimension.js';
+
+/** A figure that accumulates over a horizon, at the end of each year. Values in base units. */
+export interface Growth {
+  name: string;
+  /** The duration assumption it multiplies by (retention, service_life). */
+  horizon: string;
+  /** The horizon in years, as set. */
+  years: number;
+  points: Array<{ year: number; value: number }>;
+}
+
+const TIME = Dimension.base('s');
+/** More bars than this read as noise: longer horizons are shown in steps of several years. */
+const MAX_BARS = 20;
+
+/**
+ * The factors a formula multiplies by: `a * b / c` gives a and b (c divides,
+ * so it does not accumulate). Anything but products and parentheses gives
+ * nothing: `ceil(log(records))` grows, but not in proportion.
+ */
+function numeratorNames(e: Expr): string[] {
+  switch (e.kind) {
+    case 'name':
+      return [e.name];
+    case 'paren':
+      return numeratorNames(e.inner);
+    case 'bin':
+      if (e.op === '*') return [...numeratorNames(e.left), ...numeratorNames(e.right)];
+      if (e.op === '/') return numeratorNames(e.left);
+      return [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The horizon a figure accumulates over: a time assumption it multiplies by
+ * once (rate × duration), or a figure that does so (storage = records × size,
+ * records = per day × service life). Pinned figures have no formula here.
+ */
+export function horizonOf(model: Model, figure: Figure, pinned: ReadonlySet<string>, memo = new Map<string, string | undefined>()): string | undefined {
+  if (memo.has(figure.name)) return memo.get(figure.name);
+  let found: string | undefined;
+  if (figure.kind === 'derived' && !pinned.has(figure.name)) {
+    const names = numeratorNames(figure.expr);
+    for (const n of names) {
+      const f = model.byName.get(n);
+      if (!f) continue;
+      const h = f.kind === 'assumption' ? (f.dim.equals(TIME) ? f.name : undefined) : horizonOf(model, f, pinned, memo);
+      // The horizon must enter once: retention² would not grow year by year in proportion.
+      if (h && names.filter((m) => m === n).length === 1) {
+        found = h;
+        break;
+      }
+    }
+  }
+  memo.set(figure.name, found);
+  return found;
+}
+
+/**
+ * Year-by-year values of every figure that accumulates over a horizon of a
+ * year or more: the model evaluated with the horizon set to 1 year, 2 years...
+ * up to its value (the last point is the value itself when it is not whole).
+ */
+export function growthSeries(model: Model, values: Float64Array, overrides: Overrides = new Map()): Growth[] {
+  const pinned = new Set(overrides.keys());
+  const year = model.registry.conventions.year;
+  const memo = new Map<string, string | undefined>();
+  const byHorizon = new Map<string, Figure[]>();
+  for (const f of model.figures) {
+    const h = horizonOf(model, f, pinned, memo);
+    if (h) byHorizon.set(h, [...(byHorizon.get(h) ?? []), f]);
+  }
+  const out: Growth[] = [];
+  for (const [horizon, figures] of byHorizon) {
+    const years = values[model.byName.get(horizon)!.index]! / year;
+    if (!(years >= 1)) continue;
+    const step = Math.ceil(Math.floor(years) / MAX_BARS);
+    const marks: number[] = [];
+    for (let y = step; y <= years + 1e-9; y += step) marks.push(y);
+    if (Math.abs(marks[marks.length - 1]! - years) > 1e-9) marks.push(years);
+    const rows = marks.map((y) => {
+      const at = new Map<string, Input>(overrides);
+      at.set(horizon, { value: y * year });
+      return { year: y, values: evaluateModel(model, at) };
+    });
+    for (const f of figures) {
+      // A year that does not evaluate (a division by zero at 1 year) drops the figure rather than the estimate.
+      if (rows.some((r) => !r.values.ok)) continue;
+      out.push({ name: f.name, horizon, years, points: rows.map((r) => ({ year: r.year, value: (r.values as { value: Float64Array }).value[f.index]! })) });
+    }
+  }
+  return out.sort((a, b) => model.byName.get(a.name)!.index - model.byName.get(b.name)!.index);
+}

@@ -1,0 +1,109 @@
+import { DiagnosticError, fail, ok, type Result } from './diagnostic.js';
+import type { Figure, Model } from './scenario/model.js';
+import { compileProgram } from './scenario/program.js';
+import type { Overrides } from './scenario/run.js';
+import { didYouMean } from './suggest.js';
+import { parseQuantity } from './units/quantity.js';
+
+/** `--vary name=FROM..TO`, read against a model: FROM and TO in base units. */
+export interface Vary {
+  name: string;
+  from: number;
+  to: number;
+}
+
+/** Points from `from` to `to`, both included: evenly spaced, or evenly on a log scale. */
+export function sweepPoints(from: number, to: number, steps: number, log = false): number[] {
+  const last = steps - 1;
+  return Array.from({ length: steps }, (_, i) => {
+    if (i === last) return to; // exactly TO, whatever the rounding on the way
+    const t = i / last;
+    return log ? from * (to / from) ** t : from + (to - from) * t;
+  });
+}
+
+/**
+ * Reads `FROM..TO` for a figure, as --set reads a value: a quantity of the
+ * figure's dimension, or a plain number meaning the figure's own unit.
+ */
+export function readVary(model: Model, name: string, text: string, log: boolean): Result<Vary> {
+  const figure = model.byName.get(name);
+  const flag = `--vary ${name}=${text}`;
+  if (!figure) {
+    const guess = didYouMean(name, model.byName.keys());
+    return fail({ code: 'bad-override', message: `${flag}: \`${name}\` is not a figure of ${model.name}`,
+      hint: guess ? `did you mean \`${guess}\`?` : `the assumptions are ${assumptionNames(model)}` });
+  }
+  const dots = text.indexOf('..');
+  const ends: number[] = [];
+  // The first bad end only: `10MB..1GB` for users is one mistake, not two.
+  for (const part of [text.slice(0, dots), text.slice(dots + 2)]) {
+    const value = readEnd(model, figure, part, flag);
+    if (!value.ok) return value;
+    ends.push(value.value);
+  }
+  const [from, to] = ends as [number, number];
+  if (!(from < to)) return fail({ code: 'bad-override', message: `${flag}: FROM must be below TO`, hint: 'write the smaller value first: FROM..TO' });
+  if (log && from <= 0) return fail({ code: 'bad-override', message: `${flag}: --log needs FROM above zero`, hint: 'start the range above zero, or drop --log' });
+  return ok({ name, from, to });
+}
+
+function readEnd(model: Model, figure: Figure, text: string, flag: string): Result<number> {
+  try {
+    const q = parseQuantity(text, model.registry);
+    // A plain number is read in the figure's own unit: dau=10M..1bn means 10 M user to 1 bn user.
+    if (q.dim.isNone && !figure.dim.isNone) return ok(q.value * (figure.unit?.factor ?? 1));
+    if (!q.dim.equals(figure.dim)) {
+      const unit = figure.unit?.text || String(figure.dim);
+      return fail({ code: 'unit-mismatch', message: `${flag}: \`${figure.name}\` is in ${figure.dim}, not ${q.dim}`,
+        hint: `give quantities in ${unit}, or plain numbers to mean ${unit}` });
+    }
+    return ok(q.value);
+  } catch (e) {
+    if (!(e instanceof DiagnosticError)) throw e;
+    return fail(...e.diagnostics.map((d) => ({ code: d.code, message: `${flag}: \`${text.trim()}\`: ${d.message}`, ...(d.hint ? { hint: d.hint } : {}) })));
+  }
+}
+
+/** The figures to show must exist; the first unknown one is named with a suggestion. */
+export function readShow(model: Model, names: readonly string[]): Result<string[]> {
+  for (const n of names) {
+    if (model.byName.has(n)) continue;
+    const guess = didYouMean(n, model.byName.keys());
+    return fail({ code: 'unknown-name', message: `--show ${n}: \`${n}\` is not a figure of ${model.name}`,
+      hint: guess ? `did you mean \`${guess}\`?` : `the results are ${model.figures.filter((f) => f.kind === 'derived').map((f) => f.name).join(', ')}` });
+  }
+  return ok([...new Set(names)]);
+}
+
+/** Inputs and each shown figure at every point, in base units: `values[k][i]` is show[k] at points[i]. */
+export interface SweepResult {
+  points: number[];
+  values: number[][];
+}
+
+/**
+ * Evaluates the model at every point in one pass of the compiled program:
+ * the varied figure is pinned like a --set, one column entry per point.
+ */
+export function sweepModel(model: Model, overrides: Overrides, vary: Vary, points: readonly number[], show: readonly string[]): Result<SweepResult> {
+  const n = points.length;
+  const pinned = new Set([...overrides.keys(), vary.name]);
+  const columns = model.figures.map((f) => new Float64Array(n).fill(overrides.get(f.name)?.value ?? f.value ?? 0));
+  columns[model.byName.get(vary.name)!.index]!.set(points);
+  compileProgram(model, pinned)(columns, n);
+  const values = show.map((name) => Array.from(columns[model.byName.get(name)!.index]!));
+  for (const [k, name] of show.entries()) {
+    const bad = values[k]!.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      const f = model.byName.get(name)!;
+      return fail({ code: 'not-finite', message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): a division by zero?`,
+        span: f.span, ...(model.file !== undefined ? { file: model.file } : {}), hint: `sweep a range that keeps \`${name}\` finite` });
+    }
+  }
+  return ok({ points: [...points], values });
+}
+
+function assumptionNames(model: Model): string {
+  return model.figures.filter((f) => f.kind === 'assumption').map((f) => f.name).join(', ');
+}

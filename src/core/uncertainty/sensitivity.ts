@@ -1,0 +1,146 @@
+import { fail, ok, type Result } from '../diagnostic.js';
+import type { Figure, Model } from '../scenario/model.js';
+import { compileProgram } from '../scenario/program.js';
+import { evaluateModel, type Input, type Overrides } from '../scenario/run.js';
+import { medianOf, type Range } from './range.js';
+import { rangesOf, sampleModel, type SampleOptions } from './sample.js';
+
+/** One assumption moved from its low end to its high end, the others at their point values. In base units. */
+export interface Swing {
+  name: string;
+  low: number;
+  high: number;
+  /** 'range': the range's p5 and p95 (a uniform's too); 'half': ±50% of the point value. */
+  basis: 'range' | 'half';
+  resultLow: number;
+  resultHigh: number;
+  /** |resultHigh - resultLow|: the length of its tornado bar. */
+  swing: number;
+}
+
+/** How much of the result's variance each ranged input carries: 1 - Var(fixed at median) / Var(all). */
+export interface VarianceShares {
+  samples: number;
+  seed: number;
+  variance: number;
+  shares: Array<{ name: string; share: number }>;
+}
+
+export interface Sensitivity {
+  result: string;
+  /** The result at every point value (a range's median). */
+  baseline: number;
+  /** Largest swing first. */
+  swings: Swing[];
+  variance?: VarianceShares;
+}
+
+/**
+ * The inputs a figure depends on: assumptions, and derived figures pinned
+ * with --set (whose formula no longer applies, so the walk stops there).
+ */
+export function inputsOf(model: Model, name: string, pinned: ReadonlySet<string>): Figure[] {
+  const seen = new Set<string>();
+  const walk = (n: string): void => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    const f = model.byName.get(n)!;
+    if (f.kind === 'derived' && !pinned.has(n)) f.uses.forEach(walk);
+  };
+  const start = model.byName.get(name)!;
+  // The studied figure itself is an input only when it is pinned: then nothing else moves it.
+  if (start.kind === 'derived' && !pinned.has(name)) start.uses.forEach(walk);
+  else seen.add(name);
+  return model.figures.filter((f) => seen.has(f.name) && (f.kind === 'assumption' || pinned.has(f.name)));
+}
+
+/**
+ * The ends an input swings between. A lognormal or normal range's written ends
+ * are already its p5 and p95; a uniform's ends are bounds, so its p5 and p95
+ * lie 5% inside them: every ranged input then swings over the same 90%.
+ */
+export function swingEnds(value: number, range: Range | undefined): { low: number; high: number; basis: Swing['basis'] } {
+  if (!range) return { low: value * 0.5, high: value * 1.5, basis: 'half' };
+  if (range.dist === 'uniform') {
+    const w = range.high - range.low;
+    return { low: range.low + 0.05 * w, high: range.high - 0.05 * w, basis: 'range' };
+  }
+  return { low: range.low, high: range.high, basis: 'range' };
+}
+
+/** One-at-a-time swings of `result`, sorted by size (ties keep the scenario's order). */
+export function swings(model: Model, overrides: Overrides, result: string): Result<{ baseline: number; swings: Swing[] }> {
+  const base = evaluateModel(model, overrides);
+  if (!base.ok) return base;
+  const target = model.byName.get(result)!.index;
+  const ranges = rangesOf(model, overrides);
+  const out: Swing[] = [];
+  for (const f of inputsOf(model, result, new Set(overrides.keys()))) {
+    const ends = swingEnds(base.value[f.index]!, ranges.get(f.name));
+    const at = (value: number): Result<number> => {
+      const pinned = new Map<string, Input>(overrides);
+      pinned.set(f.name, { value });
+      const r = evaluateModel(model, pinned);
+      return r.ok ? ok(r.value[target]!) : fail(...r.diagnostics.map((d) => ({ ...d, message: `with ${f.name} at ${value === ends.low ? 'its low' : 'its high'} end: ${d.message}` })));
+    };
+    const low = at(ends.low);
+    if (!low.ok) return low;
+    const high = at(ends.high);
+    if (!high.ok) return high;
+    out.push({ name: f.name, ...ends, resultLow: low.value, resultHigh: high.value, swing: Math.abs(high.value - low.value) });
+  }
+  // A stable sort: equal swings (mau and daily_active, both ±50%) stay in the file's order.
+  out.sort((a, b) => b.swing - a.swing);
+  return ok({ baseline: base.value[target]!, swings: out });
+}
+
+/**
+ * Shares of variance by fixing one ranged input at its median. The draws are
+ * made once and reused: the fixed run keeps every other input's draws, so the
+ * difference comes from the fixed input alone and not from sampling noise.
+ * Each share is measured on its own, so they need not add up to 100%: fixing
+ * a factor of a product at its median removes more than its average share
+ * (the median is below the mean of a lognormal), and interactions count twice.
+ */
+export function varianceShares(model: Model, overrides: Overrides, result: string, options: SampleOptions): Result<VarianceShares | undefined> {
+  const pinned = new Set(overrides.keys());
+  const ranges = rangesOf(model, overrides);
+  const ranged = inputsOf(model, result, pinned).filter((f) => ranges.has(f.name));
+  if (!ranged.length) return ok(undefined);
+  const sampled = sampleModel(model, overrides, options);
+  if (!sampled.ok) return sampled;
+  const { columns, samples: n } = sampled.value;
+  const target = model.byName.get(result)!.index;
+  const all = variance(columns[target]!);
+  const work = columns.map((c) => Float64Array.from(c));
+  const program = compileProgram(model, pinned);
+  const shares = ranged.map((f) => {
+    work[f.index]!.fill(medianOf(ranges.get(f.name)!));
+    program(work, n);
+    work[f.index]!.set(columns[f.index]!);
+    // Noise can make a tiny share slightly negative; a share below zero means none.
+    const share = all > 0 ? Math.max(0, 1 - variance(work[target]!) / all) : 0;
+    return { name: f.name, share };
+  });
+  shares.sort((a, b) => b.share - a.share);
+  return ok({ samples: n, seed: options.seed, variance: all, shares });
+}
+
+/** Population variance, two-pass for accuracy with large means (bytes run to 1e18). */
+export function variance(xs: Float64Array): number {
+  let mean = 0;
+  for (const x of xs) mean += x;
+  mean /= xs.length;
+  let sum = 0;
+  for (const x of xs) sum += (x - mean) * (x - mean);
+  return sum / xs.length;
+}
+
+/** Both analyses; the variance shares only when an input of `result` is a range. */
+export function sensitivity(model: Model, overrides: Overrides, result: string, options: SampleOptions): Result<Sensitivity> {
+  const s = swings(model, overrides, result);
+  if (!s.ok) return s;
+  const v = varianceShares(model, overrides, result, options);
+  if (!v.ok) return v;
+  return ok({ result, ...s.value, ...(v.value ? { variance: v.value } : {}) });
+}

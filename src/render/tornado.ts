@@ -1,0 +1,102 @@
+import type { ChalkInstance } from 'chalk';
+import type { Model } from '../core/scenario/model.js';
+import type { Sensitivity, Swing } from '../core/uncertainty/sensitivity.js';
+import { alignColumns, displayOf, hbar } from './charts.js';
+import { formatValue } from './number.js';
+
+/** Cells filled where the result came from the assumption's low end, and from its high end: told apart without colour. */
+const LOW = '░';
+const HIGH = '█';
+const BASE = '│';
+
+/** The low..high inputs of a swing, as its tornado label shows them. */
+export function swingInputs(model: Model, s: Swing): string {
+  const f = model.byName.get(s.name)!;
+  const low = displayOf(f, s.low);
+  const high = displayOf(f, s.high);
+  // The unit once when both ends share it: 150 M .. 450 M user.
+  const unit = high.slice(high.indexOf(' '));
+  return high.includes(' ') && low.endsWith(unit) ? `${low.slice(0, -unit.length)} .. ${high}` : `${low} .. ${high}`;
+}
+
+/**
+ * The tornado: one row per assumption, largest swing on top; the bar spans
+ * the result's low and high values around the baseline column, each end
+ * labelled with its value, shaded by which end of the assumption gave it.
+ */
+export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance, width = 100): string[] {
+  const result = model.byName.get(s.result)!;
+  const show = (v: number) => displayOf(result, v);
+  const names = s.swings.map((w) => w.name);
+  const inputs = s.swings.map((w) => swingInputs(model, w));
+  const nameW = Math.max(...names.map((n) => n.length));
+  const inputW = Math.max(...inputs.map((t) => t.length));
+  const lefts = s.swings.map((w) => show(Math.min(w.resultLow, w.resultHigh)));
+  const rights = s.swings.map((w) => show(Math.max(w.resultLow, w.resultHigh)));
+  const labelW = Math.max(...lefts.map((l) => l.length), ...rights.map((r) => r.length));
+  // Half the bar area on each side of the baseline, from what the labels leave of the width.
+  const half = Math.max(8, Math.min(30, Math.floor((width - 2 - nameW - 2 - inputW - 2 - 2 * (labelW + 1) - 1) / 2)));
+  const reach = Math.max(...s.swings.flatMap((w) => [Math.abs(w.resultLow - s.baseline), Math.abs(w.resultHigh - s.baseline)]));
+  // A value's column: negative left of the baseline, positive right; a nonzero difference gets at least one cell.
+  const column = (v: number) => {
+    const d = v - s.baseline;
+    if (d === 0 || reach === 0) return 0;
+    return Math.sign(d) * Math.max(1, Math.round((Math.abs(d) / reach) * half));
+  };
+  const out = [
+    `${style.bold(s.result)} ${style.dim(`= ${show(s.baseline)} with every assumption at its point value`)}`,
+    style.dim(`each bar: ${s.result} as one assumption swings from its low to its high end, the others held (${LOW} low end, ${HIGH} high end)`),
+    ...(s.swings.some((w) => w.basis === 'half') ? [style.dim('an assumption that is not a range swings ±50% of its value; a range, from its p5 to its p95')] : []),
+    '',
+  ];
+  s.swings.forEach((w, i) => {
+    const lowSide = w.resultLow <= w.resultHigh;
+    const a = column(Math.min(w.resultLow, w.resultHigh));
+    const b = column(Math.max(w.resultLow, w.resultHigh));
+    // The left side shows the smaller result: from the low end when the result grows with the assumption.
+    const leftPaint = lowSide ? style.yellow : style.cyan;
+    const rightPaint = lowSide ? style.cyan : style.yellow;
+    const leftCells = Array.from({ length: half }, (_, k) => (k - half >= a && k - half <= b ? (lowSide ? LOW : HIGH) : ' ')).join('');
+    const rightCells = Array.from({ length: half }, (_, k) => (k + 1 <= b && k + 1 >= a ? (lowSide ? HIGH : LOW) : ' ')).join('');
+    const leftBar = leftCells.trimStart();
+    const rightBar = rightCells.trimEnd();
+    const label = `  ${style.cyan(names[i]!.padEnd(nameW))}  ${style.dim(inputs[i]!.padEnd(inputW))}  `;
+    if (w.swing === 0) {
+      out.push(`${label}${' '.repeat(labelW + 1 + half)}${BASE} ${style.dim('no effect')}`);
+      return;
+    }
+    const leftText = leftBar.trim() ? `${lefts[i]!} ` : '';
+    const rightText = rightBar.trim() ? ` ${rights[i]!}` : '';
+    const leftZone = `${leftText}${leftBar}`.padStart(labelW + 1 + half);
+    const paintedLeft = leftZone.slice(0, leftZone.length - leftBar.length) + leftPaint(leftBar);
+    out.push(`${label}${paintedLeft}${BASE}${rightPaint(rightBar)}${rightText}`.trimEnd());
+  });
+  return out;
+}
+
+/** The swings as numbers: inputs, the result at each end, and the swing, largest first. */
+export function renderSwingTable(model: Model, s: Sensitivity, style: ChalkInstance): string[] {
+  const result = model.byName.get(s.result)!;
+  const rows = [['assumption', 'low', 'high', 'from', `${s.result} at low`, 'at high', 'swing']];
+  for (const w of s.swings) {
+    const f = model.byName.get(w.name)!;
+    rows.push([w.name, displayOf(f, w.low), displayOf(f, w.high), w.basis === 'half' ? '±50%' : 'range', displayOf(result, w.resultLow), displayOf(result, w.resultHigh), displayOf(result, w.swing)]);
+  }
+  const lines = alignColumns(rows, [false, true, true, false, true, true, true], [style.cyan]);
+  return [style.bold(lines[0]!), ...lines.slice(1)];
+}
+
+const SHARE_BAR = 30;
+
+/** Shares of variance as percentages with a bar, or why there are none. */
+export function renderShares(s: Sensitivity, style: ChalkInstance): string[] {
+  const v = s.variance;
+  if (!v) return [style.dim('no assumption of this result is a range: give one ("a to b") in the scenario or with --set for shares of variance')];
+  const rows = v.shares.map((x) => [x.name, `${(x.share * 100).toFixed(1)}%`]);
+  const lines = alignColumns(rows, [false, true], [style.cyan]);
+  return [
+    style.bold('Share of variance') + style.dim(` (${formatValue(v.samples)} samples, seed ${v.seed}): how much of ${s.result}'s variance goes when that range is fixed at its median`),
+    ...lines.map((l, i) => `${l}  ${hbar(v.shares[i]!.share, SHARE_BAR)}`),
+    style.dim('each share is measured on its own, the other ranges drawn as before: they need not add up to 100%'),
+  ];
+}
