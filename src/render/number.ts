@@ -53,9 +53,10 @@ export function formatDisplay(value: number, unit: string): string {
     const factor = [...IEC_PREFIXES, ...SI_PREFIXES].find(([p]) => p === prefix)?.[1] ?? 1;
     const inBase = value * factor;
     const rest = unit.slice(written.length);
-    const rounded = Number(inBase.toPrecision(3));
+    // The largest prefix whose shown value (three digits) reaches 1. Rounding the
+    // byte count instead put 1 KiB (1024 → 1020 B) below the IEC step: "1020 B".
     let best: readonly [string, number] = ['', 1];
-    for (const p of family) if (Math.abs(rounded) >= p[1]) best = [p[0], p[1]];
+    for (const p of family) if (Math.abs(Number((inBase / p[1]).toPrecision(3))) >= 1) best = [p[0], p[1]];
     return `${threeDigits(inBase / best[1])} ${best[0]}${base}${rest}`;
   }
   // Plain durations and lengths read best in the largest unit they reach.
@@ -68,7 +69,8 @@ export function formatDisplay(value: number, unit: string): string {
 
 /** A value in base units, in the largest unit of `units` it reaches (units ascending). */
 function inBestUnit(base: number, units: ReadonlyArray<readonly [string, number]>): string {
-  let best = units[0]!;
+  // Zero reaches no unit: it reads as 0 s (0 m), not 0 ns, as in bestUnit.
+  let best = base === 0 ? units.find((u) => u[1] === 1) ?? units[0]! : units[0]!;
   for (const u of units) if (Math.abs(base) >= u[1] * 0.9995) best = u;
   return `${threeDigits(base / best[1])} ${best[0]}`;
 }
