@@ -7,6 +7,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** For `estimate -i`, which reads keys; absent means not a terminal. */
+  stdinIsTTY?: boolean;
   cwd: string;
   readFile: (path: string) => string;
   listDir: (path: string) => string[];
@@ -26,6 +28,7 @@ export function processIo(): Io {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
     cwd: process.cwd(),
     readFile: (p) => readFileSync(p, 'utf8'),
     listDir: (p) => readdirSync(p),

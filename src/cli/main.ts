@@ -50,7 +50,7 @@ export function makeProgram(io: Io): Command {
     .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', positiveInteger, 10000)
     .option('--seed <seed>', 'random seed, for the same percentiles twice', wholeNumber)
     .option('--json', 'same as --format json')
-    .option('-i, --interactive', 'what-if loop: change assumptions and see every result change (needs a terminal)')
+    .option('-i, --interactive', 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)')
     .option('--chart', 'chart the growth of results that accumulate over a horizon (storage over years)')
     // --color first, so that --no-color does not make colour the default.
     .option('--color', 'colour even when not on a terminal')
@@ -247,6 +247,17 @@ Examples:
     .action(async (shell: string) => {
       const { completionCommand } = await import('./commands/completion.js');
       completionCommand(io, shell, program);
+    });
+
+  // Hidden: what the completion scripts ask while the user types (see src/cli/completion/helper.ts).
+  program
+    .command('__complete', { hidden: true })
+    .argument('[what]')
+    .argument('[args...]')
+    .allowUnknownOption()
+    .action(async (what: string | undefined, args: string[]) => {
+      const { completeHelper } = await import('./completion/helper.js');
+      completeHelper(io, what ?? '', args);
     });
 
   program

@@ -1,6 +1,126 @@
-// Placeholder while this command is being written; replaced, not shipped.
+import { explain } from '../../core/explain.js';
+import { readOverrides } from '../../core/scenario/run.js';
+import { applyEdits, resetEdit, tryEdit, type Edits, type WhatIf } from '../../core/whatif.js';
+import type { Model } from '../../core/scenario/model.js';
+import { renderStep } from '../../render/explain.js';
+import { makeStyle, useColor } from '../../render/style.js';
 import { CliError, type Io } from '../io.js';
+import type { EstimateFlags } from '../main.js';
+import { findScenario } from '../scenario-files.js';
+import { Back, inquirerPrompter, Interrupted, type Prompter } from '../interactive/prompter.js';
+import { figureChoices, renderWhatIf, shown } from '../interactive/view.js';
+import { loadModel, orFail } from './estimate.js';
 
-export async function interactive(_io: Io, _ref: string, _flags: unknown): Promise<never> {
-  throw new CliError('not available yet', 2);
+type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
+
+/** Exit code after Ctrl-C: the shell's convention for an interrupted command (128 + SIGINT). */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+/**
+ * `bote estimate <scenario> -i`: the what-if loop. Everything it shows goes
+ * to stderr (prompts and tables alike), so stdout stays clean; it writes a
+ * file only through "save", and never the scenario it was started on.
+ * Quit exits 0; Ctrl-C exits 130 and writes nothing.
+ */
+export async function interactive(io: Io, ref: string, flags: EstimateFlags, prompter?: Prompter): Promise<void> {
+  if (!prompter && (!io.stdinIsTTY || !io.stderrIsTTY)) throw new CliError('interactive mode needs a terminal; use --set NAME=VALUE', 2);
+  const file = findScenario(io, ref);
+  const model = loadModel(io, ref);
+  // --set gives the starting edits; the original stays the file's.
+  const settings = flags.set ?? [];
+  orFail(io, readOverrides(model, settings), model.text);
+  let edits: Edits = new Map(settings.map((s) => [s.name, s.text.trim()]));
+  let state = orFail(io, applyEdits(model, edits), model.text);
+  const style = makeStyle(useColor({ isTTY: io.stderrIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+  const prompt = prompter ?? (await inquirerPrompter(process.stdin, process.stderr));
+  const say = (s: string) => io.stderr(s.endsWith('\n') ? s : `${s}\n`);
+
+  say(`${style.bold(model.title)} ${style.dim('- what if? Esc goes back to the menu, Ctrl-C leaves.')}\n`);
+  say(renderWhatIf(model, edits, state, style));
+  let saved = true;
+  try {
+    for (;;) {
+      const action = await prompt.select<Action>('What now?', [
+        { value: 'change', name: 'Change an assumption' },
+        { value: 'reset', name: 'Reset one', disabled: edits.size ? false : '(nothing changed)' },
+        { value: 'reset-all', name: 'Reset all', disabled: edits.size ? false : '(nothing changed)' },
+        { value: 'explain', name: 'Explain a figure' },
+        { value: 'save', name: 'Save as a new scenario' },
+        { value: 'quit', name: 'Quit' },
+      ]);
+      if (action === 'quit') break;
+      try {
+        switch (action) {
+          case 'change': {
+            const name = await prompt.search('Change which? (type to filter)', (term) => figureChoices(model, edits, state, term));
+            const next = await askValue(prompt, model, edits, state, name, style);
+            ({ edits, whatIf: state } = next);
+            saved = false;
+            say(renderWhatIf(model, edits, state, style));
+            break;
+          }
+          case 'reset':
+          case 'reset-all': {
+            const name = action === 'reset' ? await prompt.search('Reset which?', (term) => figureChoices(model, edits, state, term, 'changed')) : undefined;
+            edits = resetEdit(edits, name);
+            state = orFail(io, applyEdits(model, edits), model.text);
+            saved = false;
+            say(renderWhatIf(model, edits, state, style));
+            break;
+          }
+          case 'explain': {
+            const name = await prompt.search('Explain which?', (term) => figureChoices(model, edits, state, term));
+            const paint = { name: style.cyan, value: style.bold, dim: style.dim };
+            const { day, month, year } = model.registry.conventions;
+            const seconds = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
+            const steps = explain(model, state.values, [name], new Set(state.overrides.keys()));
+            say(`${steps.map((s) => renderStep(s, paint, seconds).replace('(set with --set)', '(changed here)')).join('\n')}\n`);
+            break;
+          }
+          case 'save': {
+            const { saveWhatIf } = await import('../interactive/save.js');
+            const message = await saveWhatIf(io, prompt, model, edits, state, file.path, file.display);
+            if (message.startsWith('wrote')) saved = true;
+            say(`${message}\n`);
+            break;
+          }
+          default:
+            action satisfies never;
+        }
+      } catch (e) {
+        if (!(e instanceof Back)) throw e;
+        say(style.dim('(back: nothing changed)'));
+      }
+    }
+  } catch (e) {
+    if (e instanceof Interrupted) throw Object.assign(new Error('interrupted'), { exitCode: INTERRUPTED_EXIT_CODE });
+    throw e;
+  }
+  if (!saved && edits.size) say(style.dim('left without saving the last changes'));
+}
+
+/** Asks for a figure's new value until the core accepts it; a mistake is shown under the prompt. */
+async function askValue(prompt: Prompter, model: Model, edits: Edits, state: WhatIf, name: string, style: ReturnType<typeof makeStyle>) {
+  const f = model.byName.get(name)!;
+  const unit = f.unit?.text ?? (f.dim.isNone ? '' : String(f.dim));
+  const now = edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : shown(f, state.values[f.index]!));
+  let accepted: { edits: Edits; whatIf: WhatIf } | undefined;
+  const check = (text: string) => tryEdit(model, edits, name, text);
+  await prompt.input(`${name}${unit ? ` (${unit}; a plain number means ${unit})` : ''}, now ${now}:`, {
+    hint: (text) => {
+      const r = check(text);
+      if (r.ok) return style.dim(`  → ${shown(f, r.value.whatIf.values[f.index]!)}`);
+      return style.red(`  ✗ ${r.diagnostics[0]!.message}`);
+    },
+    validate: (text) => {
+      const r = check(text);
+      if (r.ok) {
+        accepted = r.value;
+        return true;
+      }
+      const d = r.diagnostics[0]!;
+      return `${d.message}${d.hint ? `: ${d.hint}` : ''}`;
+    },
+  });
+  return accepted!;
 }

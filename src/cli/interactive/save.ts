@@ -1,0 +1,64 @@
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import type { Model } from '../../core/scenario/model.js';
+import { fileText, saveScenario, type Edits, type WhatIf } from '../../core/whatif.js';
+import { renderDiagnostic } from '../../render/diagnostic.js';
+import type { Io } from '../io.js';
+import type { Prompter } from './prompter.js';
+import { shown } from './view.js';
+
+/**
+ * "Save as a new scenario": asks for a file name, asks before replacing a
+ * file (default no), and writes with an exclusive create. Never writes the
+ * scenario being edited. Returns what to tell the user; Escape or Ctrl-C in
+ * any question (thrown by the prompter) leaves before anything is written.
+ */
+export async function saveWhatIf(io: Io, prompt: Prompter, model: Model, edits: Edits, w: WhatIf, originalPath: string, display: string): Promise<string> {
+  const fallback = `${model.name}-whatif.yaml`;
+  const typed = await prompt.input('Save as (a new file)', {
+    default: fallback,
+    validate: (text) => {
+      const t = text.trim() || fallback;
+      if (resolve(io.cwd, withYaml(t)) === resolve(originalPath)) return `that is ${display}, the scenario being edited: choose another name`;
+      if (io.isDir(resolve(io.cwd, t))) return `${t} is a folder: give a file name`;
+      return true;
+    },
+  });
+  const path = resolve(io.cwd, withYaml(typed.trim() || fallback));
+  const shownPath = relative(io.cwd, path).startsWith('..') ? path : `./${relative(io.cwd, path)}`;
+  let overwrite = false;
+  if (io.isFile(path)) {
+    overwrite = await prompt.confirm(`${shownPath} exists. Replace it?`, false);
+    if (!overwrite) return `nothing written: ${shownPath} exists`;
+  }
+  const slug = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'whatif';
+  const header = [
+    `what-if of ${display}, made with \`bote estimate -i\`:`,
+    ...[...edits].map(([name, text]) => {
+      const f = model.byName.get(name)!;
+      return `  ${name}: ${fileText(model, name, text)} (was ${f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${shown(f, w.original[f.index]!)}`})`;
+    }),
+  ];
+  const saved = saveScenario(model, edits, { name: slug, header });
+  if (!saved.ok) return `nothing written:\n${saved.diagnostics.map((d) => renderDiagnostic(d, model.text)).join('\n')}`;
+  try {
+    io.writeFile(path, moveSchemaRef(saved.value, originalPath, path), { overwrite });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EEXIST' ? `nothing written: ${shownPath} appeared meanwhile` : `nothing written: ${(e as Error).message}`;
+  }
+  return `wrote ${shownPath}\nnext: bote estimate ${shownPath}`;
+}
+
+function withYaml(name: string): string {
+  return extname(name) ? name : `${name}.yaml`;
+}
+
+/** A relative `$schema=` in the modeline is relative to the file: point it from the new place. */
+export function moveSchemaRef(text: string, from: string, to: string): string {
+  return text.replace(/^(# yaml-language-server: \$schema=)(\S+)/, (whole, head: string, ref: string) => {
+    if (/^[a-z]+:\/\//i.test(ref) || isAbsolute(ref)) return whole;
+    const target = resolve(dirname(from), ref);
+    const rel = relative(dirname(to), target).split('\\').join('/');
+    return `${head}${rel.startsWith('.') ? rel : `./${rel}`}`;
+  });
+}

@@ -1,0 +1,75 @@
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { unitOf } from '../../core/explain.js';
+import type { Figure, Model } from '../../core/scenario/model.js';
+import type { Edits, WhatIf } from '../../core/whatif.js';
+import { formatDisplay } from '../../render/number.js';
+
+/** A change as a percentage: "+100%", "-50%", "0%"; "new" where the original was 0. */
+export function formatDelta(d: number | null): string {
+  if (d === null) return 'new';
+  if (d === 0) return '0%';
+  const p = d * 100;
+  const shown = Math.abs(p) >= 10 ? Math.round(p) : Number(p.toPrecision(2));
+  return `${p > 0 ? '+' : '-'}${Math.abs(shown)}%`;
+}
+
+/** A figure's value in its own unit, in the friendly form: "150 M user". */
+export function shown(f: Figure, base: number): string {
+  const u = unitOf(f);
+  return formatDisplay(Number((base / u.factor).toPrecision(15)), u.text);
+}
+
+/** What a figure is now: the edit as typed, an assumption as written, or a result's value. */
+export function currentText(model: Model, edits: Edits, w: WhatIf, name: string): string {
+  const f = model.byName.get(name)!;
+  return edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : shown(f, w.values[f.index]!));
+}
+
+/** The results against the original, with the edits above them. */
+export function renderWhatIf(model: Model, edits: Edits, w: WhatIf, style: ChalkInstance): string {
+  const out: string[] = [];
+  if (edits.size) {
+    out.push(style.bold('Changed'));
+    for (const [name, text] of edits) {
+      const f = model.byName.get(name)!;
+      const was = f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${shown(f, w.original[f.index]!)}`;
+      const range = w.overrides.get(name)?.range ? style.dim(' (a range: its median is used here)') : '';
+      out.push(`  ${style.cyan(name)} = ${style.yellow(text)}${range} ${style.dim(`(was ${was})`)}`);
+    }
+  } else {
+    out.push(style.dim('No assumption changed yet.'));
+  }
+  out.push('', style.bold('Results'));
+  const table = new Table({
+    head: ['name', 'value', 'original', 'change'],
+    colAligns: ['left', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const f of model.figures.filter((g) => g.kind === 'derived')) {
+    const d = w.deltas[f.index]!;
+    const text = formatDelta(d);
+    const paint = d === 0 ? style.dim : d === null || d > 0 ? style.green : style.red;
+    const name = edits.has(f.name) ? `${f.name} ${style.yellow('(set)')}` : f.name;
+    table.push([style.cyan(name), style.bold(shown(f, w.values[f.index]!)), shown(f, w.original[f.index]!), paint(text)]);
+  }
+  out.push(table.toString());
+  return `${out.join('\n')}\n`;
+}
+
+/** The choices of the "change" and "explain" lists, best matches first. */
+export function figureChoices(model: Model, edits: Edits, w: WhatIf, term: string | undefined, which: 'all' | 'changed' = 'all') {
+  const t = (term ?? '').trim().toLowerCase();
+  const figures = model.figures.filter((f) => (which === 'changed' ? edits.has(f.name) : true) && f.name.toLowerCase().includes(t));
+  const rank = (f: Figure) => (f.name.toLowerCase() === t ? 0 : f.name.toLowerCase().startsWith(t) ? 1 : 2);
+  const width = Math.max(0, ...figures.map((f) => f.name.length));
+  return [...figures]
+    .sort((a, b) => rank(a) - rank(b))
+    .map((f) => ({
+      value: f.name,
+      name: `${f.name.padEnd(width)}  ${currentText(model, edits, w, f.name)}${edits.has(f.name) ? '  (changed)' : ''}${f.kind === 'derived' ? '  [result]' : ''}`,
+      short: f.name,
+      description: f.kind === 'derived' ? `= ${f.text.trim()}${f.note ? `: ${f.note}` : ''}` : f.note ?? '',
+    }));
+}

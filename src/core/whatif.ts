@@ -1,0 +1,235 @@
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { DiagnosticError, fail, ok, type Diagnostic, type Result } from './diagnostic.js';
+import { compileScenario } from './scenario/compile.js';
+import type { Model } from './scenario/model.js';
+import { evaluateModel, readOverrides, type Overrides } from './scenario/run.js';
+import { parseInput } from './uncertainty/range.js';
+
+/**
+ * What-if: the pure steps of `bote estimate -i`. The state is the model and
+ * the edits as typed (name → text); each step returns new values and their
+ * change against the original, or diagnostics, and never touches a file.
+ */
+export type Edits = ReadonlyMap<string, string>;
+
+export interface WhatIf {
+  /** Every figure as the scenario gives it, by figure index, in base units. */
+  original: Float64Array;
+  /** Every figure with the edits applied. */
+  values: Float64Array;
+  overrides: Overrides;
+  /** By figure index: values / original − 1; 0 when unchanged; null when the original is 0 and the value is not. */
+  deltas: Array<number | null>;
+}
+
+/** The relative change from `before` to `after`; exact ties (and float noise) are 0. */
+export function delta(before: number, after: number): number | null {
+  if (before === after || Math.abs(after - before) <= 1e-12 * Math.max(Math.abs(before), Math.abs(after))) return 0;
+  if (before === 0) return null;
+  return after / before - 1;
+}
+
+/** Evaluates the model with the edits, each read as `--set name=text` is. */
+export function applyEdits(model: Model, edits: Edits): Result<WhatIf> {
+  const original = evaluateModel(model);
+  if (!original.ok) return original;
+  const overrides = readOverrides(model, [...edits].map(([name, text]) => ({ name, text })));
+  if (!overrides.ok) return fail(...overrides.diagnostics.map(bare));
+  const values = evaluateModel(model, overrides.value);
+  if (!values.ok) return values;
+  const deltas = Array.from(values.value, (v, i) => delta(original.value[i]!, v));
+  return ok({ original: original.value, values: values.value, overrides: overrides.value, deltas });
+}
+
+/**
+ * Checks one edit as typed, against the others: the name, the unit and
+ * dimension, and that every figure stays finite. On success, the step's new
+ * state; on failure, messages worded for a prompt (no `--set` prefix).
+ */
+export function tryEdit(model: Model, edits: Edits, name: string, text: string): Result<{ edits: Edits; whatIf: WhatIf }> {
+  if (!text.trim()) {
+    const f = model.byName.get(name);
+    return fail({ code: 'syntax', message: `enter a quantity${f?.unit ? ` in ${f.unit.text}` : ''}, or a range "a to b"` });
+  }
+  const next = new Map(edits).set(name, text.trim());
+  const whatIf = applyEdits(model, next);
+  return whatIf.ok ? ok({ edits: next, whatIf: whatIf.value }) : whatIf;
+}
+
+/** The edits without `name` (reset one); `undefined` resets all. */
+export function resetEdit(edits: Edits, name?: string): Edits {
+  if (name === undefined) return new Map();
+  const next = new Map(edits);
+  next.delete(name);
+  return next;
+}
+
+/** readOverrides words its messages for the command line; a prompt shows the message alone. */
+function bare(d: Diagnostic): Diagnostic {
+  return { ...d, message: d.message.replace(/^--set [^:]*?: /, '') };
+}
+
+/**
+ * An edit as it goes into a file: a plain number takes the figure's unit
+ * (`300M` for dau is `300M user`), as readOverrides reads it.
+ */
+export function fileText(model: Model, name: string, text: string): string {
+  const figure = model.byName.get(name);
+  const trimmed = text.trim();
+  if (!figure || figure.dim.isNone) return trimmed;
+  try {
+    const { quantity } = parseInput(trimmed, model.registry);
+    if (!quantity.dim.isNone) return trimmed;
+  } catch (e) {
+    if (e instanceof DiagnosticError) return trimmed;
+    throw e;
+  }
+  return `${trimmed} ${figure.unit?.text || String(figure.dim)}`;
+}
+
+export interface SaveOptions {
+  /** The new scenario's `name:` (lowercase, digits and -); kept when absent. */
+  name?: string;
+  /** Comment lines put after the file's leading comments, without `#`. */
+  header?: string[];
+}
+
+/** A change to the original text: the characters from start to end become `text`. */
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The scenario text with the edits written in: an assumption's value (the
+ * `value:` of a `{ value, note }` mapping), a result's formula replaced by
+ * its pinned quantity, the published figures of changed results dropped.
+ * Everything else stays as written, byte for byte, where each change is a
+ * scalar in place; otherwise the YAML Document API rewrites the file. The
+ * text is compiled again and must give the what-if values, or nothing is
+ * returned.
+ */
+export function saveScenario(model: Model, edits: Edits, options: SaveOptions = {}): Result<string> {
+  const whatIf = applyEdits(model, edits);
+  if (!whatIf.ok) return whatIf;
+  const doc = parseDocument(model.text, { keepSourceTokens: false });
+  if (doc.errors.length) return fail({ code: 'yaml-syntax', message: doc.errors[0]!.message });
+  const splices: Splice[] = [];
+  let structural = false;
+  /** Sets a scalar: in place in the text when the original is a scalar, through the Document API always. */
+  const put = (path: string[], value: string) => {
+    const node = doc.getIn(path, true) as Node | undefined;
+    if (isScalar(node) && node.range) splices.push({ start: node.range[0], end: node.range[1], text: scalarSource(value) });
+    else structural = true;
+    doc.setIn(path, value);
+  };
+
+  for (const [name, typed] of edits) {
+    const figure = model.byName.get(name)!;
+    const text = fileText(model, name, typed);
+    if (figure.kind === 'assumption') {
+      const node = doc.getIn(['assumptions', name], true);
+      if (isMap(node)) {
+        for (const key of ['low', 'high', 'dist']) {
+          if (node.has(key)) {
+            structural = true;
+            node.delete(key);
+          }
+        }
+        put(['assumptions', name, 'value'], text);
+      } else {
+        put(['assumptions', name], text);
+      }
+    } else {
+      if (whatIf.value.overrides.get(name)?.range) {
+        return fail({ code: 'bad-override', message: `\`${name}\` is a result set to a range, which a formula cannot hold`, hint: `set \`${name}\` to one value to save, or make a range of the assumptions it is made from` });
+      }
+      put(isMap(doc.getIn(['derived', name], true)) ? ['derived', name, 'expr'] : ['derived', name], text);
+    }
+  }
+  if (options.name !== undefined && doc.has('name')) put(['name'], options.name);
+
+  const dropped = model.expectations.map((e) => e.name).filter((n) => whatIf.value.deltas[model.byName.get(n)?.index ?? -1] !== 0);
+  const expect = doc.get('expect', true);
+  let emptyExpect: { from: number; to: number } | undefined;
+  if (dropped.length && isMap(expect)) {
+    const pairs = expect.items;
+    const lines: Array<{ from: number; to: number }> = [];
+    for (const pair of pairs) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!isScalar(key) || !dropped.includes(String(key.value))) continue;
+      if (expect.flow || !key.range || !value?.range) structural = true;
+      else lines.push({ from: lineStart(model.text, key.range[0]), to: lineEnd(model.text, value.range[1] - 1) });
+    }
+    for (const n of dropped) doc.deleteIn(['expect', n]);
+    if (expect.items.length === 0) {
+      const keyNode = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'expect')?.key as Node | undefined : undefined;
+      if (!structural && keyNode?.range && lines.length) {
+        emptyExpect = { from: lineStart(model.text, keyNode.range[0]), to: Math.max(...lines.map((l) => l.to)) };
+      } else {
+        structural = true;
+      }
+    } else {
+      for (const l of lines) splices.push({ start: l.from, end: l.to, text: '' });
+    }
+  }
+
+  let text: string;
+  if (structural) {
+    const left = doc.get('expect', true);
+    if (isMap(left) && !left.items.length) left.flow = true;
+    text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  } else {
+    if (emptyExpect) splices.push({ start: emptyExpect.from, end: emptyExpect.to, text: 'expect: {}  # the published figures were for the original assumptions\n' });
+    text = applySplices(model.text, splices);
+  }
+  if (options.header?.length) text = withHeader(text, options.header);
+  return verify(model, whatIf.value, text);
+}
+
+/** The saved text must compile and give every what-if value, or it is not saved. */
+function verify(model: Model, whatIf: WhatIf, text: string): Result<string> {
+  const compiled = compileScenario(text, { name: model.name });
+  if (!compiled.ok) return fail(...compiled.diagnostics.map((d) => ({ ...d, message: `the edited scenario does not compile: ${d.message}` })));
+  const values = evaluateModel(compiled.value);
+  if (!values.ok) return values;
+  for (const f of model.figures) {
+    const g = compiled.value.byName.get(f.name);
+    if (!g || delta(whatIf.values[f.index]!, values.value[g.index]!) !== 0) {
+      return fail({ code: 'bad-override', message: `the edited scenario gives another value for \`${f.name}\`; nothing was saved` });
+    }
+  }
+  return ok(text);
+}
+
+/** A string as YAML source: plain where that reads back the same in block and flow context, else double-quoted. */
+function scalarSource(value: string): string {
+  return /^[A-Za-z0-9$.(][A-Za-z0-9 .\/%$^*·_()+-]*$/.test(value) && !/ $/.test(value) ? value : JSON.stringify(value);
+}
+
+function applySplices(text: string, splices: Splice[]): string {
+  let out = text;
+  for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** Just past the newline that ends the line holding `at`. */
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** Puts comment lines after the leading comment lines (a yaml-language-server modeline stays first). */
+function withHeader(text: string, header: string[]): string {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i]!.startsWith('#')) i++;
+  lines.splice(i, 0, ...header.map((h) => `# ${h}`.trimEnd()));
+  return lines.join('\n');
+}
