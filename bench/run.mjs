@@ -1,9 +1,17 @@
-// Start-up benchmark: the cold wall time of `bote estimate twitter --json`
-// against `node -e 0`, as the median of alternated runs in one go, so that
-// both see the same machine load. Budget (issue #2): at most 2.0x.
+// `npm run bench`: every benchmark, with its budget.
+// 1. Start-up: the cold wall time of `bote estimate twitter --json` against
+//    `node -e 0`, as the median of alternated runs in one go, so that both see
+//    the same machine load. Budget (issue #2): at most 2.0x.
+// 2. Monte Carlo (samples.mjs): 100,000 samples of bench/twitter-ranges.yaml.
+// 3. Scale (scale.mjs): generated scenarios of 1,000 to 100,000 figures.
+// Generated files and bundles go to a temp folder, removed at the end.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { benchSamples } from './samples.mjs';
+import { benchScale } from './scale.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
@@ -44,3 +52,14 @@ for (const [name, xs] of Object.entries(samples)) {
 const ratio = median(samples['bote estimate twitter --json']) / floor;
 const budget = 2.0;
 console.log(`\nbote estimate twitter --json: ${ratio.toFixed(2)}x node -e 0 (budget ${budget.toFixed(1)}x) ${ratio <= budget ? 'within budget' : 'OVER BUDGET'}`);
+
+const tmp = mkdtempSync(join(tmpdir(), 'bote-bench-'));
+const verdicts = [{ name: `start-up: ${ratio.toFixed(2)}x node -e 0 (budget <= ${budget.toFixed(1)}x)`, ok: ratio <= budget }];
+try {
+  verdicts.push(await benchSamples({ root, tmp, runs: Number(process.env.BENCH_SAMPLE_RUNS ?? 11) }));
+  verdicts.push(...(await benchScale({ root, tmp, runs: Number(process.env.BENCH_SCALE_RUNS ?? 3) })));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+console.log('\nBudgets');
+for (const v of verdicts) console.log(`  ${v.ok ? 'ok  ' : 'OVER'}  ${v.name}`);

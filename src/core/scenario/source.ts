@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
 
 /** Scenario files are small; anything larger is refused before parsing. */
@@ -40,7 +40,11 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
 
   const doc = parseDocument(text, {
     version: '1.2', schema: 'failsafe', merge: false, resolveKnownTags: false, customTags: [],
-    uniqueKeys: true, stringKeys: true, logLevel: 'silent', prettyErrors: false,
+    // 'error', not 'silent': with 'silent' the yaml package drops the MULTIPLE_DOCS
+    // error and a second document is ignored. Neither level prints anything.
+    // uniqueKeys: false: the yaml package compares each key with every earlier
+    // one (quadratic: seconds for 10,000 figures); duplicateKey() does it in one pass.
+    uniqueKeys: false, stringKeys: true, logLevel: 'error', prettyErrors: false,
   });
   const first = doc.errors[0];
   if (first) {
@@ -49,6 +53,8 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
     return fail(at('only YAML 1.2 is read; remove the %YAML directive', { start: 0, end: 5 }));
   }
+  const duplicate = duplicateKey(doc);
+  if (duplicate) return fail(at('Map keys must be unique', duplicate, yamlHint('DUPLICATE_KEY')));
   const refused = refuseNodes(doc);
   if (refused) return fail({ ...refused, ...(file !== undefined ? { file } : {}) });
   let data: unknown;
@@ -75,7 +81,8 @@ function deepestFlow(text: string): number | undefined {
     if (token === '[' || token === '{') {
       if (++depth > MAX_NESTING) return offset;
     } else if (token === ']' || token === '}') depth--;
-    offset += token.length;
+    // The lexer's marker tokens (document start, scalar, flow end) are not in the text.
+    if (token !== CST.DOCUMENT && token !== CST.SCALAR && token !== CST.FLOW_END) offset += token.length;
   }
   // Block nesting is bounded by indentation and handled by the parser itself.
   return undefined;
@@ -107,6 +114,38 @@ function refuseNodes(doc: Document): Omit<Diagnostic, 'file'> | undefined {
   return found;
 }
 
+/** The first key that repeats an earlier one of its mapping, as the yaml package's uniqueKeys would find it. */
+function duplicateKey(doc: Document): Span | undefined {
+  let found: Span | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          found = nodeSpan(pair.key);
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** A mapping's pairs by scalar key (the first of each), built once per mapping: locate() runs once per figure. */
+const pairIndex = new WeakMap<object, Map<unknown, Pair>>();
+function pairOf(map: YAMLMap, key: PathKey): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(p.key.value)) index.set(p.key.value, p);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 function nodeSpan(node: unknown): Span {
   const range = (node as { range?: [number, number, number] }).range;
   return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
@@ -119,7 +158,7 @@ function locate(doc: Document, path: readonly PathKey[], part: 'key' | 'value'):
     const key = path[i];
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
+      const pair = pairOf(node, key!);
       if (!pair) return best;
       if (i === path.length - 1 && part === 'key') return nodeSpan(pair.key);
       node = pair.value;
@@ -136,7 +175,7 @@ function locate(doc: Document, path: readonly PathKey[], part: 'key' | 'value'):
 }
 
 function offsetIn(doc: Document, text: string, path: readonly PathKey[]): (offset: number) => number {
-  const node = doc.getIn(path as PathKey[], true) as Node | undefined;
+  const node = nodeAt(doc, path);
   if (!isScalar(node) || !node.range) {
     const start = locate(doc, path, 'value').start;
     return () => start;
@@ -148,6 +187,17 @@ function offsetIn(doc: Document, text: string, path: readonly PathKey[]): (offse
   const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE';
   if (quoted && raw.slice(1, -1) === node.value) return (i) => start + 1 + i;
   return () => start;
+}
+
+/** doc.getIn(path, true), with the indexed lookup: aliases are not followed. */
+function nodeAt(doc: Document, path: readonly PathKey[]): unknown {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) node = pairOf(node, key)?.value;
+    else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+    else return undefined;
+  }
+  return node;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Runs the built CLI (`npx tsup` or `npm test` builds dist/ first), as a user would.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const env = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, BOTE_PATH: undefined };
+
+function bote(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/bote.js', ...args], { cwd: root, env, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const has = (shell: string) => spawnSync(shell, ['-c', 'exit 0'], { encoding: 'utf8' }).status === 0;
+const hasZsh = has('zsh');
+const hasFish = has('fish');
+
+// The scripts run `bote __complete ...` while completing: put a `bote` on PATH
+// that runs this checkout's build, and a copy of each script in a temp folder.
+let dir: string;
+let path: string;
+const scripts: Record<string, string> = {};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bote-completion-'));
+  const shim = join(dir, 'bote');
+  writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${join(root, 'bin', 'bote.js')}" "$@"\n`);
+  chmodSync(shim, 0o755);
+  path = `${dir}${delimiter}${process.env.PATH ?? ''}`;
+  for (const shell of ['bash', 'zsh', 'fish']) {
+    const r = bote('completion', shell);
+    scripts[shell] = join(dir, `bote.${shell}`);
+    writeFileSync(scripts[shell]!, r.stdout);
+  }
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** COMPREPLY of the bash script for the words (the last one is under the cursor). */
+function bashComplete(...words: string[]): string[] {
+  const quoted = words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+  const script = `source '${scripts.bash}'
+COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; COMP_LINE='${words.join(' ')}'; COMP_POINT=\${#COMP_LINE}
+_bote
+printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const r = spawnSync('bash', ['-c', script], { cwd: root, env: { ...env, PATH: path }, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  // compopt complains outside a real completion; nothing else may reach stderr.
+  expect(r.stderr.split('\n').filter((l) => l && !l.includes('compopt'))).toEqual([]);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+describe('bote completion', () => {
+  it.each(['bash', 'zsh', 'fish'])('prints the %s script', (shell) => {
+    const r = bote('completion', shell);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    // Commands and flags come from the program: a few of each, and the hidden helper stays hidden.
+    for (const word of ['estimate', 'explain', 'sensitivity', 'sweep', 'list', '--samples', 'markdown']) expect(r.stdout).toContain(word);
+    expect(r.stdout).toContain('__complete');
+    expect(r.stdout).not.toMatch(/['\s]__complete:/);
+  });
+
+  it('exits 2 with the usage line for an unknown shell', () => {
+    const r = bote('completion', 'tcsh');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('usage: bote completion bash|zsh|fish');
+  });
+
+  it('gives a bash script that bash -n accepts', () => {
+    const r = spawnSync('bash', ['-n', scripts.bash!], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it.skipIf(!hasZsh)('gives a zsh script that zsh -n accepts (skipped: zsh is not installed)', () => {
+    const r = spawnSync('zsh', ['-n', scripts.zsh!], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it.skipIf(!hasFish)('gives a fish script that fish -n accepts (skipped: fish is not installed)', () => {
+    const r = spawnSync('fish', ['-n', scripts.fish!], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('bash completion, run for real', () => {
+  it('completes commands and their flags', () => {
+    expect(bashComplete('bote', 'est')).toEqual(['estimate']);
+    expect(bashComplete('bote', 'estimate', 'twitter', '--sa')).toEqual(['--samples']);
+    expect(bashComplete('bote', 'sweep', 'twitter', '--v')).toEqual(['--vary']);
+    expect(bashComplete('bote', '--v')).toEqual(['--version']);
+  });
+
+  it('completes scenario names', () => {
+    expect(bashComplete('bote', 'estimate', 'tw')).toContain('twitter');
+    expect(bashComplete('bote', 'estimate', 'url-sh')).toContain('url-shortener');
+    expect(bashComplete('bote', 'init', 'x', '--from', 'youtu')).toEqual(['youtube']);
+  });
+
+  it('completes assumption names after --set, as name=', () => {
+    const names = bashComplete('bote', 'estimate', 'twitter', '--set', 'd');
+    expect(names).toContain('daily_active=');
+    expect(bashComplete('bote', 'estimate', 'twitter', '--set', 'tw')).toEqual(['tweets_per_user=']);
+    expect(bashComplete('bote', 'estimate', 'twitter', '-s', '')).toEqual(expect.arrayContaining(['mau=', 'media_size=', 'retention=', 'peak_factor=']));
+    // bash splits --set=x at "=": the "=" is a word of its own.
+    expect(bashComplete('bote', 'estimate', 'twitter', '--set', '=', 'media_si')).toEqual(['media_size=']);
+    // A path to a file works as well as a name.
+    expect(bashComplete('bote', 'estimate', 'scenarios/twitter.yaml', '--set', 'peak')).toEqual(['peak_factor=', 'peak_qps=']);
+  });
+
+  it('completes flag values and figures', () => {
+    expect(bashComplete('bote', 'estimate', 'twitter', '--format', 'ma')).toEqual(['markdown']);
+    expect(bashComplete('bote', 'explain', 'twitter', 'peak')).toEqual(['peak_qps']);
+    expect(bashComplete('bote', 'completion', 'f')).toEqual(['fish']);
+  });
+
+  it('offers nothing, and prints no error, for an unknown scenario or a value', () => {
+    expect(bashComplete('bote', 'estimate', 'no-such-scenario', '--set', '')).toEqual([]);
+    expect(bashComplete('bote', 'estimate', 'twitter', '--set', 'dau', '=', '')).toEqual([]);
+    expect(bashComplete('bote', 'estimate', 'twitter', '--samples', '')).toEqual([]);
+  });
+});
+
+describe('the hidden helper', () => {
+  it('lists scenarios, assumption names and figures, one a line', () => {
+    expect(bote('__complete', 'scenarios').stdout.split('\n')).toEqual(expect.arrayContaining(['twitter', 'url-shortener', 'uber', 'youtube']));
+    const names = bote('__complete', 'assumptions', 'twitter').stdout.split('\n').filter(Boolean);
+    expect(names.slice(0, 7)).toEqual(['mau', 'daily_active', 'tweets_per_user', 'media_share', 'media_size', 'retention', 'peak_factor']);
+    expect(bote('__complete', 'figures', 'twitter').stdout).toBe('dau\nqps\npeak_qps\nmedia_storage_per_day\nmedia_storage_total\n');
+  });
+
+  it('is silent and exits 0 on anything wrong', () => {
+    for (const args of [['assumptions', 'no-such'], ['assumptions'], ['nonsense'], [], ['assumptions', 'package.json'], ['figures', '/etc']]) {
+      const r = bote('__complete', ...args);
+      expect(r, args.join(' ')).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    }
+  });
+
+  it('stays out of the help', () => {
+    expect(bote('--help').stdout).not.toContain('__complete');
+  });
+});
+
+describe.skipIf(!hasFish)('fish completion, run for real (skipped: fish is not installed)', () => {
+  function fishComplete(line: string): string[] {
+    const r = spawnSync('fish', ['--no-config', '-c', `source '${scripts.fish}'; complete -C '${line}'`], { cwd: root, env: { ...env, PATH: path }, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
+  }
+
+  it('completes scenarios and, after --set, name=', () => {
+    expect(fishComplete('bote estimate tw')).toContain('twitter');
+    expect(fishComplete('bote estimate twitter --set d')).toContain('daily_active=');
+    expect(fishComplete('bote estimate twitter --format m')).toEqual(['markdown']);
+  });
+});
