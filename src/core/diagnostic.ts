@@ -20,7 +20,6 @@ export type DiagnosticCode =
   | 'unit-mismatch'
   | 'declared-unit'
   | 'bad-argument'
-  | 'not-an-assumption'
   | 'cycle'
   | 'not-finite'
   | 'bad-override'

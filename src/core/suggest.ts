@@ -1,6 +1,6 @@
 /**
  * "Did you mean": the closest candidate by optimal-string-alignment distance,
- * following numbat's rules: inputs shorter than 3 get no suggestion, a
+ * after numbat's rules: a one-letter input gets no suggestion, a
  * candidate must be within a third of the input's length (at most 3 edits),
  * and a case-only difference always wins.
  */

@@ -50,10 +50,10 @@ function installed(...args: string[]) {
 }
 
 describe('the npm package', () => {
-  it('holds bin/, dist/, scenarios/, schema/ and README.md, nothing else', () => {
+  it('holds bin/, dist/, scenarios/, schema/, README.md and LICENSE, nothing else', () => {
     const [listing] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root)) as Array<{ files: Array<{ path: string }> }>;
     const paths = listing!.files.map((f) => f.path);
-    expect(new Set(paths.map((p) => p.split('/')[0]))).toEqual(new Set(['bin', 'dist', 'scenarios', 'schema', 'README.md', 'package.json']));
+    expect(new Set(paths.map((p) => p.split('/')[0]))).toEqual(new Set(['bin', 'dist', 'scenarios', 'schema', 'README.md', 'LICENSE', 'package.json']));
     expect(pkg.files).toEqual(['bin/', 'dist/', 'scenarios/', 'schema/', 'README.md']);
     expect(paths).toContain('bin/bote.js');
     expect(paths).toContain('dist/cli.js');

@@ -26,15 +26,21 @@ export function evaluateModel(model: Model, overrides: Overrides = new Map()): R
   const values = Float64Array.from(columns, (c) => c[0]!);
   for (const f of model.figures) {
     const value = values[f.index]!;
-    if (!Number.isFinite(value)) {
-      return fail({
-        code: 'not-finite', message: `\`${f.name}\` is ${Number.isNaN(value) ? 'not a number' : 'infinite'} (a division by zero?)`,
-        span: f.span, ...(model.file !== undefined ? { file: model.file } : {}),
-        hint: `check the values that \`${f.name}\` divides by: ${f.uses.join(', ') || f.text}`,
-      });
-    }
+    if (!Number.isFinite(value)) return fail(notFinite(model, f, value, overrides));
   }
   return ok(values);
+}
+
+/** Names the figure, and whether --set is the cause; a pinned figure has no place in the file. */
+function notFinite(model: Model, f: Model['figures'][number], value: number, overrides: Overrides): Diagnostic {
+  const what = Number.isNaN(value) ? 'not a number' : 'infinite';
+  const causes = 'a division by zero, the log or square root of a number out of range, or a number too large';
+  if (overrides.has(f.name)) return { code: 'not-finite', message: `--set ${f.name}: the value is ${what}` };
+  const set = f.uses.filter((u) => overrides.has(u));
+  return {
+    code: 'not-finite', message: `\`${f.name}\` is ${what}`, span: f.span, ...(model.file !== undefined ? { file: model.file } : {}),
+    hint: `${causes}; it uses ${f.uses.join(', ') || f.text}${set.length ? ` (set with --set: ${set.join(', ')})` : ''}`,
+  };
 }
 
 /** One `--set name=quantity`, as typed. */

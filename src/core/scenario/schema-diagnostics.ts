@@ -39,10 +39,20 @@ function diagnose(issue: ScenarioIssue, source: ScenarioSource): Draft {
     const inner = issue.issues[0]?.message ?? issue.message;
     return { ...base, message: `${where}${inner}`, span: source.locate(path, 'key'), hint: 'rename it, e.g. peak_qps or dau' };
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && !present(source.data, path)) {
     return { ...base, message: `\`${path.join('.')}\` is missing`, span: source.locate(path.slice(0, -1)), hint: missingHint(path), missing: path.join('.') };
   }
   return { ...base, message: `${where}${issue.message}`, span: source.locate(path) };
+}
+
+/** Whether the document has a value at `path` (zod reports a wrong type and a missing key alike). */
+function present(data: unknown, path: PathKey[]): boolean {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<PathKey, unknown>)[key];
+  }
+  return node !== undefined && node !== null;
 }
 
 function section(path: PathKey[]): string {

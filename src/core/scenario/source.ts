@@ -55,14 +55,14 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
   }
   const duplicate = duplicateKey(doc);
   if (duplicate) return fail(at('Map keys must be unique', duplicate, yamlHint('DUPLICATE_KEY')));
-  const refused = refuseNodes(doc);
+  const refused = refuseNodes(doc, text);
   if (refused) return fail({ ...refused, ...(file !== undefined ? { file } : {}) });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     // toJS throws a ReferenceError for excessive aliases; nothing else here throws.
-    return fail(at(`aliases expand too far (${(e as Error).message})`, { start: 0, end: 0 }, `use at most ${MAX_ALIASES} aliases`, 'yaml-limit'));
+    return fail(at('aliases expand too far: this looks like an alias bomb', firstAlias(doc), `use at most ${MAX_ALIASES} aliases`, 'yaml-limit'));
   }
   return ok({
     ...(file !== undefined ? { file } : {}),
@@ -75,6 +75,8 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
 
 /** Finds the first offset where flow collections nest deeper than allowed. The lexer is iterative. */
 function deepestFlow(text: string): number | undefined {
+  // Most scenarios are block YAML: no flow collection, nothing to lex twice.
+  if (!text.includes('[') && !text.includes('{')) return undefined;
   let depth = 0;
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
@@ -88,14 +90,36 @@ function deepestFlow(text: string): number | undefined {
   return undefined;
 }
 
-function refuseNodes(doc: Document): Omit<Diagnostic, 'file'> | undefined {
+/** Where the first alias (`*name`) of the document stands. */
+function firstAlias(doc: Document): Span {
+  let span: Span = { start: 0, end: 0 };
+  visit(doc, {
+    Alias(_, node) {
+      span = nodeSpan(node);
+      return visit.BREAK;
+    },
+  });
+  return span;
+}
+
+/** The tag written before a value (`!!js/function "x"`): the value's node range starts after it. */
+function tagSpan(text: string, value: Span): Span {
+  const lineStart = text.lastIndexOf('\n', value.start - 1) + 1;
+  let bang = text.lastIndexOf('!', value.start);
+  if (bang < lineStart) return value;
+  while (bang > lineStart && text[bang - 1] === '!') bang--;
+  const end = text.slice(bang).search(/\s/);
+  return { start: bang, end: end < 0 ? text.length : bang + end };
+}
+
+function refuseNodes(doc: Document, text: string): Omit<Diagnostic, 'file'> | undefined {
   let found: Omit<Diagnostic, 'file'> | undefined;
   visit(doc, {
     Node(_, node) {
       const span = nodeSpan(node);
       if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
         const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-        found = { code: 'yaml-syntax', message: `tags such as \`${tag}\` are not allowed in a scenario`, span, hint: 'remove the tag; values are plain text' };
+        found = { code: 'yaml-syntax', message: `tags such as \`${tag}\` are not allowed in a scenario`, span: tagSpan(text, span), hint: 'remove the tag; values are plain text' };
         return visit.BREAK;
       }
       return undefined;
