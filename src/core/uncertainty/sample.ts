@@ -102,21 +102,29 @@ function draw(range: Range, out: Float64Array, normal: Float64Array, random: () 
 export function percentiles(column: Float64Array, ps: readonly number[]): number[] {
   const work = Float64Array.from(column);
   const last = work.length - 1;
-  return ps.map((p) => {
+  const order = ps.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(ps.length);
+  // Ascending percentiles: after selecting rank k, every rank above it lies right of k.
+  let left = 0;
+  for (const [p, i] of order) {
     const at = (p / 100) * last;
     const lo = Math.floor(at);
-    const low = select(work, lo);
-    if (lo === last || at === lo) return low;
-    // After select, the next order statistic is the minimum of the part above lo.
+    const low = select(work, lo, left);
+    left = lo;
+    if (lo === last || at === lo) {
+      out[i] = low;
+      continue;
+    }
     let high = Infinity;
-    for (let i = lo + 1; i <= last; i++) if (work[i]! < high) high = work[i]!;
-    return low + (high - low) * (at - lo);
-  });
+    for (let j = lo + 1; j <= last; j++) if (work[j]! < high) high = work[j]!;
+    out[i] = low + (high - low) * (at - lo);
+  }
+  return out;
 }
 
 /** Rearranges `a` so that a[k] is the k-th smallest, smaller before, larger after (Hoare's selection). */
-function select(a: Float64Array, k: number): number {
-  let left = 0;
+function select(a: Float64Array, k: number, from = 0): number {
+  let left = from;
   let right = a.length - 1;
   while (left < right) {
     const pivot = a[(left + right) >>> 1]!;
