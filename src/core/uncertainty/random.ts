@@ -1,35 +1,82 @@
 /**
- * A small, fast, seedable generator (mulberry32): the same seed gives the
- * same samples on every machine. Not for cryptography.
+ * mulberry32: a small, fast, seedable generator; the same seed gives the
+ * same samples on every machine. Not for cryptography. `next` gives 32
+ * random bits as a signed integer, `uniform` a number in [0, 1).
  */
-export function mulberry32(seed: number): () => number {
+export interface Random {
+  next: () => number;
+  uniform: () => number;
+}
+
+export function mulberry32(seed: number): Random {
   let a = seed >>> 0;
-  return () => {
+  const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) | 0;
   };
+  return { next, uniform: () => (next() >>> 0) / 4294967296 };
 }
 
-/**
- * Fills `out` with standard normal draws by Marsaglia's polar method: no
- * trigonometry, both values of each accepted pair used.
- */
-export function fillStandardNormal(out: Float64Array, random: () => number): void {
-  for (let i = 0; i < out.length; i += 2) {
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * random() - 1;
-      v = 2 * random() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    out[i] = u * f;
-    if (i + 1 < out.length) out[i + 1] = v * f;
+// Marsaglia and Tsang's ziggurat (2000), 128 layers: 99% of draws cost one
+// random integer, a table look-up and a multiplication, several times faster
+// than Box-Muller or the polar method, and exact.
+const LAYERS = 128;
+const R = 3.442619855899;
+const K = new Float64Array(LAYERS);
+const W = new Float64Array(LAYERS);
+const F = new Float64Array(LAYERS);
+{
+  const m = 2 ** 31;
+  const v = 9.91256303526217e-3;
+  let d = R;
+  let t = d;
+  const q = v / Math.exp(-0.5 * d * d);
+  K[0] = (d / q) * m;
+  K[1] = 0;
+  W[0] = q / m;
+  W[LAYERS - 1] = d / m;
+  F[0] = 1;
+  F[LAYERS - 1] = Math.exp(-0.5 * d * d);
+  for (let i = LAYERS - 2; i >= 1; i--) {
+    d = Math.sqrt(-2 * Math.log(v / d + Math.exp(-0.5 * d * d)));
+    K[i + 1] = (d / t) * m;
+    t = d;
+    F[i] = Math.exp(-0.5 * d * d);
+    W[i] = d / m;
+  }
+}
+
+/** Fills `out` with standard normal draws. */
+export function fillStandardNormal(out: Float64Array, random: Random): void {
+  for (let i = 0; i < out.length; i++) {
+    const h = random.next();
+    const layer = h & (LAYERS - 1);
+    out[i] = Math.abs(h) < K[layer]! ? h * W[layer]! : slowNormal(h, layer, random);
+  }
+}
+
+/** The rare draws outside a layer's rectangle: the tail, or the wedge between layers. */
+function slowNormal(first: number, firstLayer: number, random: Random): number {
+  let h = first;
+  let layer = firstLayer;
+  for (;;) {
+    const x = h * W[layer]!;
+    if (layer === 0) {
+      let tail: number;
+      let y: number;
+      do {
+        tail = -Math.log(1 - random.uniform()) / R;
+        y = -Math.log(1 - random.uniform());
+      } while (y + y < tail * tail);
+      return h > 0 ? R + tail : -R - tail;
+    }
+    if (F[layer]! + random.uniform() * (F[layer - 1]! - F[layer]!) < Math.exp(-0.5 * x * x)) return x;
+    h = random.next();
+    layer = h & (LAYERS - 1);
+    if (Math.abs(h) < K[layer]!) return h * W[layer]!;
   }
 }
 

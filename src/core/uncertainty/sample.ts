@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../diagnostic.js';
 import type { Figure, Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
 import { compileProgram } from '../scenario/program.js';
-import { fillStandardNormal, mulberry32, Z95 } from './random.js';
+import { fillStandardNormal, mulberry32, Z95, type Random } from './random.js';
 import type { Range } from './range.js';
 
 export interface SampleOptions {
@@ -69,11 +69,11 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
   return ok({ samples: n, seed: options.seed, columns, ranged: [...ranges.keys()] });
 }
 
-function draw(range: Range, out: Float64Array, normal: Float64Array, random: () => number): void {
+function draw(range: Range, out: Float64Array, normal: Float64Array, random: Random): void {
   const { low, high } = range;
   switch (range.dist) {
     case 'uniform':
-      for (let i = 0; i < out.length; i++) out[i] = low + (high - low) * random();
+      for (let i = 0; i < out.length; i++) out[i] = low + (high - low) * random.uniform();
       return;
     case 'normal': {
       fillStandardNormal(normal, random);
