@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, runBote } from '../helpers/run-bote.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bote-init-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bote init', () => {
+  it('writes a commented starting point that estimates, with the schema line first', () => {
+    const r = runBote(['init', 'my-service'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('wrote my-service.yaml');
+    const text = readFileSync(join(dir, 'my-service.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*scenario\.schema\.json$/);
+    expect(text).toContain('name: my-service');
+    expect(text).toMatch(/#/);
+    const est = runBote(['estimate', './my-service.yaml', '--json'], { cwd: dir });
+    expect(est.code).toBe(0);
+    const out = JSON.parse(est.stdout);
+    // 10 M users × 5 items a day × 2 KB = 100 GB/day.
+    expect(out.results.storage_per_day.value).toBeCloseTo(100, 9);
+    expect(out.results.storage_per_day.unit).toBe('GB/day');
+  });
+
+  it('points the schema line at the shipped schema, relative to the new file', () => {
+    runBote(['init', 'svc'], { cwd: dir });
+    const ref = readFileSync(join(dir, 'svc.yaml'), 'utf8').split('\n')[0]!.replace(/^.*\$schema=/, '');
+    expect(existsSync(join(dir, ref))).toBe(true);
+    expect(readFileSync(join(dir, ref), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8'));
+  });
+
+  it('copies a built-in with --from, renamed, and gives its results', () => {
+    const r = runBote(['init', 'short', '--from', 'url-shortener'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'short.yaml'), 'utf8');
+    expect(text).toContain('name: short');
+    expect(text).toContain('new_urls_per_day');
+    const est = JSON.parse(runBote(['estimate', './short.yaml', '--json'], { cwd: dir }).stdout);
+    expect(est.results.storage_total.value).toBeCloseTo(36.5, 9);
+  });
+
+  it('never overwrites without --force, and says so', () => {
+    writeFileSync(join(dir, 'mine.yaml'), 'precious: true\n');
+    const r = runBote(['init', 'mine'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/mine\.yaml exists; nothing was written/);
+    expect(r.stderr).toMatch(/--force/);
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('precious: true\n');
+    const forced = runBote(['init', 'mine', '--force'], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toContain('assumptions:');
+  });
+
+  it('an unknown --from is bad input with a did-you-mean', () => {
+    const r = runBote(['init', 'x', '--from', 'twiter'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/did you mean `twitter`/);
+    expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
+  });
+});
+
+describe('bote validate', () => {
+  const broken = [
+    'assumptions:',
+    '  dau: 100M user',
+    '  size: 3 MBB',
+    'derived:',
+    '  total: dau + 1 MB',
+    '  doubled: { expr: dau * 2, unit: GB }',
+    '',
+  ].join('\n');
+
+  it('reports every problem of every file, with file:line:col, and prints no results', () => {
+    writeFileSync(join(dir, 'broken.yaml'), broken);
+    const r = runBote(['validate', './broken.yaml', join(ROOT, 'scenarios', 'twitter.yaml')], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('./broken.yaml:3:11: error: unknown unit `MBB`');
+    expect(r.stderr).toContain('./broken.yaml:5:10: error: cannot add user and B');
+    expect(r.stderr).toContain('./broken.yaml:6:35: error: `unit: GB` does not fit');
+    expect(r.stdout).toMatch(/twitter\.yaml: ok/);
+    expect(r.stdout).not.toMatch(/tweet\/s/);
+  });
+
+  it('--json gives the diagnostics as data', () => {
+    writeFileSync(join(dir, 'broken.yaml'), broken);
+    const r = runBote(['validate', './broken.yaml', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.diagnostics.map((d: { line: number; column: number; code: string }) => [d.line, d.column, d.code])).toEqual([
+      [3, 11, 'unknown-unit'],
+      [5, 10, 'unit-mismatch'],
+      [6, 35, 'declared-unit'],
+    ]);
+  });
+
+  it('passes every built-in scenario', () => {
+    const r = runBote(['validate', 'twitter', 'url-shortener', 'uber', 'youtube']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(4);
+  });
+});
+
+describe('bote schema', () => {
+  it('prints the shipped JSON Schema', () => {
+    const r = runBote(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8')));
+  });
+});
