@@ -4,10 +4,12 @@ import { evaluateModel } from '../../core/scenario/run.js';
 import { formatDifference } from '../../render/checks.js';
 import { renderDiagnostic } from '../../render/diagnostic.js';
 import { formatValue } from '../../render/number.js';
+import type { Cell, Rows } from '../../render/rows.js';
 import { makeStyle, useColor } from '../../render/style.js';
 import type { Io } from '../io.js';
 import { CliError } from '../io.js';
 import type { CommonFlags } from '../main.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario, listScenarios, type ScenarioFile } from '../scenario-files.js';
 
 interface ScenarioCheck {
@@ -24,15 +26,18 @@ interface ScenarioCheck {
  * Errata are reported, not failed; exit 1 if any figure disagrees without one
  * or a scenario does not load.
  */
-export function checkCommand(io: Io, refs: string[], flags: CommonFlags): void {
+export async function checkCommand(io: Io, refs: string[], flags: CommonFlags & FormatFlags): Promise<void> {
   const files: ScenarioFile[] = refs.length ? refs.map((r) => findScenario(io, r)) : listScenarios(io);
   const results = files.map((f) => checkFile(io, f));
   const failed = results.some((r) => r.errors || r.checks.some((c) => c.status === 'fail'));
-  if (flags.json) {
-    io.stdout(`${JSON.stringify({ version: 1, ok: !failed, scenarios: results.map((r) => ({ ...r, checks: r.checks.map(checkJson) })) }, null, 2)}\n`);
-  } else {
-    io.stdout(renderChecks(results, useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) })));
-  }
+  const format = formatOf(flags);
+  await emit(io, format, {
+    json: () => ({ version: 1, ok: !failed, scenarios: results.map((r) => ({ ...r, checks: r.checks.map(checkJson) })) }),
+    table: () => renderChecks(results, useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) })),
+    rows: () => checkRows(results),
+  });
+  // The rows have no place for a scenario that does not load: its problems go to stderr.
+  if (format === 'markdown' || format === 'csv') for (const r of results) if (r.errors) io.stderr(r.errors.join('\n'));
   if (failed) throw new CliError('some published figures disagree', 1, undefined, true);
 }
 
@@ -47,6 +52,15 @@ function checkFile(io: Io, f: ScenarioFile): ScenarioCheck {
 
 function checkJson(c: CheckResult) {
   return { ...c, ok: c.status === 'ok' };
+}
+
+function checkRows(results: ScenarioCheck[]): Rows {
+  return {
+    columns: ['scenario', 'name', 'published', 'computed', 'unit', 'difference', 'status', 'erratum'],
+    rows: results.flatMap((r): Cell[][] => r.errors
+      ? [[r.scenario, null, null, null, null, null, 'error', null]]
+      : r.checks.map((c) => [r.scenario, c.name, c.published, c.actual, c.unit, c.difference, c.status, c.erratum])),
+  };
 }
 
 function renderChecks(results: ScenarioCheck[], color: boolean): string {

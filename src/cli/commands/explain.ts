@@ -7,10 +7,11 @@ import { formatDisplay } from '../../render/number.js';
 import { makeStyle, useColor } from '../../render/style.js';
 import { CliError, type Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
 import { loadModel, orFail } from './estimate.js';
 
 /** `bote explain <scenario> [name...]`: each figure's chain, as one would say it. */
-export function explainCommand(io: Io, ref: string, names: string[], flags: CommonFlags): void {
+export async function explainCommand(io: Io, ref: string, names: string[], flags: CommonFlags & FormatFlags): Promise<void> {
   const model = loadModel(io, ref);
   for (const n of names) {
     if (!model.byName.has(n)) {
@@ -22,21 +23,26 @@ export function explainCommand(io: Io, ref: string, names: string[], flags: Comm
   const overrides = orFail(io, readOverrides(model, settings), model.text);
   const values = orFail(io, evaluateModel(model, overrides), model.text);
   const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
-  if (flags.json) {
-    io.stdout(`${JSON.stringify({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map(stepJson) }, null, 2)}\n`);
-    return;
-  }
-  const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
-  const paint = { name: style.cyan, value: style.bold, dim: style.dim };
-  const { day, month, year } = model.registry.conventions;
-  const seconds = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
-  const out = [style.bold(model.title)];
-  if (model.conventions.length) out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
-  const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
-  const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
-  if (given.length) out.push('', style.bold('Given'), ...given.map((s) => renderStep(s, paint, seconds)));
-  if (derived.length) out.push('', style.bold('Derived'), ...derived.map((s) => renderStep(s, paint, seconds)));
-  io.stdout(`${out.join('\n')}\n`);
+  return emit(io, formatOf(flags), {
+    json: () => ({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map(stepJson) }),
+    rows: () => ({
+      columns: ['name', 'formula', 'substituted', 'value', 'unit'],
+      rows: steps.map((s) => [s.name, markupText(s.formula), markupText(s.substituted), s.value, s.unit]),
+    }),
+    table: () => {
+      const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+      const paint = { name: style.cyan, value: style.bold, dim: style.dim };
+      const { day, month, year } = model.registry.conventions;
+      const seconds = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
+      const out = [style.bold(model.title)];
+      if (model.conventions.length) out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
+      const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
+      const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
+      if (given.length) out.push('', style.bold('Given'), ...given.map((s) => renderStep(s, paint, seconds)));
+      if (derived.length) out.push('', style.bold('Derived'), ...derived.map((s) => renderStep(s, paint, seconds)));
+      return `${out.join('\n')}\n`;
+    },
+  });
 }
 
 function stepJson(s: ExplainStep) {

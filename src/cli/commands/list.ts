@@ -1,5 +1,6 @@
 import { parseScenarioSource } from '../../core/scenario/source.js';
 import type { Io } from '../io.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
 import { listScenarios } from '../scenario-files.js';
 
 interface Row {
@@ -12,7 +13,7 @@ interface Row {
 }
 
 /** `bote list`: every scenario a name reaches, grouped by where its figures come from. */
-export function list(io: Io, options: { json?: boolean }): void {
+export async function list(io: Io, options: FormatFlags): Promise<void> {
   const rows: Row[] = listScenarios(io).map((f) => {
     const parsed = parseScenarioSource(io.readFile(f.path), f.display);
     const data = (parsed.ok ? parsed.value.data : {}) as { title?: unknown; source?: unknown };
@@ -20,18 +21,19 @@ export function list(io: Io, options: { json?: boolean }): void {
     const source = typeof data.source === 'string' ? data.source : '';
     return { name: f.name, title, source, file: f.display, origin: f.origin, group: groupOf(f.origin, source) };
   });
-  if (options.json) {
-    io.stdout(`${JSON.stringify(rows.map(({ group: _g, ...r }) => r), null, 2)}\n`);
-    return;
-  }
-  const width = Math.max(...rows.map((r) => r.name.length));
-  const groups = [...new Set(rows.map((r) => r.group))];
-  for (const group of groups) {
-    io.stdout(`${group}\n`);
-    for (const r of rows.filter((x) => x.group === group)) io.stdout(`  ${r.name.padEnd(width)}  ${r.title}\n`);
-    io.stdout('\n');
-  }
-  io.stdout('A name is looked for in ./scenarios/, then in the folders of BOTE_PATH, then among the built-ins.\n');
+  const columns = ['name', 'title', 'source', 'file', 'origin'] as const;
+  return emit(io, formatOf(options), {
+    json: () => rows.map(({ group: _g, ...r }) => r),
+    rows: () => ({ columns, rows: rows.map((r) => columns.map((c) => r[c])) }),
+    table: () => {
+      const width = Math.max(...rows.map((r) => r.name.length));
+      const out: string[] = [];
+      for (const group of new Set(rows.map((r) => r.group))) {
+        out.push(`${group}\n`, ...rows.filter((x) => x.group === group).map((r) => `  ${r.name.padEnd(width)}  ${r.title}\n`), '\n');
+      }
+      return `${out.join('')}A name is looked for in ./scenarios/, then in the folders of BOTE_PATH, then among the built-ins.\n`;
+    },
+  });
 }
 
 /** Built-ins group by the reference they reproduce ("seeds/004"); others by where they were found. */

@@ -1,40 +1,49 @@
-import { availabilityRow, availabilityTable, DOWNTIME_PERIODS, parseAvailability, YEAR_DAYS } from '../../core/reference/availability.js';
+import { availabilityRow, availabilityTable, DOWNTIME_PERIODS, parseAvailability, YEAR_DAYS, type Period } from '../../core/reference/availability.js';
 import { findLatency, LATENCY_NUMBERS, type LatencyRow } from '../../core/reference/latency.js';
 import { MAX_POWER, parsePower, powerRow, powersTable } from '../../core/reference/powers.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderAvailability, renderAvailabilityTable, renderLatencyMatches, renderLatencyTable, renderPowers } from '../../render/reference.js';
+import type { Rows } from '../../render/rows.js';
 import { makeStyle, useColor } from '../../render/style.js';
 import { CliError, type Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
 
 export const REFERENCE_TABLES = ['latency', 'availability', 'powers'] as const;
 
-type Flags = Pick<CommonFlags, 'json' | 'color'>;
+type Flags = Pick<CommonFlags, 'color'> & FormatFlags;
 
 /**
  * `bote ref <table> [query]`: the reference numbers estimates lean on,
  * computed where they can be (availability, powers) so that they follow
  * bote's own conventions instead of whichever copy was pasted.
  */
-export function refCommand(io: Io, table: string, query: string | undefined, flags: Flags): void {
-  const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
-  const json = (doc: object) => io.stdout(`${JSON.stringify({ version: 1, table, ...doc }, null, 2)}\n`);
+export async function refCommand(io: Io, table: string, query: string | undefined, flags: Flags): Promise<void> {
+  const style = () => makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+  const print = (doc: object, text: () => string, rows: () => Rows) => emit(io, formatOf(flags), { json: () => ({ version: 1, table, ...doc }), table: text, rows });
   switch (table) {
     case 'latency': {
       const rows = query === undefined ? LATENCY_NUMBERS : latencyMatches(query);
       // keywords only steer the search; the rows are name, seconds and source.
-      if (flags.json) return json({ unit: 's', rows: rows.map(({ name, seconds, source }) => ({ name, seconds, source })) });
-      return io.stdout(query === undefined ? renderLatencyTable(rows, style) : renderLatencyMatches(rows, style));
+      const plain = rows.map(({ name, seconds, source }) => ({ name, seconds, source }));
+      return print({ unit: 's', rows: plain }, () => (query === undefined ? renderLatencyTable(rows, style()) : renderLatencyMatches(rows, style())), () => ({
+        columns: ['name', 'seconds', 'source'], rows: plain.map((r) => [r.name, r.seconds, r.source]),
+      }));
     }
     case 'availability': {
       const rows = query === undefined ? availabilityTable() : [availabilityFor(query)];
-      if (flags.json) return json({ unit: 's', conventions: { yearDays: YEAR_DAYS, periods: DOWNTIME_PERIODS }, rows });
-      return io.stdout(query === undefined ? renderAvailabilityTable(rows, style) : renderAvailability(rows[0]!, style));
+      const periods = Object.keys(DOWNTIME_PERIODS) as Period[];
+      return print({ unit: 's', conventions: { yearDays: YEAR_DAYS, periods: DOWNTIME_PERIODS }, rows }, () => (query === undefined ? renderAvailabilityTable(rows, style()) : renderAvailability(rows[0]!, style())), () => ({
+        columns: ['availability', 'percent', 'nines', ...periods.map((p) => `downtime_${p} (s)`)],
+        rows: rows.map((r) => [r.availability, r.percent, r.nines, ...periods.map((p) => r.downtime[p])]),
+      }));
     }
     case 'powers': {
       const rows = query === undefined ? powersTable() : [powerFor(query)];
-      if (flags.json) return json({ conventions: { approximation: '2^10 ≈ 1000', iec: 1024, si: 1000 }, rows });
-      return io.stdout(renderPowers(rows, style, query === undefined));
+      const columns = ['power', 'value', 'exact', 'approximate', 'approximateText', 'iec', 'si', 'iecLargerBy'] as const;
+      return print({ conventions: { approximation: '2^10 ≈ 1000', iec: 1024, si: 1000 }, rows }, () => renderPowers(rows, style(), query === undefined), () => ({
+        columns, rows: rows.map((r) => columns.map((c) => r[c])),
+      }));
     }
     default: {
       const guess = didYouMean(table, REFERENCE_TABLES);

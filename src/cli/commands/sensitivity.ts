@@ -3,14 +3,16 @@ import { readOverrides } from '../../core/scenario/run.js';
 import { didYouMean } from '../../core/suggest.js';
 import { sensitivity, type Sensitivity } from '../../core/uncertainty/sensitivity.js';
 import { chartWidth, inUnit, unitOf } from '../../render/charts.js';
+import type { Rows } from '../../render/rows.js';
 import { makeStyle, useColor } from '../../render/style.js';
 import { renderShares, renderSwingTable, renderTornado } from '../../render/tornado.js';
 import { CliError, type Io } from '../io.js';
 import type { SensitivityFlags } from '../main.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
 import { loadModel, orFail } from './estimate.js';
 
 /** `bote sensitivity <scenario> <result>`: the tornado of one-at-a-time swings, then shares of variance. */
-export function sensitivityCommand(io: Io, ref: string, result: string, flags: SensitivityFlags): void {
+export async function sensitivityCommand(io: Io, ref: string, result: string, flags: SensitivityFlags & FormatFlags): Promise<void> {
   const model = loadModel(io, ref);
   const figure = model.byName.get(result);
   const results = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name);
@@ -25,16 +27,32 @@ export function sensitivityCommand(io: Io, ref: string, result: string, flags: S
   // The seed is chosen here, at the edge, so that the core stays deterministic.
   const seed = flags.seed ?? Math.floor(Math.random() * 2 ** 32);
   const s = orFail(io, sensitivity(model, overrides, result, { samples: flags.samples ?? 10_000, seed }), model.text);
-  if (flags.json) {
-    io.stdout(`${JSON.stringify(sensitivityDocument(model, s), null, 2)}\n`);
-    return;
-  }
-  const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
-  const out = [style.bold(model.title), ''];
-  if (!s.swings.length) out.push(style.dim(`nothing moves ${result}: it is set with --set`));
-  else out.push(...renderTornado(model, s, style, chartWidth(io.env)), '', ...renderSwingTable(model, s, style));
-  out.push('', ...renderShares(s, style));
-  io.stdout(`${out.join('\n')}\n`);
+  return emit(io, formatOf(flags), {
+    json: () => sensitivityDocument(model, s),
+    rows: () => sensitivityRows(sensitivityDocument(model, s)),
+    table: () => {
+      const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+      const out = [style.bold(model.title), ''];
+      if (!s.swings.length) out.push(style.dim(`nothing moves ${result}: it is set with --set`));
+      else out.push(...renderTornado(model, s, style, chartWidth(io.env)), '', ...renderSwingTable(model, s, style));
+      out.push('', ...renderShares(s, style));
+      return `${out.join('\n')}\n`;
+    },
+  });
+}
+
+/** The swings, each with its share of the variance (empty when it is not a range); in the JSON's units. */
+function sensitivityRows(doc: ReturnType<typeof sensitivityDocument>): Rows {
+  const shares = new Map(doc.variance?.shares.map((v) => [v.name, v.share]));
+  const swung = new Set(doc.swings.map((w) => w.name));
+  const inResult = (name: string) => (doc.result.unit ? `${name} (${doc.result.unit})` : name);
+  return {
+    columns: ['name', 'unit', 'low', 'high', 'basis', inResult('resultLow'), inResult('resultHigh'), inResult('swing'), 'share'],
+    rows: [
+      ...doc.swings.map((w) => [w.name, w.unit, w.low, w.high, w.basis, w.resultLow, w.resultHigh, w.swing, shares.get(w.name)]),
+      ...[...shares].filter(([name]) => !swung.has(name)).map(([name, share]) => [name, null, null, null, null, null, null, null, share]),
+    ],
+  };
 }
 
 /** The JSON form (docs/json.md): values in each figure's unit, swings largest first. */

@@ -3,16 +3,18 @@ import { readOverrides } from '../../core/scenario/run.js';
 import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/sweep.js';
 import { alignColumns, chartWidth, displayOf, inUnit, unitOf } from '../../render/charts.js';
 import { renderLineChart } from '../../render/line-chart.js';
+import type { Rows } from '../../render/rows.js';
 import { makeStyle, useColor } from '../../render/style.js';
 import { CliError, type Io } from '../io.js';
 import type { SweepFlags } from '../main.js';
+import { emit, formatOf } from '../output.js';
 import { loadModel, orFail } from './estimate.js';
 
 /** More points than a chart or a spreadsheet wants; also bounds the work. */
 const MAX_STEPS = 10_000;
 
 /** `bote sweep <scenario> --vary name=FROM..TO --show a,b`: a table and a line chart, or CSV or JSON. */
-export function sweepCommand(io: Io, ref: string, flags: SweepFlags): void {
+export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Promise<void> {
   // Malformed flags are usage errors (2), found before the scenario is read.
   const eq = flags.vary.indexOf('=');
   const name = flags.vary.slice(0, eq).trim();
@@ -30,11 +32,14 @@ export function sweepCommand(io: Io, ref: string, flags: SweepFlags): void {
   const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
   const points = sweepPoints(vary.from, vary.to, flags.steps, flags.log ?? false);
   const swept = orFail(io, sweepModel(model, overrides, vary, points, names), model.text);
-  const format = flags.json ? 'json' : flags.format;
-  if (format === 'json') return io.stdout(`${JSON.stringify(sweepDocument(model, vary, names, swept, flags), null, 2)}\n`);
-  if (format === 'csv') return io.stdout(sweepCsv(model, vary, names, swept));
-  const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
-  io.stdout(`${renderSweep(model, vary, names, swept, flags.log ?? false, style, chartWidth(io.env)).join('\n')}\n`);
+  return emit(io, formatOf(flags), {
+    json: () => sweepDocument(model, vary, names, swept, flags),
+    rows: () => sweepRows(model, vary, names, swept),
+    table: () => {
+      const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+      return `${renderSweep(model, vary, names, swept, flags.log ?? false, style, chartWidth(io.env)).join('\n')}\n`;
+    },
+  });
 }
 
 /** Column headers: the name with its unit, `dau (user)`. */
@@ -64,13 +69,13 @@ function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, 
   return out;
 }
 
-/** RFC 4180 with CRLF, like `estimate --format csv`; values unrounded, in each header's unit. */
-function sweepCsv(model: Model, vary: Vary, names: string[], r: SweepResult): string {
-  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+/** One row per point: values unrounded, in each header's unit (CSV as RFC 4180 with CRLF, like `estimate --format csv`). */
+function sweepRows(model: Model, vary: Vary, names: string[], r: SweepResult): Rows {
   const factor = (n: string) => unitOf(model.byName.get(n)!).factor;
-  const lines = [[vary.name, ...names].map((n) => quote(header(model, n))).join(',')];
-  r.points.forEach((x, i) => lines.push([inUnit(x, factor(vary.name)), ...names.map((n, k) => inUnit(r.values[k]![i]!, factor(n)))].join(',')));
-  return `${lines.join('\r\n')}\r\n`;
+  return {
+    columns: [vary.name, ...names].map((n) => header(model, n)),
+    rows: r.points.map((x, i) => [inUnit(x, factor(vary.name)), ...names.map((n, k) => inUnit(r.values[k]![i]!, factor(n)))]),
+  };
 }
 
 /** The JSON form (docs/json.md): one object per point, keyed by figure name, values in each figure's unit. */

@@ -3,27 +3,32 @@ import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
 import { positionOf, renderDiagnostic } from '../../render/diagnostic.js';
 import { CliError, type Io } from '../io.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario } from '../scenario-files.js';
 
 /**
  * `bote validate <file...>`: every problem of every file, nothing else; for CI
  * and editors. Exit 1 if any file has a problem.
  */
-export function validateCommand(io: Io, refs: string[], flags: { json?: boolean }): void {
+export async function validateCommand(io: Io, refs: string[], flags: FormatFlags): Promise<void> {
   const reports = refs.map((ref) => {
     const file = findScenario(io, ref);
     const text = io.readFile(file.path);
     return { file: file.display, text, diagnostics: problemsOf(text, file.display, file.name) };
   });
-  if (flags.json) {
-    const diagnostics = reports.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, r.text)));
-    io.stdout(`${JSON.stringify({ version: 1, ok: diagnostics.length === 0, files: reports.map((r) => r.file), diagnostics }, null, 2)}\n`);
-  } else {
-    for (const r of reports) {
-      if (r.diagnostics.length) io.stderr(r.diagnostics.map((d) => renderDiagnostic(d, r.text)).join('\n'));
-      else io.stdout(`${r.file}: ok\n`);
-    }
-  }
+  const diagnostics = () => reports.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, r.text)));
+  const columns = ['file', 'line', 'column', 'code', 'message', 'hint'] as const;
+  await emit(io, formatOf(flags), {
+    json: () => ({ version: 1, ok: reports.every((r) => !r.diagnostics.length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
+    // One row per problem, like `diagnostics` of the JSON: a file without problems has none.
+    rows: () => ({ columns, rows: diagnostics().map((d) => columns.map((c) => d[c])) }),
+    table: () => {
+      for (const r of reports) {
+        if (r.diagnostics.length) io.stderr(r.diagnostics.map((d) => renderDiagnostic(d, r.text)).join('\n'));
+        else io.stdout(`${r.file}: ok\n`);
+      }
+    },
+  });
   const count = reports.reduce((n, r) => n + r.diagnostics.length, 0);
   if (count) throw new CliError(`${count} problem${count > 1 ? 's' : ''}`, 1, undefined, true);
 }

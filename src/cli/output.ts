@@ -1,0 +1,53 @@
+import type { Rows } from '../render/rows.js';
+import type { Io } from './io.js';
+
+/** What every command that prints results accepts with `-f, --format`. */
+export const FORMATS = ['table', 'json', 'markdown', 'csv', 'yaml'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** `--json` is the same as `--format json`, and wins over `--format`. */
+export interface FormatFlags {
+  format?: Format;
+  json?: boolean;
+}
+
+export function formatOf(flags: FormatFlags): Format {
+  return flags.json ? 'json' : (flags.format ?? 'table');
+}
+
+export interface Output {
+  json: () => unknown;
+  table: () => string | void;
+  rows: () => Rows;
+  compact?: boolean;
+}
+
+/**
+ * Prints a command's results in the chosen format. `json` is the document of
+ * docs/json.md (yaml prints the same object); `table` the terminal form, the
+ * only one with colour (it may print for itself, e.g. to stderr, and return
+ * nothing); `rows` the results as one table, for markdown and csv. Only the
+ * chosen form is built. `compact`: JSON on one line, as `calc --json` prints it.
+ */
+export async function emit(io: Io, format: Format, out: Output): Promise<void> {
+  switch (format) {
+    case 'json':
+      return io.stdout(`${out.compact ? JSON.stringify(out.json()) : JSON.stringify(out.json(), null, 2)}\n`);
+    case 'yaml': {
+      const { stringify } = await import('yaml');
+      return io.stdout(stringify(out.json()));
+    }
+    case 'markdown':
+    case 'csv': {
+      const { renderRows } = await import('../render/rows.js');
+      return io.stdout(renderRows(format, out.rows()));
+    }
+    case 'table': {
+      const text = out.table();
+      if (text !== undefined) io.stdout(text);
+      return;
+    }
+    default:
+      return format satisfies never;
+  }
+}

@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { runBote, type RunResult } from '../helpers/run-bote.js';
+
+// Every command that prints results takes `-f, --format table|json|markdown|csv|yaml`,
+// with `--json` as an alias of `--format json`. Runs the built CLI (`npx tsup` first).
+
+// `header`: the CSV header, and the Markdown one too unless the command has a Markdown form of its own (estimate).
+const COMMANDS: Array<{ name: string; args: string[]; header?: string[]; ownMarkdown?: boolean }> = [
+  { name: 'estimate', args: ['estimate', 'twitter'], header: ['kind', 'name', 'value', 'unit', 'display', 'text'], ownMarkdown: true },
+  { name: 'explain', args: ['explain', 'twitter', 'peak_qps'], header: ['name', 'formula', 'substituted', 'value', 'unit'] },
+  { name: 'check', args: ['check', 'url-shortener'], header: ['scenario', 'name', 'published', 'computed', 'unit', 'difference', 'status', 'erratum'] },
+  { name: 'calc', args: ['calc', '1 Gbps * 1 hour -> GiB'], header: ['value', 'unit', 'display'] },
+  { name: 'ref latency', args: ['ref', 'latency'], header: ['name', 'seconds', 'source'] },
+  { name: 'ref availability', args: ['ref', 'availability', '99.95%'] },
+  { name: 'ref powers', args: ['ref', 'powers'] },
+  { name: 'sensitivity', args: ['sensitivity', 'twitter', 'peak_qps', '--set', 'dau=100M to 300M', '--seed', '1', '--samples', '2000'] },
+  { name: 'sweep', args: ['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '3', '--log', '--show', 'qps'], header: ['dau (user)', 'qps (tweet/s)'] },
+  { name: 'list', args: ['list'], header: ['name', 'title', 'source', 'file', 'origin'] },
+  { name: 'validate', args: ['validate', 'scenarios/twitter.yaml'], header: ['file', 'line', 'column', 'code', 'message', 'hint'] },
+];
+
+/** RFC 4180: fields, quoted fields with "" and line breaks, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += c;
+  }
+  expect(quoted, 'an unterminated quoted field').toBe(false);
+  expect(field === '' && row.length === 0, 'every record ends with CRLF').toBe(true);
+  return rows;
+}
+
+function ok(r: RunResult): string {
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout;
+}
+
+describe.each(COMMANDS)('bote $name', ({ args, header, ownMarkdown }) => {
+  const out = (...more: string[]) => ok(runBote([...args, ...more]));
+
+  it('--format json is a JSON document, the same as --json', () => {
+    const json = out('--format', 'json');
+    expect(() => JSON.parse(json)).not.toThrow();
+    expect(out('--json')).toBe(json);
+    expect(out('-f', 'json')).toBe(json);
+  });
+
+  it('--format yaml is the JSON document as YAML', () => {
+    expect(parseYaml(out('--format', 'yaml'))).toEqual(JSON.parse(out('--json')));
+  });
+
+  it('--format csv is a header and rows of the same width', () => {
+    const rows = parseCsv(out('--format', 'csv'));
+    if (header) expect(rows[0]).toEqual(header);
+    expect(rows[0]!.length).toBeGreaterThan(0);
+    // validate of a clean file has no problems, hence no rows (see below for one that has).
+    if (args[0] !== 'validate') expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) expect(r).toHaveLength(rows[0]!.length);
+  });
+
+  it('--format markdown is a pipe table', () => {
+    const lines = out('--format', 'markdown').split('\n');
+    const rule = lines.findIndex((l) => /^\|( --- \|)+$/.test(l));
+    expect(rule).toBeGreaterThan(0);
+    expect(lines[rule - 1]).toMatch(/^\| .* \|$/);
+    if (header && !ownMarkdown) expect(lines[rule - 1]).toBe(`| ${header.join(' | ')} |`);
+    if (args[0] !== 'validate') expect(lines[rule + 1]).toMatch(/^\| .* \|$/);
+  });
+
+  it('--format table is the default, without colour when not on a terminal', () => {
+    const table = out('--format', 'table');
+    expect(table).toBe(out());
+    expect(table).not.toContain('\x1b[');
+  });
+
+  it('an unknown format is a usage error', () => {
+    const r = runBote([...args, '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/xml/);
+    expect(r.stderr).toMatch(/table, json, markdown, csv, yaml/);
+  });
+});
+
+describe('formats with problems', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bote-formats-'));
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, 'title: Bad\nassumptions:\n  dau: 100 user\nresults:\n  qps: dau * nope\n');
+
+  it('validate --format csv: one row per problem, exit 1', () => {
+    const r = runBote(['validate', bad, '--format', 'csv']);
+    expect(r.code).toBe(1);
+    const rows = parseCsv(r.stdout);
+    expect(rows[0]).toEqual(['file', 'line', 'column', 'code', 'message', 'hint']);
+    expect(rows.length).toBeGreaterThan(1);
+    const json = JSON.parse(runBote(['validate', bad, '--json']).stdout);
+    expect(rows.slice(1).map((row) => row[3])).toEqual(json.diagnostics.map((d: { code: string }) => d.code));
+  });
+
+  it('validate --format yaml: the JSON document, exit 1', () => {
+    const r = runBote(['validate', bad, '--format', 'yaml']);
+    expect(r.code).toBe(1);
+    expect(parseYaml(r.stdout)).toEqual(JSON.parse(runBote(['validate', bad, '--json']).stdout));
+  });
+
+  it('check --format csv: errata are rows with their reason', () => {
+    const rows = parseCsv(ok(runBote(['check', 'url-shortener', '--format', 'csv'])));
+    const erratum = rows.find((r) => r[6] === 'erratum');
+    expect(erratum?.[7]).toMatch(/\w/);
+  });
+});
