@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, processIo, type Io } from './io.js';
+import { FORMATS, type Format } from './output.js';
 import { version } from '../../package.json';
 
 const EXAMPLES = `
@@ -18,6 +19,17 @@ function collectSetting(value: string, previous: Array<{ name: string; text: str
     throw new InvalidArgumentError('expected NAME=QUANTITY, e.g. --set dau=200M or --set media_size="2 MB/tweet"');
   }
   return [...previous, { name, text: value.slice(eq + 1) }];
+}
+
+/**
+ * The options of every command that prints results: `-f, --format`, its alias
+ * `--json`, and (for coloured output) `--color` before `--no-color`, so that
+ * `--no-color` does not make colour the default.
+ */
+function withOutputOptions(cmd: Command, jsonHelp = 'same as --format json', { color = true } = {}): Command {
+  cmd.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table')).option('--json', jsonHelp);
+  if (color) cmd.option('--color', 'colour even when not on a terminal').option('--no-color', 'no colour, even on a terminal');
+  return cmd;
 }
 
 function positiveInteger(value: string): number {
@@ -46,7 +58,7 @@ export function makeProgram(io: Io): Command {
     .description('derive the figures of a scenario and print them')
     .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv', 'yaml']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', positiveInteger, 10000)
     .option('--seed <seed>', 'random seed, for the same percentiles twice', wholeNumber)
     .option('--json', 'same as --format json')
@@ -78,15 +90,12 @@ where the low end is zero or below. Results then show p5, p50 and p95.`)
       await estimate(io, scenario, options);
     });
 
-  program
+  withOutputOptions(program
     .command('explain')
     .description('show how each figure follows from the assumptions, step by step')
     .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
     .argument('[names...]', 'the figures to explain (default: all, in dependency order)')
-    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .option('--json', 'the steps as data')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour, even on a terminal')
+    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting), 'the steps as data; same as --format json')
     .addHelpText('after', `
 Examples:
   bote explain twitter peak_qps
@@ -94,16 +103,13 @@ Examples:
   bote explain uber --json`)
     .action(async (scenario: string, names: string[], options: CommonFlags) => {
       const { explainCommand } = await import('./commands/explain.js');
-      explainCommand(io, scenario, names, options);
+      await explainCommand(io, scenario, names, options);
     });
 
-  program
+  withOutputOptions(program
     .command('check')
     .description("compare each scenario's published figures with the computed ones; errata are reported, not failed")
-    .argument('[scenarios...]', 'built-in names or .yaml paths (default: every built-in)')
-    .option('--json', 'as JSON')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour, even on a terminal')
+    .argument('[scenarios...]', 'scenario names or .yaml paths (default: every scenario `bote list` shows, built-ins included)'))
     .addHelpText('after', `
 "~" in a published figure allows 10%; otherwise 1%. Exit code 1 if any figure
 disagrees without an erratum.
@@ -113,37 +119,35 @@ Examples:
   bote check url-shortener ./my-service.yaml`)
     .action(async (scenarios: string[], options: CommonFlags) => {
       const { checkCommand } = await import('./commands/check.js');
-      checkCommand(io, scenarios, options);
+      await checkCommand(io, scenarios, options);
     });
 
-  program
+  withOutputOptions(program
     .command('calc')
     .description('evaluate an expression with units, optionally converted: "<expression> [-> unit]"')
-    .argument('<expression...>', 'quote it: the shell reads > as a redirection')
-    .option('--json', 'as {value, unit, display}')
+    .argument('<expression...>', 'quote it: the shell reads > as a redirection'), 'as {value, unit, display}; same as --format json', { color: false })
     .addHelpText('after', `
 Examples:
   bote calc "150M user * 2 req/user/day -> req/s"
   bote calc "30 TB/day * 5 year -> PB"
   bote calc "1 Gbps * 1 hour -> GiB"
   bote calc "2^32"`)
-    .action(async (words: string[], options: { json?: boolean }) => {
+    .action(async (words: string[], options: { format: Format; json?: boolean }) => {
       const { calcCommand } = await import('./commands/calc.js');
-      calcCommand(io, words, options);
+      await calcCommand(io, words, options);
     });
 
-  program
+  withOutputOptions(program
     .command('validate')
     .description('check scenario files without printing results: every problem of every file, with file:line:col')
-    .argument('<files...>', 'scenario files or names')
-    .option('--json', 'the problems as JSON diagnostics')
+    .argument('<files...>', 'scenario files or names'), 'the problems as JSON diagnostics; same as --format json', { color: false })
     .addHelpText('after', `
 Examples:
   bote validate scenarios/*.yaml
   bote validate my-service.yaml --json`)
-    .action(async (files: string[], options: { json?: boolean }) => {
+    .action(async (files: string[], options: { format: Format; json?: boolean }) => {
       const { validateCommand } = await import('./commands/validate.js');
-      validateCommand(io, files, options);
+      await validateCommand(io, files, options);
     });
 
   program
@@ -169,14 +173,11 @@ Examples:
       schemaCommand(io);
     });
 
-  program
+  withOutputOptions(program
     .command('ref')
     .description('reference numbers: latency numbers, downtime per availability target, powers of two')
     .argument('<table>', 'latency, availability or powers')
-    .argument('[query]', 'one row: an operation ("disk seek"), an availability (99.95%, "4 nines") or a power (32)')
-    .option('--json', 'as JSON: rows with times in seconds and the conventions used')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour, even on a terminal')
+    .argument('[query]', 'one row: an operation ("disk seek"), an availability (99.95%, "4 nines") or a power (32)'), 'as JSON: rows with times in seconds and the conventions used; same as --format json')
     .addHelpText('after', `
 Examples:
   bote ref latency                           every number, with a log-scale bar
@@ -187,20 +188,17 @@ Examples:
   bote ref powers 32 --json`)
     .action(async (table: string, query: string | undefined, options: CommonFlags) => {
       const { refCommand } = await import('./commands/ref.js');
-      refCommand(io, table, query, options);
+      await refCommand(io, table, query, options);
     });
 
-  program
+  withOutputOptions(program
     .command('sensitivity')
     .description('which assumption moves a result most: one-at-a-time swings (tornado) and, with ranges, shares of variance')
     .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
     .argument('<result>', 'the figure to study')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
     .option('--samples <n>', 'Monte Carlo samples for the variance shares', positiveInteger, 10000)
-    .option('--seed <seed>', 'random seed', wholeNumber)
-    .option('--json', 'as JSON')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour, even on a terminal')
+    .option('--seed <seed>', 'random seed', wholeNumber))
     .addHelpText('after', `
 Each assumption swings from its low to its high end, or by ±50% where it is
 not a range, while the others keep their values.
@@ -210,10 +208,10 @@ Examples:
   bote sensitivity twitter peak_qps --set dau="100M to 300M" --json`)
     .action(async (scenario: string, result: string, options: SensitivityFlags) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
-      sensitivityCommand(io, scenario, result, options);
+      await sensitivityCommand(io, scenario, result, options);
     });
 
-  program
+  withOutputOptions(program
     .command('sweep')
     .description('vary one assumption over a range and tabulate and chart chosen results')
     .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
@@ -221,18 +219,14 @@ Examples:
     .requiredOption('--show <results>', 'comma-separated results, e.g. peak_qps,media_storage_total')
     .option('--steps <n>', 'points along the range', positiveInteger, 11)
     .option('--log', 'space the points evenly on a log scale')
-    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--json', 'same as --format json')
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour, even on a terminal')
+    .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting))
     .addHelpText('after', `
 Examples:
   bote sweep twitter --vary dau=10M..1bn --log --show peak_qps,media_storage_total
   bote sweep url-shortener --vary read_write_ratio=1..100 --steps 5 --show read_qps --format csv`)
     .action(async (scenario: string, options: SweepFlags) => {
       const { sweepCommand } = await import('./commands/sweep.js');
-      sweepCommand(io, scenario, options);
+      await sweepCommand(io, scenario, options);
     });
 
   program
@@ -260,13 +254,12 @@ Examples:
       completeHelper(io, what ?? '', args);
     });
 
-  program
+  withOutputOptions(program
     .command('list')
-    .description('list the built-in scenarios with their titles and sources')
-    .option('--json', 'as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .description('list the scenarios a name reaches (./scenarios, BOTE_PATH, built-ins) with titles and sources'), undefined, { color: false })
+    .action(async (options: { format: Format; json?: boolean }) => {
       const { list } = await import('./commands/list.js');
-      list(io, options);
+      await list(io, options);
     });
 
   return program;
@@ -296,7 +289,7 @@ export interface SweepFlags extends CommonFlags {
   show: string;
   steps: number;
   log?: boolean;
-  format: 'table' | 'json' | 'csv';
+  format: Format;
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 bad usage. */

@@ -60,10 +60,6 @@ export function listScenarios(io: Io): ScenarioFile[] {
   return out;
 }
 
-export function listBuiltins(io: Io): ScenarioFile[] {
-  return filesIn(io, builtinDir(io), 'built-in');
-}
-
 /** A path (has a slash or a YAML extension) is a path; anything else is a scenario name. */
 export function findScenario(io: Io, ref: string): ScenarioFile {
   const isPath = ref.includes('/') || ref.includes('\\') || ['.yaml', '.yml'].includes(extname(ref));
