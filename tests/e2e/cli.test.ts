@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runBote, runShell, stackTraceLines, type RunResult } from '../helpers/run-bote.js';
+import { parseCsv } from '../helpers/csv.js';
 
 /**
  * The built CLI as a user runs it: `node bin/bote.js ...` with stdin closed and
@@ -54,36 +55,6 @@ function json(args: string[], cwd?: string): Report {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Report;
-}
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; records end with CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length) throw new Error('the CSV does not end with CRLF');
-  return rows;
 }
 
 let tmp: string;

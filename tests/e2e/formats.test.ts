@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runBote, type RunResult } from '../helpers/run-bote.js';
+import { parseCsv } from '../helpers/csv.js';
 
 // Every command that prints results takes `-f, --format table|json|markdown|csv|yaml`,
 // with `--json` as an alias of `--format json`. Runs the built CLI (`npx tsup` first).
@@ -22,29 +23,6 @@ const COMMANDS: Array<{ name: string; args: string[]; header?: string[]; ownMark
   { name: 'list', args: ['list'], header: ['name', 'title', 'source', 'file', 'origin'] },
   { name: 'validate', args: ['validate', 'scenarios/twitter.yaml'], header: ['file', 'line', 'column', 'code', 'message', 'hint'] },
 ];
-
-/** RFC 4180: fields, quoted fields with "" and line breaks, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  expect(quoted, 'an unterminated quoted field').toBe(false);
-  expect(field === '' && row.length === 0, 'every record ends with CRLF').toBe(true);
-  return rows;
-}
 
 function ok(r: RunResult): string {
   expect(r.stderr).toBe('');
