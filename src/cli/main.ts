@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CliError, processIo, type Io } from './io.js';
+import { CliError, processIo, reasonOf, type Io } from './io.js';
 import { FORMATS, type Format } from './output.js';
 import { version } from '../../package.json';
 
@@ -9,7 +9,7 @@ Examples:
   bote estimate twitter --set dau=200M       what if 200 M users were active daily?
   bote estimate url-shortener --json | jq .results.storage_total
   bote estimate ./my-service.yaml --format markdown
-  bote list                                  the built-in scenarios`;
+  bote list                                  the scenarios, by source`;
 
 /** Collects repeated `--set name=quantity` options. */
 function collectSetting(value: string, previous: Array<{ name: string; text: string }> = []) {
@@ -27,7 +27,7 @@ function collectSetting(value: string, previous: Array<{ name: string; text: str
  * `--no-color` does not make colour the default.
  */
 function withOutputOptions(cmd: Command, jsonHelp = 'same as --format json', { color = true } = {}): Command {
-  cmd.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table')).option('--json', jsonHelp);
+  cmd.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table').conflicts('json')).option('--json', jsonHelp);
   if (color) cmd.option('--color', 'colour even when not on a terminal').option('--no-color', 'no colour, even on a terminal');
   return cmd;
 }
@@ -58,7 +58,7 @@ export function makeProgram(io: Io): Command {
     .description('derive the figures of a scenario and print them')
     .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table').conflicts('json'))
     .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', positiveInteger, 10000)
     .option('--seed <seed>', 'random seed, for the same percentiles twice', wholeNumber)
     .option('--json', 'same as --format json')
@@ -300,14 +300,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? 0 : 2;
+      // Help asked for (--help, --version, `bote help`) is 0; help shown for a missing command is bad usage.
+      return e.exitCode === 0 || ['commander.helpDisplayed', 'commander.version'].includes(e.code) ? 0 : 2;
     }
     if (e instanceof CliError) {
       if (e.reported) return e.exitCode;
       io.stderr(`bote: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
       return e.exitCode;
     }
-    if (e && typeof e === 'object' && 'exitCode' in e && typeof e.exitCode === 'number') return e.exitCode;
     io.stderr(`bote: internal error, please report it with the command you ran:\n${(e as Error)?.stack ?? String(e)}\n`);
     return 1;
   }
@@ -315,10 +315,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /** The process entry point used by bin/bote.js. */
 export async function main(argv: string[]): Promise<void> {
-  // A closed pipe (`bote ... | head`) ends the output, not the tool.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // A closed pipe (`bote ... | head`) ends the output, not the tool; a full
+  // disk or a closed terminal is said in one line, not a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`bote: error: cannot write the output: ${reasonOf(e)}\n`);
+      process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+    });
+  }
   process.exitCode = await run(argv, processIo());
 }

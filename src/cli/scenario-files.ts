@@ -37,7 +37,7 @@ export function searchPath(io: Io): Array<{ dir: string; origin: Origin }> {
 function filesIn(io: Io, dir: string, origin: Origin): ScenarioFile[] {
   return io
     .listDir(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && io.isFile(join(dir, f)))
     .sort()
     .map((f) => {
       const path = join(dir, f);

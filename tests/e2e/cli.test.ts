@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -240,6 +241,31 @@ describe('usage errors: exit 2, the usage hint on stderr, no stack trace', () =>
   it('an unknown format', () => {
     expectUsageError(runBote(['estimate', 'twitter', '--format', 'xml']), /xml/);
   });
+  it('--format and --json together', () => {
+    expectUsageError(runBote(['calc', '1+1', '--format', 'yaml', '--json']), /cannot be used with option '--json'/);
+  });
+  it('no command at all: the help, as bad usage', () => {
+    const r = runBote([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Usage: bote/);
+    expect(r.stdout).toBe('');
+  });
+  it('help asked for is not an error', () => {
+    expect(runBote(['help']).code).toBe(0);
+    expect(runBote(['--help']).code).toBe(0);
+  });
+});
+
+describe('output that cannot be written', () => {
+  it('a full disk is one line and exit 1, not a stack trace', () => {
+    const r = runShell(`node bin/bote.js estimate twitter > /dev/full`);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('bote: error: cannot write the output: no space left on the device');
+  });
+  it('a closed stderr keeps the exit code of a usage error', () => {
+    const r = runShell(`node bin/bote.js estimate twitter --jsn 2>&1 | (exec 0<&-; true); echo "code=\${PIPESTATUS[0]}"`);
+    expect(r.stdout).toContain('code=2');
+  });
 });
 
 describe('other formats', () => {
@@ -399,5 +425,54 @@ describe('scenario files', () => {
     const r = runBote(['estimate', 'twiter'], { cwd: tmp });
     expectInputError(r, /no scenario named `twiter`/);
     expect(r.stderr).toContain('did you mean `twitter`?');
+  });
+
+  it('a broken link or a folder in ./scenarios/ is not a scenario, and breaks nothing', () => {
+    const project = join(tmp, 'odd-project');
+    mkdirSync(join(project, 'scenarios', 'dir.yaml'), { recursive: true });
+    symlinkSync('nowhere.yaml', join(project, 'scenarios', 'dangling.yaml'));
+    writeFileSync(join(project, 'scenarios', 'mine.yaml'), SERVICE);
+    const list = runBote(['list', '--json'], { cwd: project });
+    expect(list.code).toBe(0);
+    const names = (JSON.parse(list.stdout) as Array<{ name: string }>).map((r) => r.name);
+    expect(names).toContain('mine');
+    expect(names).toContain('twitter');
+    expect(names).not.toContain('dir');
+    expect(names).not.toContain('dangling');
+    expect(runBote(['check'], { cwd: project }).code).toBe(0);
+  });
+});
+
+// Permissions bind only a user other than root: run as `nobody` through setpriv when the tests run as root.
+// Skipped where that user cannot reach the checkout at all (a private home folder).
+const SETPRIV = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+const asOther = process.getuid?.() !== 0 ? [] : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), 'test', '-r', join(ROOT, 'dist', 'cli.js')]).status === 0 ? SETPRIV : undefined;
+describe.skipIf(!asOther)('a file bote may not read', () => {
+  let project: string;
+  beforeAll(() => {
+    project = mkdtempSync(join(tmpdir(), 'bote-perm-'));
+    chmodSync(project, 0o755);
+    mkdirSync(join(project, 'scenarios'));
+    writeFileSync(join(project, 'scenarios', 'locked.yaml'), 'title: locked\n');
+    chmodSync(join(project, 'scenarios', 'locked.yaml'), 0o000);
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  const bote = (args: string[]) => runShell([...asOther!, process.execPath, join(ROOT, 'bin', 'bote.js'), ...args].map((w) => `'${w}'`).join(' '), { cwd: project });
+
+  it('is bad input named in one line, not a stack trace', () => {
+    const r = bote(['estimate', 'locked']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe('bote: error: cannot read scenarios/locked.yaml: permission denied');
+  });
+  it('is one row of list and one failure of check, not the end of them', () => {
+    const list = bote(['list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/locked +\(cannot read scenarios\/locked\.yaml: permission denied\)/);
+    expect(list.stdout).toContain('twitter');
+    const check = bote(['check']);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/cannot read scenarios\/locked\.yaml: permission denied/);
+    expect(check.stdout).toMatch(/107 figures agree, 6 errata, 1 failed/);
+    expect(stackTraceLines(check.stderr)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, runBote } from '../helpers/run-bote.js';
+import { ROOT, runBote, stackTraceLines } from '../helpers/run-bote.js';
 
 let dir: string;
 beforeEach(() => {
@@ -54,6 +54,37 @@ describe('bote init', () => {
     const forced = runBote(['init', 'mine', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toContain('assumptions:');
+  });
+
+  it('makes a valid scenario name of any file name, and quotes the path it suggests', () => {
+    for (const [name, slug] of [['_draft', 'draft'], ['My Service!', 'my-service'], ['Ünïcode', 'n-code'], ['___', 'my-scenario']] as const) {
+      const r = runBote(['init', name], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(dir, `${name}.yaml`), 'utf8')).toContain(`name: ${slug}\n`);
+      expect(runBote(['validate', `${name}.yaml`], { cwd: dir }).code).toBe(0);
+    }
+    expect(runBote(['init', 'Two words'], { cwd: dir }).stdout).toContain("next: bote estimate './Two words.yaml'");
+  });
+
+  it('an empty name is bad usage, and writes nothing', () => {
+    const r = runBote(['init', ''], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/needs a name/);
+    expect(existsSync(join(dir, '.yaml'))).toBe(false);
+  });
+
+  it('--force replaces the file whole, leaving no temporary file behind', () => {
+    writeFileSync(join(dir, 'whole.yaml'), 'precious: true\n');
+    expect(runBote(['init', 'whole', '--force', '--from', 'uber'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'whole.yaml'), 'utf8')).toContain('name: whole');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('a folder that does not exist is bad input, in words', () => {
+    const r = runBote(['init', 'no/such/folder/x'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write .*x\.yaml: no such file or folder/);
+    expect(stackTraceLines(r.stderr)).toEqual([]);
   });
 
   it('an unknown --from is bad input with a did-you-mean', () => {

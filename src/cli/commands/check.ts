@@ -6,8 +6,7 @@ import { renderDiagnostic } from '../../render/diagnostic.js';
 import { formatValue } from '../../render/number.js';
 import type { Cell, Rows } from '../../render/rows.js';
 import { makeStyle, useColor } from '../../render/style.js';
-import type { Io } from '../io.js';
-import { CliError } from '../io.js';
+import { CliError, readOrWhy, type Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario, listScenarios, type ScenarioFile } from '../scenario-files.js';
@@ -42,7 +41,9 @@ export async function checkCommand(io: Io, refs: string[], flags: CommonFlags & 
 }
 
 function checkFile(io: Io, f: ScenarioFile): ScenarioCheck {
-  const text = io.readFile(f.path);
+  const read = readOrWhy(io, f.path);
+  if (!read.ok) return { scenario: f.name, file: f.display, checks: [], errors: [`bote: error: ${read.why}\n`] };
+  const text = read.value;
   const compiled = compileScenario(text, { file: f.display, name: f.name });
   if (!compiled.ok) return { scenario: f.name, file: f.display, checks: [], errors: compiled.diagnostics.map((d) => renderDiagnostic(d, text)) };
   const values = evaluateModel(compiled.value);

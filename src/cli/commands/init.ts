@@ -1,6 +1,7 @@
-import { dirname, extname, relative, resolve, join } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { scenarioNameFor } from '../../core/scenario/schema.js';
 import { SCHEMA_ID } from '../../core/scenario/json-schema.js';
-import { CliError, type Io } from '../io.js';
+import { CliError, reasonOf, type Io } from '../io.js';
 import { builtinDir, findScenario } from '../scenario-files.js';
 
 const TEMPLATE = (name: string) => `name: ${name}
@@ -31,8 +32,9 @@ expect: {}                        # published figures to check against: name: ~v
 
 /** `bote init <name> [--from <scenario>]`: a new scenario file; never overwrites without --force. */
 export function initCommand(io: Io, name: string, flags: { from?: string; force?: boolean }): void {
+  if (!name.trim()) throw new CliError('the new scenario needs a name', 2, 'e.g. bote init my-service');
   const path = resolve(io.cwd, extname(name) ? name : `${name}.yaml`);
-  const slug = (extname(name) ? name.slice(0, -extname(name).length) : name).split(/[\\/]/).pop()!.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const slug = scenarioNameFor(basename(path, extname(path)), 'my-scenario');
   let body: string;
   if (flags.from) {
     const source = findScenario(io, flags.from);
@@ -47,9 +49,15 @@ export function initCommand(io: Io, name: string, flags: { from?: string; force?
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new CliError(`${relative(io.cwd, path)} exists; nothing was written`, 1, 'choose another name, or pass --force to replace it');
     }
-    throw new CliError(`cannot write ${relative(io.cwd, path)}: ${(e as Error).message}`, 1);
+    throw new CliError(`cannot write ${relative(io.cwd, path)}: ${reasonOf(e)}`, 1);
   }
-  io.stdout(`wrote ${relative(io.cwd, path)}${flags.from ? ` (from ${flags.from})` : ''}\nnext: bote estimate ./${relative(io.cwd, path)}\n`);
+  const shown = relative(io.cwd, path);
+  io.stdout(`wrote ${shown}${flags.from ? ` (from ${flags.from})` : ''}\nnext: bote estimate ${shellWord(shown.startsWith('..') ? path : `./${shown}`)}\n`);
+}
+
+/** A path as one shell word, quoted only when it must be. */
+function shellWord(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }
 
 /** The shipped schema, relative to the new file, so editors find it offline; else its URL. */

@@ -14,7 +14,7 @@ import { loadModel, orFail } from './estimate.js';
 type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
 
 /** Exit code after Ctrl-C: the shell's convention for an interrupted command (128 + SIGINT). */
-export const INTERRUPTED_EXIT_CODE = 130;
+const INTERRUPTED_EXIT_CODE = 130;
 
 /**
  * `bote estimate <scenario> -i`: the what-if loop. Everything it shows goes
@@ -93,7 +93,7 @@ export async function interactive(io: Io, ref: string, flags: EstimateFlags, pro
       }
     }
   } catch (e) {
-    if (e instanceof Interrupted) throw Object.assign(new Error('interrupted'), { exitCode: INTERRUPTED_EXIT_CODE });
+    if (e instanceof Interrupted) throw new CliError('interrupted', INTERRUPTED_EXIT_CODE, undefined, true);
     throw e;
   }
   if (!saved && edits.size) say(style.dim('left without saving the last changes'));

@@ -1,5 +1,5 @@
 import { parseScenarioSource } from '../../core/scenario/source.js';
-import type { Io } from '../io.js';
+import { readOrWhy, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { listScenarios } from '../scenario-files.js';
 
@@ -15,9 +15,10 @@ interface Row {
 /** `bote list`: every scenario a name reaches, grouped by where its figures come from. */
 export async function list(io: Io, options: FormatFlags): Promise<void> {
   const rows: Row[] = listScenarios(io).map((f) => {
-    const parsed = parseScenarioSource(io.readFile(f.path), f.display);
+    const text = readOrWhy(io, f.path);
+    const parsed = text.ok ? parseScenarioSource(text.value, f.display) : text;
     const data = (parsed.ok ? parsed.value.data : {}) as { title?: unknown; source?: unknown };
-    const title = typeof data.title === 'string' ? data.title : parsed.ok ? '' : '(does not load: run bote validate)';
+    const title = typeof data.title === 'string' ? data.title : parsed.ok ? '' : text.ok ? '(does not load: run bote validate)' : `(${text.why})`;
     const source = typeof data.source === 'string' ? data.source : '';
     return { name: f.name, title, source, file: f.display, origin: f.origin, group: groupOf(f.origin, source) };
   });

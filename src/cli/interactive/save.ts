@@ -1,8 +1,9 @@
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Model } from '../../core/scenario/model.js';
+import { scenarioNameFor } from '../../core/scenario/schema.js';
 import { fileText, saveScenario, type Edits, type WhatIf } from '../../core/whatif.js';
 import { renderDiagnostic } from '../../render/diagnostic.js';
-import type { Io } from '../io.js';
+import { reasonOf, type Io } from '../io.js';
 import type { Prompter } from './prompter.js';
 import { shown } from './view.js';
 
@@ -30,7 +31,7 @@ export async function saveWhatIf(io: Io, prompt: Prompter, model: Model, edits: 
     overwrite = await prompt.confirm(`${shownPath} exists. Replace it?`, false);
     if (!overwrite) return `nothing written: ${shownPath} exists`;
   }
-  const slug = basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'whatif';
+  const slug = scenarioNameFor(basename(path, extname(path)), 'whatif');
   const header = [
     `what-if of ${display}, made with \`bote estimate -i\`:`,
     ...[...edits].map(([name, text]) => {
@@ -44,7 +45,7 @@ export async function saveWhatIf(io: Io, prompt: Prompter, model: Model, edits: 
     io.writeFile(path, moveSchemaRef(saved.value, originalPath, path), { overwrite });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'EEXIST' ? `nothing written: ${shownPath} appeared meanwhile` : `nothing written: ${(e as Error).message}`;
+    return code === 'EEXIST' ? `nothing written: ${shownPath} appeared meanwhile` : `nothing written: ${reasonOf(e)}`;
   }
   return `wrote ${shownPath}\nnext: bote estimate ${shownPath}`;
 }

@@ -56,9 +56,17 @@ const Expectation = z.union(
   { error: 'expected a published figure such as "~3500 tweet/s", or a mapping with `value:`' },
 );
 
+const SCENARIO_NAME = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A valid scenario `name:` made from a file name ("My Service!" -> "my-service"), or `fallback`. */
+export function scenarioNameFor(fileBase: string, fallback: string): string {
+  const name = fileBase.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return SCENARIO_NAME.test(name) ? name : fallback;
+}
+
 export const ScenarioSchema = z.strictObject({
   version: z.optional(z.union([z.literal('1'), z.literal(1)], { error: 'this bote reads scenario format version 1' })),
-  name: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'a scenario name is lowercase letters, digits and -' }))),
+  name: z.optional(z.string().check(z.regex(SCENARIO_NAME, { error: 'a scenario name is lowercase letters, digits and -' }))),
   title: z.optional(Text),
   source: z.optional(described(Text, 'Where the figures come from')),
   description: z.optional(Text),
