@@ -24,6 +24,13 @@ describe('parseInput: a quantity or a range', () => {
     ['50% to 70%', 0.5, 0.7, 'lognormal'],
     ['-1 to 1', -1, 1, 'normal'],
     ['0 to 10 tweet', 0, 10, 'normal'],
+    // A bare low end takes all that follows the high end's number: scale, percent and unit.
+    ['100 to 300 million user', 100e6, 300e6, 'lognormal'],
+    ['100 to 300M user', 100e6, 300e6, 'lognormal'],
+    ['40 to 60%', 0.4, 0.6, 'lognormal'],
+    ['1 to 3 K', 1e3, 3e3, 'lognormal'],
+    ['1,000 to 3,000 user', 1e3, 3e3, 'lognormal'],
+    ['1.5 to 2.5e3 user', 1.5, 2.5e3, 'lognormal'], // an exponent belongs to its number
   ])('%s', (text, low, high, dist) => {
     const { range } = parseInput(text, registry);
     expect(range!.low).toBeCloseTo(low, 12);

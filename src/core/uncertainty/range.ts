@@ -38,18 +38,23 @@ export interface ParsedInput {
   range?: Range;
 }
 
+const LEADING_NUMBER = /^\s*[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?/;
+const BARE_NUMBER = new RegExp(`${LEADING_NUMBER.source}\\s*$`);
+
 /**
  * An assumption as text: a quantity (`300 million user`) or a range
- * (`100M to 300M user`, `1 to 3 ms`, `50% to 70%`). The unit may be written
- * once, after the high end; the low end then takes it.
+ * (`100M to 300M user`, `1 to 3 ms`, `50% to 70%`). What follows the high
+ * end's number may be written once: a bare low end takes it, scale word,
+ * percent and unit alike (`100 to 300 million user`, `40 to 60%`).
  */
 export function parseInput(text: string, registry: UnitRegistry, forbidden?: Scope['forbidden']): ParsedInput {
   const to = tokenize(text).find((t) => t.kind === 'name' && t.text === 'to');
   if (!to) return { quantity: parseQuantity(text, registry, forbidden) };
   const lowText = text.slice(0, to.span.start);
   const highText = text.slice(to.span.end);
-  const low = shifted(() => parseQuantity(lowText, registry, forbidden), 0);
   const high = shifted(() => parseQuantity(highText, registry, forbidden), to.span.end);
+  const lowWhole = BARE_NUMBER.test(lowText) ? `${lowText.trim()}${highText.replace(LEADING_NUMBER, '')}` : lowText;
+  const low = shifted(() => parseQuantity(lowWhole, registry, forbidden), 0);
   return combine(low, high, undefined, { start: 0, end: text.length });
 }
 
