@@ -84,6 +84,11 @@ describe('shares of variance', () => {
     expect(v.shares).toEqual([{ name: 'dau', share: 1 }]);
   });
 
+  it('gives a result pinned to a range all of its own variance', () => {
+    const v = value(varianceShares(model, set(model, { dau: '100M to 300M' }), 'dau', { samples: 2000, seed: 7 }))!;
+    expect(v.shares).toEqual([{ name: 'dau', share: 1 }]);
+  });
+
   it('splits a sum by the variances of its terms, and repeats with the same seed', () => {
     // A sum of two independent normals: shares are σ²/(σ²small + σ²large) = 1/10 and 9/10.
     const text = `name: sum\nassumptions:\n  small: { low: 0, high: 10, dist: normal }\n  large: { low: 0, high: 30, dist: normal }\nderived:\n  total: { expr: small + large }\n`;

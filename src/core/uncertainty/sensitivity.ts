@@ -117,10 +117,11 @@ export function varianceShares(model: Model, overrides: Overrides, result: strin
   const shares = ranged.map((f) => {
     work[f.index]!.fill(medianOf(ranges.get(f.name)!));
     program(work, n);
+    // Measured before the input's draws go back: the result may be that input (pinned with --set).
+    const fixed = variance(work[target]!);
     work[f.index]!.set(columns[f.index]!);
     // Noise can make a tiny share slightly negative; a share below zero means none.
-    const share = all > 0 ? Math.max(0, 1 - variance(work[target]!) / all) : 0;
-    return { name: f.name, share };
+    return { name: f.name, share: all > 0 ? Math.max(0, 1 - fixed / all) : 0 };
   });
   shares.sort((a, b) => b.share - a.share);
   return ok({ samples: n, seed: options.seed, variance: all, shares });
