@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Growth } from '../core/growth.js';
 import type { Figure, Model } from '../core/scenario/model.js';
-import { formatDisplay, threeDigits } from './number.js';
+import { displayOf } from './figure.js';
+import { threeDigits } from './number.js';
 
 // Shared pieces of the terminal charts: the tornado (tornado.ts), the sweep's
 // line chart (line-chart.ts) and the growth bars below.
@@ -13,23 +14,6 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 export function hbar(fraction: number, width: number): string {
   const eighths = fraction > 0 ? Math.max(1, Math.round(Math.min(1, fraction) * width * 8)) : 0;
   return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
-}
-
-/** The unit a figure is shown in, as the estimate table shows it, and its size in base units. */
-export function unitOf(f: Figure): { text: string; factor: number } {
-  return { text: f.unit?.text ?? (f.dim.isNone ? '' : String(f.dim)), factor: f.unit?.factor ?? 1 };
-}
-
-/** A base-unit value of a figure in friendly form: 54.8 PB, 150 M user; 25% when the figure was written as a percentage. */
-export function displayOf(f: Figure, base: number): string {
-  const { text, factor } = unitOf(f);
-  if (text === '' && f.kind === 'assumption' && f.text.trim().endsWith('%')) return `${threeDigits(base * 100)}%`;
-  return formatDisplay(inUnit(base, factor), text);
-}
-
-/** A base-unit value in a unit, without the last bit of conversion noise (as report.ts does). */
-export function inUnit(base: number, factor: number): number {
-  return Number((base / factor).toPrecision(15));
 }
 
 /** Plain columns two spaces apart, numbers right-aligned; cells are padded before they are painted. */

@@ -1,10 +1,18 @@
-import type { Report } from './report.js';
-import { csvField } from './rows.js';
+import type { Report, ReportRow } from './report.js';
+import { renderRows, type Cell } from './rows.js';
 
-/** One row per figure, RFC 4180 quoting; values unrounded, for spreadsheets. */
+/**
+ * One row per figure, values unrounded, for spreadsheets; with p5, p50 and
+ * p95 of each result when the scenario holds a range.
+ */
 export function renderCsv(report: Report): string {
-  const rows: string[][] = [['kind', 'name', 'value', 'unit', 'display', 'text']];
-  for (const a of report.assumptions) rows.push(['assumption', a.name, String(a.value), a.unit, a.display, a.text]);
-  for (const r of report.results) rows.push(['result', r.name, String(r.value), r.unit, r.display, r.text]);
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const sampled = report.uncertainty !== undefined;
+  const row = (kind: string, f: ReportRow): Cell[] => [
+    kind, f.name, f.value, f.unit, f.display, f.text,
+    ...(sampled ? [f.percentiles?.p5, f.percentiles?.p50, f.percentiles?.p95] : []),
+  ];
+  return renderRows('csv', {
+    columns: ['kind', 'name', 'value', 'unit', 'display', 'text', ...(sampled ? ['p5', 'p50', 'p95'] : [])],
+    rows: [...report.assumptions.map((a) => row('assumption', a)), ...report.results.map((r) => row('result', r))],
+  });
 }

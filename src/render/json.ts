@@ -30,6 +30,7 @@ export function reportDocument(report: Report) {
     results: Object.fromEntries(
       report.results.map((r) => [r.name, {
         value: r.value, unit: r.unit, display: r.display, expr: r.text, ...(r.overridden ? { overridden: true } : {}),
+        ...(r.range ? { range: r.range } : {}),
         ...(r.percentiles ? { percentiles: r.percentiles } : {}),
       }]),
     ),

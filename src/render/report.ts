@@ -1,7 +1,8 @@
 import type { CheckResult } from '../core/scenario/checks.js';
 import type { Figure, Model } from '../core/scenario/model.js';
 import type { Range } from '../core/uncertainty/range.js';
-import { formatDisplay } from './number.js';
+import { unitOf } from '../core/explain.js';
+import { displayOf, inUnit } from './figure.js';
 
 export interface ReportRow {
   name: string;
@@ -45,14 +46,13 @@ export function buildReport(
   model: Model, values: Float64Array, checks: CheckResult[], settings: ReadonlyMap<string, string> = new Map(), uncertainty?: Uncertainty,
 ): Report {
   const row = (f: Figure): ReportRow => {
-    const unit = f.unit?.text ?? (f.dim.isNone ? '' : String(f.dim));
-    const factor = f.unit?.factor ?? 1;
+    const { text: unit, factor } = unitOf(f);
     const value = inUnit(values[f.index]!, factor);
     const set = settings.get(f.name);
     const range = uncertainty?.ranges.get(f.name);
     const p = uncertainty?.percentiles.get(f.name);
     return {
-      name: f.name, value, unit, display: formatDisplay(value, unit), text: set ?? f.text,
+      name: f.name, value, unit, display: displayOf(f, values[f.index]!), text: set ?? f.text,
       ...(f.note !== undefined ? { note: f.note } : {}), overridden: set !== undefined,
       ...(range ? { range: { low: inUnit(range.low, factor), high: inUnit(range.high, factor), dist: range.dist, fellBackToNormal: range.fellBackToNormal } } : {}),
       ...(p && f.kind === 'derived' ? { percentiles: { p5: inUnit(p[0], factor), p50: inUnit(p[1], factor), p95: inUnit(p[2], factor) } } : {}),
@@ -71,13 +71,4 @@ export function buildReport(
     checksSkipped: settings.size > 0 && checks.length > 0,
     ...(uncertainty ? { uncertainty: { samples: uncertainty.samples, seed: uncertainty.seed } } : {}),
   };
-}
-
-/**
- * A base-unit value in a unit, without the last bit of conversion noise:
- * 1 million order/day goes through order/s and back as 999999.9999999999;
- * 15 significant digits give 1000000, and drop nothing a double really holds.
- */
-function inUnit(base: number, factor: number): number {
-  return Number((base / factor).toPrecision(15));
 }

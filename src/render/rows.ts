@@ -11,19 +11,28 @@ export interface Rows {
 
 /** A Markdown pipe table, or RFC 4180 CSV with CRLF like `estimate --format csv`. */
 export function renderRows(format: 'markdown' | 'csv', { columns, rows }: Rows): string {
-  if (format === 'csv') return [columns, ...rows].map((r) => r.map((c) => csvField(text(c))).join(',')).join('\r\n') + '\r\n';
+  if (format === 'csv') return [columns, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const cell = (c: Cell) => (typeof c === 'number' ? formatValue(c) : text(c)).replaceAll('|', '\\|').replace(/\r?\n/g, ' ');
+  const cell = (c: Cell) => markdownCell(typeof c === 'number' ? formatValue(c) : text(c));
   return [line(columns.map(cell)), line(columns.map(() => '---')), ...rows.map((r) => line(r.map(cell)))].join('\n') + '\n';
+}
+
+/** Text safe inside a Markdown table cell: no pipe, no line break. */
+export function markdownCell(s: string): string {
+  return s.replaceAll('|', '\\|').replace(/\r\n?|\n/g, ' ');
 }
 
 function text(c: Cell): string {
   return c === null || c === undefined ? '' : String(c);
 }
 
-/** One CSV field, RFC 4180 quoting. */
-export function csvField(s: string): string {
-  // A leading = + - @ would be read as a formula by spreadsheets.
-  const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+/**
+ * One CSV field, RFC 4180 quoting. Numbers are written as they are; text that
+ * a spreadsheet would run as a formula (= + - @, or a tab or CR before one)
+ * gets a leading apostrophe, as OWASP advises against CSV injection.
+ */
+function csvField(c: Cell): string {
+  const s = text(c);
+  const safe = typeof c !== 'number' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,7 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Model } from '../core/scenario/model.js';
 import type { Sensitivity, Swing } from '../core/uncertainty/sensitivity.js';
-import { alignColumns, displayOf, hbar } from './charts.js';
+import { alignColumns, hbar } from './charts.js';
+import { displayOf } from './figure.js';
 import { formatValue } from './number.js';
 
 /** Cells filled where the result came from the assumption's low end, and from its high end: told apart without colour. */

@@ -104,3 +104,29 @@ describe('formats with problems', () => {
     expect(erratum?.[7]).toMatch(/\w/);
   });
 });
+
+describe('estimate with a range, in every format', () => {
+  const args = ['estimate', 'twitter', '--set', 'dau=100M to 300M', '--seed', '5', '--samples', '2000'];
+  const doc = JSON.parse(ok(runBote([...args, '--json']))) as {
+    results: Record<string, { value: number; range?: { low: number; high: number; dist: string }; percentiles: { p5: number; p50: number; p95: number } }>;
+  };
+
+  it('JSON gives a result pinned to a range its range', () => {
+    expect(doc.results.dau!.range).toEqual({ low: 100e6, high: 300e6, dist: 'lognormal', fellBackToNormal: false });
+  });
+
+  it('CSV adds p5, p50 and p95 of each result, the same numbers as JSON', () => {
+    const rows = parseCsv(ok(runBote([...args, '--format', 'csv'])));
+    expect(rows[0]).toEqual(['kind', 'name', 'value', 'unit', 'display', 'text', 'p5', 'p50', 'p95']);
+    const qps = rows.find((r) => r[1] === 'qps')!;
+    expect(qps.slice(6).map(Number)).toEqual([doc.results.qps!.percentiles.p5, doc.results.qps!.percentiles.p50, doc.results.qps!.percentiles.p95]);
+    // An assumption has no percentiles; a percentage shows as one.
+    expect(rows.find((r) => r[1] === 'daily_active')!.slice(4)).toEqual(['50%', '50%', '', '', '']);
+  });
+
+  it('Markdown adds p5, p50 and p95 columns and says how they were sampled', () => {
+    const text = ok(runBote([...args, '--format', 'markdown']));
+    expect(text).toContain('| Result | Value | Unit | Display | Formula | Published | p5 | p50 | p95 |');
+    expect(text).toContain('2,000 samples, seed 5');
+  });
+});

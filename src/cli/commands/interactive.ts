@@ -1,14 +1,15 @@
-import { explain } from '../../core/explain.js';
+import { explain, unitOf } from '../../core/explain.js';
 import { readOverrides } from '../../core/scenario/run.js';
 import { applyEdits, resetEdit, tryEdit, type Edits, type WhatIf } from '../../core/whatif.js';
 import type { Model } from '../../core/scenario/model.js';
 import { renderStep } from '../../render/explain.js';
+import { displayOf } from '../../render/figure.js';
 import { makeStyle, useColor } from '../../render/style.js';
 import { CliError, type Io } from '../io.js';
 import type { EstimateFlags } from '../main.js';
 import { findScenario } from '../scenario-files.js';
 import { Back, inquirerPrompter, Interrupted, type Prompter } from '../interactive/prompter.js';
-import { figureChoices, renderWhatIf, shown } from '../interactive/view.js';
+import { currentText, figureChoices, renderWhatIf } from '../interactive/view.js';
 import { loadModel, orFail } from './estimate.js';
 
 type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
@@ -102,14 +103,14 @@ export async function interactive(io: Io, ref: string, flags: EstimateFlags, pro
 /** Asks for a figure's new value until the core accepts it; a mistake is shown under the prompt. */
 async function askValue(prompt: Prompter, model: Model, edits: Edits, state: WhatIf, name: string, style: ReturnType<typeof makeStyle>) {
   const f = model.byName.get(name)!;
-  const unit = f.unit?.text ?? (f.dim.isNone ? '' : String(f.dim));
-  const now = edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : shown(f, state.values[f.index]!));
+  const unit = unitOf(f).text;
+  const now = currentText(model, edits, state, name);
   let accepted: { edits: Edits; whatIf: WhatIf } | undefined;
   const check = (text: string) => tryEdit(model, edits, name, text);
   await prompt.input(`${name}${unit ? ` (${unit}; a plain number means ${unit})` : ''}, now ${now}:`, {
     hint: (text) => {
       const r = check(text);
-      if (r.ok) return style.dim(`  → ${shown(f, r.value.whatIf.values[f.index]!)}`);
+      if (r.ok) return style.dim(`  → ${displayOf(f, r.value.whatIf.values[f.index]!)}`);
       return style.red(`  ✗ ${r.diagnostics[0]!.message}`);
     },
     validate: (text) => {

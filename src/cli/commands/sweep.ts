@@ -1,7 +1,9 @@
 import type { Model } from '../../core/scenario/model.js';
 import { readOverrides } from '../../core/scenario/run.js';
 import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/sweep.js';
-import { alignColumns, chartWidth, displayOf, inUnit, unitOf } from '../../render/charts.js';
+import { unitOf } from '../../core/explain.js';
+import { alignColumns, chartWidth } from '../../render/charts.js';
+import { displayOf, inUnit } from '../../render/figure.js';
 import { renderLineChart } from '../../render/line-chart.js';
 import type { Rows } from '../../render/rows.js';
 import { makeStyle, useColor } from '../../render/style.js';

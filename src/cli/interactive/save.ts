@@ -5,7 +5,7 @@ import { fileText, saveScenario, type Edits, type WhatIf } from '../../core/what
 import { renderDiagnostic } from '../../render/diagnostic.js';
 import { reasonOf, type Io } from '../io.js';
 import type { Prompter } from './prompter.js';
-import { shown } from './view.js';
+import { wasText } from './view.js';
 
 /**
  * "Save as a new scenario": asks for a file name, asks before replacing a
@@ -36,7 +36,7 @@ export async function saveWhatIf(io: Io, prompt: Prompter, model: Model, edits: 
     `what-if of ${display}, made with \`bote estimate -i\`:`,
     ...[...edits].map(([name, text]) => {
       const f = model.byName.get(name)!;
-      return `  ${name}: ${fileText(model, name, text)} (was ${f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${shown(f, w.original[f.index]!)}`})`;
+      return `  ${name}: ${fileText(model, name, text)} (was ${wasText(f, w)})`;
     }),
   ];
   const saved = saveScenario(model, edits, { name: slug, header });

@@ -1,9 +1,8 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { unitOf } from '../../core/explain.js';
 import type { Figure, Model } from '../../core/scenario/model.js';
 import type { Edits, WhatIf } from '../../core/whatif.js';
-import { formatDisplay } from '../../render/number.js';
+import { displayOf } from '../../render/figure.js';
 
 /** A change as a percentage: "+100%", "-50%", "0%"; "new" where the original was 0. */
 export function formatDelta(d: number | null): string {
@@ -14,16 +13,15 @@ export function formatDelta(d: number | null): string {
   return `${p > 0 ? '+' : '-'}${Math.abs(shown)}%`;
 }
 
-/** A figure's value in its own unit, in the friendly form: "150 M user". */
-export function shown(f: Figure, base: number): string {
-  const u = unitOf(f);
-  return formatDisplay(Number((base / u.factor).toPrecision(15)), u.text);
+/** What a figure was before the edits: an assumption as written, a result's formula and value. */
+export function wasText(f: Figure, w: WhatIf): string {
+  return f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${displayOf(f, w.original[f.index]!)}`;
 }
 
 /** What a figure is now: the edit as typed, an assumption as written, or a result's value. */
 export function currentText(model: Model, edits: Edits, w: WhatIf, name: string): string {
   const f = model.byName.get(name)!;
-  return edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : shown(f, w.values[f.index]!));
+  return edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : displayOf(f, w.values[f.index]!));
 }
 
 /** The results against the original, with the edits above them. */
@@ -33,7 +31,7 @@ export function renderWhatIf(model: Model, edits: Edits, w: WhatIf, style: Chalk
     out.push(style.bold('Changed'));
     for (const [name, text] of edits) {
       const f = model.byName.get(name)!;
-      const was = f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${shown(f, w.original[f.index]!)}`;
+      const was = wasText(f, w);
       const range = w.overrides.get(name)?.range ? style.dim(' (a range: its median is used here)') : '';
       out.push(`  ${style.cyan(name)} = ${style.yellow(text)}${range} ${style.dim(`(was ${was})`)}`);
     }
@@ -52,7 +50,7 @@ export function renderWhatIf(model: Model, edits: Edits, w: WhatIf, style: Chalk
     const text = formatDelta(d);
     const paint = d === 0 ? style.dim : d === null || d > 0 ? style.green : style.red;
     const name = edits.has(f.name) ? `${f.name} ${style.yellow('(set)')}` : f.name;
-    table.push([style.cyan(name), style.bold(shown(f, w.values[f.index]!)), shown(f, w.original[f.index]!), paint(text)]);
+    table.push([style.cyan(name), style.bold(displayOf(f, w.values[f.index]!)), displayOf(f, w.original[f.index]!), paint(text)]);
   }
   out.push(table.toString());
   return `${out.join('\n')}\n`;
