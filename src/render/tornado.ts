@@ -32,18 +32,16 @@ export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance
   const inputs = s.swings.map((w) => swingInputs(model, w));
   const nameW = Math.max(...names.map((n) => n.length));
   const inputW = Math.max(...inputs.map((t) => t.length));
-  const lefts = s.swings.map((w) => show(Math.min(w.resultLow, w.resultHigh)));
-  const rights = s.swings.map((w) => show(Math.max(w.resultLow, w.resultHigh)));
+  // A bar spans every result its swing gave: both ends and the baseline between them.
+  const spans = s.swings.map((w) => ({ min: Math.min(w.resultLow, w.resultHigh, s.baseline), max: Math.max(w.resultLow, w.resultHigh, s.baseline) }));
+  const lefts = spans.map((x) => show(x.min));
+  const rights = spans.map((x) => show(x.max));
   const labelW = Math.max(...lefts.map((l) => l.length), ...rights.map((r) => r.length));
   // Half the bar area on each side of the baseline, from what the labels leave of the width.
   const half = Math.max(8, Math.min(30, Math.floor((width - 2 - nameW - 2 - inputW - 2 - 2 * (labelW + 1) - 1) / 2)));
-  const reach = Math.max(...s.swings.flatMap((w) => [Math.abs(w.resultLow - s.baseline), Math.abs(w.resultHigh - s.baseline)]));
-  // A value's column: negative left of the baseline, positive right; a nonzero difference gets at least one cell.
-  const column = (v: number) => {
-    const d = v - s.baseline;
-    if (d === 0 || reach === 0) return 0;
-    return Math.sign(d) * Math.max(1, Math.round((Math.abs(d) / reach) * half));
-  };
+  const reach = Math.max(...spans.flatMap((x) => [s.baseline - x.min, x.max - s.baseline]));
+  // Cells from the baseline out to a value; a nonzero difference gets at least one cell.
+  const cells = (v: number) => (v === s.baseline || reach === 0 ? 0 : Math.max(1, Math.round((Math.abs(v - s.baseline) / reach) * half)));
   const out = [
     `${style.bold(s.result)} ${style.dim(`= ${show(s.baseline)} with every assumption at its point value`)}`,
     style.dim(`each bar: ${s.result} as one assumption swings from its low to its high end, the others held (${LOW} low end, ${HIGH} high end)`),
@@ -51,26 +49,22 @@ export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance
     '',
   ];
   s.swings.forEach((w, i) => {
-    const lowSide = w.resultLow <= w.resultHigh;
-    const a = column(Math.min(w.resultLow, w.resultHigh));
-    const b = column(Math.max(w.resultLow, w.resultHigh));
-    // The left side shows the smaller result: from the low end when the result grows with the assumption.
-    const leftPaint = lowSide ? style.yellow : style.cyan;
-    const rightPaint = lowSide ? style.cyan : style.yellow;
-    const leftCells = Array.from({ length: half }, (_, k) => (k - half >= a && k - half <= b ? (lowSide ? LOW : HIGH) : ' ')).join('');
-    const rightCells = Array.from({ length: half }, (_, k) => (k + 1 <= b && k + 1 >= a ? (lowSide ? HIGH : LOW) : ' ')).join('');
-    const leftBar = leftCells.trimStart();
-    const rightBar = rightCells.trimEnd();
     const label = `  ${style.cyan(names[i]!.padEnd(nameW))}  ${style.dim(inputs[i]!.padEnd(inputW))}  `;
     if (w.swing === 0) {
       out.push(`${label}${' '.repeat(labelW + 1 + half)}${BASE} ${style.dim('no effect')}`);
       return;
     }
-    const leftText = leftBar.trim() ? `${lefts[i]!} ` : '';
-    const rightText = rightBar.trim() ? ` ${rights[i]!}` : '';
-    const leftZone = `${leftText}${leftBar}`.padStart(labelW + 1 + half);
-    const paintedLeft = leftZone.slice(0, leftZone.length - leftBar.length) + leftPaint(leftBar);
-    out.push(`${label}${paintedLeft}${BASE}${rightPaint(rightBar)}${rightText}`.trimEnd());
+    const { min, max } = spans[i]!;
+    // Each side is shaded by the end that reached farthest on it.
+    const endAt = (v: number) => (v === w.resultLow ? { mark: LOW, paint: style.yellow } : { mark: HIGH, paint: style.cyan });
+    const leftBar = min < s.baseline ? endAt(min).mark.repeat(cells(min)) : '';
+    const rightBar = max > s.baseline ? endAt(max).mark.repeat(cells(max)) : '';
+    const leftText = leftBar ? `${lefts[i]!} ` : '';
+    const rightText = rightBar ? ` ${rights[i]!}` : '';
+    const leftPad = ' '.repeat(labelW + 1 + half - leftText.length - leftBar.length);
+    const leftPainted = leftBar ? endAt(min).paint(leftBar) : '';
+    const rightPainted = rightBar ? endAt(max).paint(rightBar) : '';
+    out.push(`${label}${leftPad}${leftText}${leftPainted}${BASE}${rightPainted}${rightText}`.trimEnd());
   });
   return out;
 }

@@ -66,6 +66,16 @@ describe('one-at-a-time swings', () => {
     expect(r.swings.every((w) => w.resultLow <= w.resultHigh)).toBe(true);
   });
 
+  it('measures a result that does not move one way by all it reached, not by its two ends alone', () => {
+    const r = compileScenario('name: v\nassumptions:\n  x: 2\n  y: 3\nderived:\n  v: abs(x - 1) + y * 0\n');
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    // x from -1 to 3 around its median 1: v is 2 at both ends and 0 between them.
+    const { baseline, swings: [x, y] } = value(swings(r.value, set(r.value, { x: '-1 to 3' }), 'v'));
+    expect(baseline).toBe(0);
+    expect(x).toMatchObject({ name: 'x', resultLow: 2, resultHigh: 2, swing: 2 });
+    expect(y).toMatchObject({ name: 'y', swing: 0 });
+  });
+
   it("takes a uniform range's p5 and p95, 5% inside its bounds", () => {
     expect(swingEnds(2, { low: 0, high: 100, dist: 'uniform', fellBackToNormal: false })).toEqual({ low: 5, high: 95, basis: 'range' });
     expect(swingEnds(10, undefined)).toEqual({ low: 5, high: 15, basis: 'half' });

@@ -14,7 +14,12 @@ export interface Swing {
   basis: 'range' | 'half';
   resultLow: number;
   resultHigh: number;
-  /** |resultHigh - resultLow|: the length of its tornado bar. */
+  /**
+   * How far the result spreads over the swing: the span of the result at the
+   * low end, at the point value and at the high end. For a result that moves
+   * one way with the input, |resultHigh - resultLow|; for one that does not
+   * (abs(x - 1) as x swings from -1 to 3), not zero.
+   */
   swing: number;
 }
 
@@ -87,7 +92,8 @@ export function swings(model: Model, overrides: Overrides, result: string): Resu
     if (!low.ok) return low;
     const high = at(ends.high);
     if (!high.ok) return high;
-    out.push({ name: f.name, ...ends, resultLow: low.value, resultHigh: high.value, swing: Math.abs(high.value - low.value) });
+    const seen = [low.value, base.value[target]!, high.value];
+    out.push({ name: f.name, ...ends, resultLow: low.value, resultHigh: high.value, swing: Math.max(...seen) - Math.min(...seen) });
   }
   // A stable sort: equal swings (mau and daily_active, both ±50%) stay in the file's order.
   out.sort((a, b) => b.swing - a.swing);
