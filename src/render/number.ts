@@ -16,11 +16,15 @@ export function formatValue(x: number): string {
   return frac === undefined ? group(int!) : `${group(int!)}.${frac}`;
 }
 
-/** Three significant digits, no trailing zeros: 3.47, 54.8, 30, 0.5. */
+/**
+ * Three significant digits, no trailing zeros: 3.47, 54.8, 30, 0.5; digits
+ * grouped from 10,000 (31,700,000 year); exponent form from 1e15, where
+ * scale suffixes end (2e+15 user), and below 1e-4.
+ */
 export function threeDigits(x: number): string {
   const r = Number(x.toPrecision(3));
-  if (Math.abs(r) >= 1e21 || (r !== 0 && Math.abs(r) < 1e-4)) return r.toExponential(2).replace(/\.?0+e/, 'e');
-  return String(r);
+  if (Math.abs(r) >= 1e15 || (r !== 0 && Math.abs(r) < 1e-4)) return r.toExponential(2).replace(/\.?0+e/, 'e');
+  return Math.abs(r) >= 1e4 ? group(String(r)) : String(r);
 }
 
 const SCALES: ReadonlyArray<readonly [number, string]> = [[1e12, 'T'], [1e9, 'bn'], [1e6, 'M'], [1e3, 'K']];
