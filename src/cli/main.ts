@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, processIo, reasonOf, type Io } from './io.js';
 import { FORMATS, type Format } from './output.js';
+import { FIGURE_NAME } from '../core/scenario/names.js';
 import { version } from '../../package.json';
 
 const EXAMPLES = `
@@ -15,7 +16,7 @@ Examples:
 function collectSetting(value: string, previous: Array<{ name: string; text: string }> = []) {
   const eq = value.indexOf('=');
   const name = value.slice(0, eq).trim();
-  if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+  if (eq < 0 || !FIGURE_NAME.test(name)) {
     throw new InvalidArgumentError('expected NAME=QUANTITY, e.g. --set dau=200M or --set media_size="2 MB/tweet"');
   }
   return [...previous, { name, text: value.slice(eq + 1) }];
@@ -53,20 +54,15 @@ export function makeProgram(io: Io): Command {
     .exitOverride()
     .addHelpText('after', EXAMPLES);
 
-  program
+  withOutputOptions(program
     .command('estimate')
     .description('derive the figures of a scenario and print them')
     .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table').conflicts('json'))
     .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', positiveInteger, 10000)
     .option('--seed <seed>', 'random seed, for the same percentiles twice', wholeNumber)
-    .option('--json', 'same as --format json')
     .option('-i, --interactive', 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)')
-    .option('--chart', 'chart the growth of results that accumulate over a horizon (storage over years)')
-    // --color first, so that --no-color does not make colour the default.
-    .option('--color', 'colour even when not on a terminal')
-    .option('--no-color', 'no colour, even on a terminal')
+    .option('--chart', 'chart the growth of results that accumulate over a horizon (storage over years)'))
     .addHelpText('after', `
 Examples:
   bote estimate twitter
@@ -272,7 +268,7 @@ export interface CommonFlags {
 }
 
 export interface EstimateFlags extends CommonFlags {
-  format: 'table' | 'json' | 'markdown' | 'csv' | 'yaml';
+  format: Format;
   samples: number;
   seed?: number;
   interactive?: boolean;

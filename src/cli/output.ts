@@ -17,17 +17,19 @@ export function formatOf(flags: FormatFlags): Format {
 
 export interface Output {
   json: () => unknown;
-  table: () => string | void;
-  rows: () => Rows;
+  /** The terminal form, the only one with colour; it may print for itself (e.g. to stderr) and return nothing. */
+  table: () => string | void | Promise<string | void>;
+  /** The results as one table, for markdown and csv, unless the command has its own forms of those. */
+  rows?: () => Rows;
+  markdown?: () => string;
+  csv?: () => string;
   compact?: boolean;
 }
 
 /**
  * Prints a command's results in the chosen format. `json` is the document of
- * docs/json.md (yaml prints the same object); `table` the terminal form, the
- * only one with colour (it may print for itself, e.g. to stderr, and return
- * nothing); `rows` the results as one table, for markdown and csv. Only the
- * chosen form is built. `compact`: JSON on one line, as `calc --json` prints it.
+ * docs/json.md (yaml prints the same object). Only the chosen form is built.
+ * `compact`: JSON on one line, as `calc --json` prints it.
  */
 export async function emit(io: Io, format: Format, out: Output): Promise<void> {
   switch (format) {
@@ -39,11 +41,13 @@ export async function emit(io: Io, format: Format, out: Output): Promise<void> {
     }
     case 'markdown':
     case 'csv': {
+      const own = out[format];
+      if (own) return io.stdout(own());
       const { renderRows } = await import('../render/rows.js');
-      return io.stdout(renderRows(format, out.rows()));
+      return io.stdout(renderRows(format, out.rows!()));
     }
     case 'table': {
-      const text = out.table();
+      const text = await out.table();
       if (text !== undefined) io.stdout(text);
       return;
     }

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Growth } from '../core/growth.js';
-import type { Figure, Model } from '../core/scenario/model.js';
+import type { Model } from '../core/scenario/model.js';
 import { displayOf } from './figure.js';
 import { threeDigits } from './number.js';
 

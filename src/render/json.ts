@@ -1,14 +1,10 @@
 import type { Report } from './report.js';
 
 /**
- * The JSON contract, version 1 (docs/json.md): `value` is unrounded and in
- * `unit`; objects are keyed by figure name in the scenario's order.
+ * The JSON contract, version 1 (docs/json.md), as a plain object that JSON
+ * and YAML output print: `value` is unrounded and in `unit`; objects are
+ * keyed by figure name in the scenario's order.
  */
-export function renderJson(report: Report): string {
-  return `${JSON.stringify(reportDocument(report), null, 2)}\n`;
-}
-
-/** The contract as a plain object; JSON and YAML output print it. */
 export function reportDocument(report: Report) {
   const { scenario } = report;
   return {

@@ -5,7 +5,8 @@ import { formatDifference } from '../../render/checks.js';
 import { renderDiagnostic } from '../../render/diagnostic.js';
 import { formatValue } from '../../render/number.js';
 import type { Cell, Rows } from '../../render/rows.js';
-import { makeStyle, useColor } from '../../render/style.js';
+import type { ChalkInstance } from 'chalk';
+import { styleFor } from '../style.js';
 import { CliError, readOrWhy, type Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -32,7 +33,7 @@ export async function checkCommand(io: Io, refs: string[], flags: CommonFlags & 
   const format = formatOf(flags);
   await emit(io, format, {
     json: () => ({ version: 1, ok: !failed, scenarios: results.map((r) => ({ ...r, checks: r.checks.map(checkJson) })) }),
-    table: () => renderChecks(results, useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) })),
+    table: () => renderChecks(results, styleFor(io, flags)),
     rows: () => checkRows(results),
   });
   // The rows have no place for a scenario that does not load: its problems go to stderr.
@@ -64,8 +65,7 @@ function checkRows(results: ScenarioCheck[]): Rows {
   };
 }
 
-function renderChecks(results: ScenarioCheck[], color: boolean): string {
-  const style = makeStyle(color);
+function renderChecks(results: ScenarioCheck[], style: ChalkInstance): string {
   const out: string[] = [];
   const count = { ok: 0, erratum: 0, fail: 0 };
   for (const r of results) {

@@ -1,24 +1,18 @@
 import { explain, type ExplainStep } from '../../core/explain.js';
 import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
 import { rangesOf } from '../../core/uncertainty/sample.js';
-import { didYouMean } from '../../core/suggest.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
 import { formatDisplay } from '../../render/number.js';
-import { makeStyle, useColor } from '../../render/style.js';
-import { CliError, type Io } from '../io.js';
+import { styleFor } from '../style.js';
+import type { Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-import { loadModel, orFail } from './estimate.js';
+import { figureNamed, loadModel, orFail } from '../load.js';
 
 /** `bote explain <scenario> [name...]`: each figure's chain, as one would say it. */
 export async function explainCommand(io: Io, ref: string, names: string[], flags: CommonFlags & FormatFlags): Promise<void> {
   const model = loadModel(io, ref);
-  for (const n of names) {
-    if (!model.byName.has(n)) {
-      const guess = didYouMean(n, model.byName.keys());
-      throw new CliError(`\`${n}\` is not a figure of ${model.name}`, 1, guess ? `did you mean \`${guess}\`?` : `the figures are ${[...model.byName.keys()].join(', ')}`);
-    }
-  }
+  for (const n of names) figureNamed(model, n);
   const settings = flags.set ?? [];
   const overrides = orFail(io, readOverrides(model, settings), model.text);
   const values = orFail(io, evaluateModel(model, overrides), model.text);
@@ -30,7 +24,7 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
       rows: steps.map((s) => [s.name, markupText(s.formula), markupText(s.substituted), s.value, s.unit]),
     }),
     table: () => {
-      const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+      const style = styleFor(io, flags);
       const paint = { name: style.cyan, value: style.bold, dim: style.dim };
       const { day, month, year } = model.registry.conventions;
       const seconds = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };

@@ -1,16 +1,16 @@
+import type { ChalkInstance } from 'chalk';
 import { explain, unitOf } from '../../core/explain.js';
 import { readOverrides } from '../../core/scenario/run.js';
 import { applyEdits, resetEdit, tryEdit, type Edits, type WhatIf } from '../../core/whatif.js';
 import type { Model } from '../../core/scenario/model.js';
 import { renderStep } from '../../render/explain.js';
 import { displayOf } from '../../render/figure.js';
-import { makeStyle, useColor } from '../../render/style.js';
+import { styleFor } from '../style.js';
 import { CliError, type Io } from '../io.js';
 import type { EstimateFlags } from '../main.js';
-import { findScenario } from '../scenario-files.js';
 import { Back, inquirerPrompter, Interrupted, type Prompter } from '../interactive/prompter.js';
 import { currentText, figureChoices, renderWhatIf } from '../interactive/view.js';
-import { loadModel, orFail } from './estimate.js';
+import { loadScenario, orFail } from '../load.js';
 
 type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
 
@@ -25,14 +25,13 @@ const INTERRUPTED_EXIT_CODE = 130;
  */
 export async function interactive(io: Io, ref: string, flags: EstimateFlags, prompter?: Prompter): Promise<void> {
   if (!prompter && (!io.stdinIsTTY || !io.stderrIsTTY)) throw new CliError('interactive mode needs a terminal; use --set NAME=VALUE', 2);
-  const file = findScenario(io, ref);
-  const model = loadModel(io, ref);
+  const { file, model } = loadScenario(io, ref);
   // --set gives the starting edits; the original stays the file's.
   const settings = flags.set ?? [];
   orFail(io, readOverrides(model, settings), model.text);
   let edits: Edits = new Map(settings.map((s) => [s.name, s.text.trim()]));
   let state = orFail(io, applyEdits(model, edits), model.text);
-  const style = makeStyle(useColor({ isTTY: io.stderrIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+  const style = styleFor(io, flags, 'stderr');
   const prompt = prompter ?? (await inquirerPrompter(process.stdin, process.stderr));
   const say = (s: string) => io.stderr(s.endsWith('\n') ? s : `${s}\n`);
 
@@ -101,7 +100,7 @@ export async function interactive(io: Io, ref: string, flags: EstimateFlags, pro
 }
 
 /** Asks for a figure's new value until the core accepts it; a mistake is shown under the prompt. */
-async function askValue(prompt: Prompter, model: Model, edits: Edits, state: WhatIf, name: string, style: ReturnType<typeof makeStyle>) {
+async function askValue(prompt: Prompter, model: Model, edits: Edits, state: WhatIf, name: string, style: ChalkInstance) {
   const f = model.byName.get(name)!;
   const unit = unitOf(f).text;
   const now = currentText(model, edits, state, name);

@@ -4,7 +4,7 @@ import { MAX_POWER, parsePower, powerRow, powersTable } from '../../core/referen
 import { didYouMean } from '../../core/suggest.js';
 import { renderAvailability, renderAvailabilityTable, renderLatencyMatches, renderLatencyTable, renderPowers } from '../../render/reference.js';
 import type { Rows } from '../../render/rows.js';
-import { makeStyle, useColor } from '../../render/style.js';
+import { styleFor } from '../style.js';
 import { CliError, type Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -19,7 +19,7 @@ type Flags = Pick<CommonFlags, 'color'> & FormatFlags;
  * bote's own conventions instead of whichever copy was pasted.
  */
 export async function refCommand(io: Io, table: string, query: string | undefined, flags: Flags): Promise<void> {
-  const style = () => makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+  const style = () => styleFor(io, flags);
   const print = (doc: object, text: () => string, rows: () => Rows) => emit(io, formatOf(flags), { json: () => ({ version: 1, table, ...doc }), table: text, rows });
   switch (table) {
     case 'latency': {

@@ -1,39 +1,33 @@
 import type { Model } from '../../core/scenario/model.js';
 import { readOverrides } from '../../core/scenario/run.js';
-import { didYouMean } from '../../core/suggest.js';
 import { sensitivity, type Sensitivity } from '../../core/uncertainty/sensitivity.js';
 import { unitOf } from '../../core/explain.js';
 import { chartWidth } from '../../render/charts.js';
 import { inUnit } from '../../render/figure.js';
 import type { Rows } from '../../render/rows.js';
-import { makeStyle, useColor } from '../../render/style.js';
+import { styleFor } from '../style.js';
 import { renderShares, renderSwingTable, renderTornado } from '../../render/tornado.js';
 import { CliError, type Io } from '../io.js';
 import type { SensitivityFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-import { loadModel, orFail } from './estimate.js';
+import { figureNamed, loadModel, orFail, seedOf } from '../load.js';
 
 /** `bote sensitivity <scenario> <result>`: the tornado of one-at-a-time swings, then shares of variance. */
 export async function sensitivityCommand(io: Io, ref: string, result: string, flags: SensitivityFlags & FormatFlags): Promise<void> {
   const model = loadModel(io, ref);
-  const figure = model.byName.get(result);
+  const figure = figureNamed(model, result);
   const results = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name);
-  if (!figure) {
-    const guess = didYouMean(result, model.byName.keys());
-    throw new CliError(`\`${result}\` is not a figure of ${model.name}`, 1, guess ? `did you mean \`${guess}\`?` : `the results are ${results.join(', ')}`);
-  }
   if (figure.kind === 'assumption') {
     throw new CliError(`\`${result}\` is an assumption of ${model.name}: nothing else moves it`, 1, `study a result: ${results.join(', ')}`);
   }
   const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
-  // The seed is chosen here, at the edge, so that the core stays deterministic.
-  const seed = flags.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const seed = seedOf(flags);
   const s = orFail(io, sensitivity(model, overrides, result, { samples: flags.samples ?? 10_000, seed }), model.text);
   return emit(io, formatOf(flags), {
     json: () => sensitivityDocument(model, s),
     rows: () => sensitivityRows(sensitivityDocument(model, s)),
     table: () => {
-      const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+      const style = styleFor(io, flags);
       const out = [style.bold(model.title), ''];
       if (!s.swings.length) out.push(style.dim(`nothing moves ${result}: it is set with --set`));
       else out.push(...renderTornado(model, s, style, chartWidth(io.env)), '', ...renderSwingTable(model, s, style));

@@ -1,3 +1,5 @@
+import type { ChalkInstance } from 'chalk';
+import { FIGURE_NAME } from '../../core/scenario/names.js';
 import type { Model } from '../../core/scenario/model.js';
 import { readOverrides } from '../../core/scenario/run.js';
 import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/sweep.js';
@@ -6,11 +8,11 @@ import { alignColumns, chartWidth } from '../../render/charts.js';
 import { displayOf, inUnit } from '../../render/figure.js';
 import { renderLineChart } from '../../render/line-chart.js';
 import type { Rows } from '../../render/rows.js';
-import { makeStyle, useColor } from '../../render/style.js';
+import { styleFor } from '../style.js';
 import { CliError, type Io } from '../io.js';
 import type { SweepFlags } from '../main.js';
 import { emit, formatOf } from '../output.js';
-import { loadModel, orFail } from './estimate.js';
+import { loadModel, orFail } from '../load.js';
 
 /** More points than a chart or a spreadsheet wants; also bounds the work. */
 const MAX_STEPS = 10_000;
@@ -21,7 +23,7 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
   const eq = flags.vary.indexOf('=');
   const name = flags.vary.slice(0, eq).trim();
   const span = flags.vary.slice(eq + 1);
-  if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || !span.includes('..')) {
+  if (eq < 0 || !FIGURE_NAME.test(name) || !span.includes('..')) {
     throw new CliError(`--vary ${flags.vary}: expected NAME=FROM..TO`, 2, 'e.g. --vary dau=10M..1bn or --vary media_size="1 MB..1 GB"');
   }
   if (flags.steps < 2 || flags.steps > MAX_STEPS) throw new CliError(`--steps ${flags.steps}: expected 2 to ${MAX_STEPS} points`, 2);
@@ -38,7 +40,7 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
     json: () => sweepDocument(model, vary, names, swept, flags),
     rows: () => sweepRows(model, vary, names, swept),
     table: () => {
-      const style = makeStyle(useColor({ isTTY: io.stdoutIsTTY, env: io.env, ...(flags.color !== undefined ? { flag: flags.color } : {}) }));
+      const style = styleFor(io, flags);
       return `${renderSweep(model, vary, names, swept, flags.log ?? false, style, chartWidth(io.env)).join('\n')}\n`;
     },
   });
@@ -50,7 +52,7 @@ function header(model: Model, name: string): string {
   return unit ? `${name} (${unit})` : name;
 }
 
-function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, log: boolean, style: ReturnType<typeof makeStyle>, width: number): string[] {
+function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, log: boolean, style: ChalkInstance, width: number): string[] {
   const figure = (n: string) => model.byName.get(n)!;
   const rows = [[header(model, vary.name), ...names.map((n) => header(model, n))]];
   r.points.forEach((x, i) => rows.push([displayOf(figure(vary.name), x), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!))]));

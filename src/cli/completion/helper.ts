@@ -1,3 +1,4 @@
+import { FIGURE_NAME } from '../../core/scenario/names.js';
 import { parseScenarioSource } from '../../core/scenario/source.js';
 import type { Io } from '../io.js';
 import { findScenario, listScenarios } from '../scenario-files.js';
@@ -40,5 +41,5 @@ function namesOf(io: Io, ref: string | undefined, sections: Array<'assumptions' 
     const entries = data?.[section];
     if (entries && typeof entries === 'object' && !Array.isArray(entries)) names.push(...Object.keys(entries));
   }
-  return [...new Set(names)].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+  return [...new Set(names)].filter((n) => FIGURE_NAME.test(n));
 }

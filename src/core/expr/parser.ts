@@ -44,7 +44,7 @@ export interface Parsed {
 export function parseFormula(text: string, options: ParseOptions = {}): Parsed {
   // Checked first: the parser would call an empty formula one that "ends too early".
   if (text.trim() === '') throw syntax('the formula is empty', { start: 0, end: 0 });
-  const p = new Parser(tokenize(text), text);
+  const p = new Parser(tokenize(text));
   const expr = p.sum();
   const rest = p.remaining();
   const next = rest[0]!;
@@ -59,7 +59,7 @@ class Parser {
   private depth = 0;
   private operations = 0;
 
-  constructor(private readonly tokens: Token[], private readonly text: string) {}
+  constructor(private readonly tokens: Token[]) {}
 
   remaining(): Token[] {
     return this.tokens.slice(this.pos);

@@ -1,4 +1,4 @@
-import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
 
 /** Scenario files are small; anything larger is refused before parsing. */
