@@ -19,10 +19,11 @@ export interface CalcResult {
 export function calculate(text: string, registry: UnitRegistry = UnitRegistry.create()): Result<CalcResult> {
   try {
     const { expr, rest } = parseFormula(text, { allowArrow: true });
-    const checked = checkFormula(expr, { registry });
-    const value = checked.constant!;
     const arrow = rest[0]!;
-    if (arrow.kind !== '->') return ok(bestUnit(value, checked.dim));
+    if (arrow.kind !== '->') {
+      const checked = checkFormula(expr, { registry });
+      return ok(bestUnit(checked.constant!, checked.dim));
+    }
     const targetText = text.slice(arrow.span.end);
     if (targetText.trim() === '') return fail({ code: 'syntax', message: 'give a unit after `->`', span: arrow.span });
     let target;
@@ -32,6 +33,9 @@ export function calculate(text: string, registry: UnitRegistry = UnitRegistry.cr
       if (!(e instanceof DiagnosticError)) throw e;
       return fail(...e.diagnostics.map((d) => shift(d, arrow.span.end)));
     }
+    // ceil, floor and round round in the unit asked for, as in a figure with `unit:`.
+    const checked = checkFormula(expr, { registry, roundIn: target });
+    const value = checked.constant!;
     if (!target.dim.equals(checked.dim)) {
       return fail({ code: 'unit-mismatch', message: `cannot convert ${checked.dim} to ${target.dim}`, span: { start: arrow.span.end, end: text.length },
         hint: `the expression is in ${checked.dim}; ask for a unit of that dimension` });

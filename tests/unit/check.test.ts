@@ -147,6 +147,9 @@ describe('checkFormula: ceil, floor and round', () => {
     expect(RUNTIME.ceil(3 + 1e-6, 1)).toBe(4);
     expect(RUNTIME.floor(3 - 1e-12, 1)).toBe(3);
     expect(RUNTIME.capacity(0.3 * 10, 1, 0.1 * 10, 0)).toBe(3);
+    // A real fraction of a large count is not noise.
+    expect(RUNTIME.floor(1e10 + 0.6, 1)).toBe(1e10);
+    expect(RUNTIME.ceil(1e10 + 0.4, 1)).toBe(1e10 + 1);
   });
 });
 
@@ -160,6 +163,9 @@ describe('checkFormula: errors', () => {
     ['2^(1 s)', 'unit-mismatch', '(1 s)', /exponent must be a plain number/],
     ['1 GB^n', 'unit-mismatch', 'n', /fixed power/],
     ['GB^0.5', 'unit-mismatch', 'GB^0.5', /no whole dimension/],
+    // A power past 2^53 would round s * s^n / s^n back to no unit at all.
+    ['s^9007199254740992 * s / s^9007199254740992 + 1', 'unit-mismatch', 's^9007199254740992', /no whole dimension/],
+    ['1 B^65', 'unit-mismatch', 'B^65', /no whole dimension/],
     ['sqrt(4 B/s^2)', 'unit-mismatch', 'sqrt(4 B/s^2)', /square root of B\/s\^2/],
     ['sqrt(1 GB)', 'unit-mismatch', 'sqrt(1 GB)', /square root of B/],
     ['sqrt(size)', 'unit-mismatch', 'sqrt(size)', /square root of B/],

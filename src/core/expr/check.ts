@@ -19,11 +19,12 @@ export interface Checked {
 
 /**
  * Rounding forgives floating-point noise: 0.1 * 3 * 10 is 3.0000000000000004,
- * and a server count of ceil(that) must be 3, not 4.
+ * and a server count of ceil(that) must be 3, not 4. Only noise: a relative
+ * 1e-12, and never a real fraction, so floor(1e10 + 0.6) stays 1e10.
  */
 const snap = (x: number) => {
   const n = Math.round(x);
-  return Math.abs(x - n) <= 1e-9 * Math.max(1, Math.abs(x)) ? n : undefined;
+  return Math.abs(x - n) <= Math.min(1e-3, 1e-12 * Math.max(1, Math.abs(x))) ? n : undefined;
 };
 
 /** The functions generated code calls and constant folding uses: one definition of each. */
@@ -119,7 +120,7 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
         throw problem('unit-mismatch', `a quantity in ${a.dim} can only be raised to a fixed power`, e.right.span, 'write the exponent as a number, like ^2');
       }
       const dim = a.dim.pow(b.constant);
-      if (!dim) throw problem('unit-mismatch', `${a.dim} raised to ${b.constant} has no whole dimension`, e.span);
+      if (!dim) throw problem('unit-mismatch', `${a.dim} raised to ${b.constant} has no whole dimension`, e.span, 'a unit may be raised to a whole power of at most 64');
       return power(dim);
     }
     default:

@@ -6,6 +6,9 @@
  * equal dimensions have the same `key` and no user-chosen noun name ever
  * becomes an object property.
  */
+/** No estimate needs a unit to a higher power; the bound keeps powers exact. */
+const MAX_POWER = 64;
+
 export class Dimension {
   static readonly none = new Dimension([]);
 
@@ -43,12 +46,15 @@ export class Dimension {
     return Dimension.of([...this.factors, ...other.factors.map(([b, p]) => [b, -p] as const)]);
   }
 
-  /** Undefined when a power would not stay an integer (sqrt of B). */
+  /**
+   * Undefined when a power would not stay a small integer: sqrt of B, or
+   * s^9007199254740992, where s * s^n / s^n would round back to no unit.
+   */
   pow(exponent: number): Dimension | undefined {
     const out: Array<[string, number]> = [];
     for (const [b, p] of this.factors) {
       const q = p * exponent;
-      if (!Number.isInteger(q)) return undefined;
+      if (!Number.isInteger(q) || Math.abs(q) > MAX_POWER) return undefined;
       out.push([b, q]);
     }
     return Dimension.of(out);

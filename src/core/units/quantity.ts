@@ -35,11 +35,35 @@ export function parseQuantity(text: string, registry: UnitRegistry, forbidden?: 
   return { value: checked.constant, dim: checked.dim, unit: writtenUnit(expr, registry), expr };
 }
 
-/** Parses a unit such as `TB/day`, `tweet/s`, `GiB` or `` (a plain number). */
+/**
+ * Parses a unit such as `TB/day`, `tweet/s`, `GiB`, `1/s` or `` (a plain
+ * number). A number other than 1 is refused: `0 MB` or `-1 MB` as a unit
+ * would show every value divided by it, silently.
+ */
 export function parseUnit(text: string, registry: UnitRegistry): WrittenUnit {
   if (text.trim() === '') return NO_UNIT;
   const q = parseQuantity(text, registry);
+  const number = numbersIn(q.expr).find((n) => n.value !== 1);
+  if (number) throw problem('syntax', 'a unit has no number in it', number.span, 'write the unit alone: `MB`, not `2 MB`');
   return { text: text.trim(), factor: q.value, dim: q.dim };
+}
+
+/** The numbers a unit is scaled by: exponents (`m^2`) are not among them; a minus sign is a -1. */
+function numbersIn(e: Expr): Array<{ value: number; span: Expr['span'] }> {
+  switch (e.kind) {
+    case 'num':
+      return [e];
+    case 'paren':
+      return numbersIn(e.inner);
+    case 'neg':
+      return [{ value: -1, span: e.span }, ...numbersIn(e.arg)];
+    case 'bin':
+      return e.op === '^' ? numbersIn(e.left) : [...numbersIn(e.left), ...numbersIn(e.right)];
+    case 'call':
+      return [{ value: NaN, span: e.span }];
+    default:
+      return [];
+  }
 }
 
 /**

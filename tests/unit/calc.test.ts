@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { calculate } from '../../src/core/calc.js';
+
+function value(text: string) {
+  const r = calculate(text);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return r.value;
+}
+
+function refusal(text: string) {
+  const r = calculate(text);
+  if (r.ok) throw new Error(`expected ${text} to be refused, got ${r.value.value} ${r.value.unit}`);
+  const d = r.diagnostics[0]!;
+  return { message: d.message, under: text.slice(d.span!.start, d.span!.end) };
+}
+
+describe('bote calc', () => {
+  it.each<[string, number, string]>([
+    // 150 M × 2 / 86,400 s = 3,472.2 req/s
+    ['150M user * 2 req/user/day -> req/s', (150e6 * 2) / 86400, 'req/s'],
+    // 30 TB × 365 × 5 = 54,750 TB = 54.75 PB
+    ['30 TB/day * 5 year -> PB', 54.75, 'PB'],
+    // 1e9 bit/s × 3600 s / 8 / 2^30 = 419.095 GiB
+    ['1 Gbps * 1 hour -> GiB', (1e9 * 3600) / 8 / 2 ** 30, 'GiB'],
+    ['1 m^2 -> m^2', 1, 'm^2'],
+  ])('%s', (text, expected, unit) => {
+    const r = value(text);
+    expect(r.value).toBeCloseTo(expected, 9);
+    expect(r.unit).toBe(unit);
+  });
+
+  it('rounds ceil, floor and round in the unit asked for, as a figure with unit: does', () => {
+    expect(value('ceil(1.5 hour) -> hour')).toEqual({ value: 2, unit: 'hour' });
+    expect(value('floor(90 min) -> hour')).toEqual({ value: 1, unit: 'hour' });
+  });
+
+  it.each(['1 GB -> 0 MB', '1 GB -> 2 MB', '1 GB -> -MB'])('refuses a number in the target unit: %s', (text) => {
+    const r = refusal(text);
+    expect(r.message).toMatch(/a unit has no number in it/);
+  });
+});
