@@ -61,8 +61,14 @@ describe('tokenize: numbers next to names and commas', () => {
     ['1,5000', [['num', '1', 1], [',', ','], ['num', '5000', 5000]]],
     ['1234,567', [['num', '1234', 1234], [',', ','], ['num', '567', 567]]],
     ['1,50', [['num', '1', 1], [',', ','], ['num', '50', 50]]],
+    // Inside parentheses that are not a call, a digit group is still one number.
+    ['(1,500 user)', [['(', '('], ['num', '1,500', 1500], ['name', 'user'], [')', ')']]],
   ])('%s', (text, expected) => {
     expect(brief(text)).toEqual(expected);
+  });
+
+  it.each(['min(100,200)', 'max(1 GB, min(1,500 B, 2 GB))', 'ceil(1,500.5)'])('refuses a digit group among function arguments, %s: one number or two?', (text) => {
+    expect(() => tokenize(text)).toThrow(/a comma between digits is ambiguous/);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Span } from '../diagnostic.js';
 import { DiagnosticError } from '../diagnostic.js';
 import { NUMBER_SUFFIXES } from '../units/table.js';
+import { isFunctionName } from './ast.js';
 
 export type TokenKind = 'num' | 'name' | 'op' | '(' | ')' | ',' | '%' | '$' | '->' | '~' | 'eof';
 
@@ -31,6 +32,8 @@ export function tokenize(text: string): Token[] {
     throw syntax(`formula is longer than ${MAX_FORMULA_LENGTH} characters`, { start: 0, end: 1 });
   }
   const tokens: Token[] = [];
+  // For each open parenthesis: does it hold a function's arguments? There a comma separates them.
+  const calls: boolean[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
@@ -40,7 +43,7 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      i = readNumber(text, i, tokens);
+      i = readNumber(text, i, tokens, calls.at(-1) ?? false);
       continue;
     }
     if (NAME_START.test(c)) {
@@ -60,6 +63,8 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
+    if (c === '(') calls.push(tokens.at(-1)?.kind === 'name' && isFunctionName(tokens.at(-1)!.text));
+    if (c === ')') calls.pop();
     if (c === '(' || c === ')' || c === ',' || c === '%' || c === '$' || c === '~') {
       tokens.push({ kind: c, text: c, span: { start, end: i + 1 } });
       i++;
@@ -71,7 +76,7 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function readNumber(text: string, start: number, tokens: Token[]): number {
+function readNumber(text: string, start: number, tokens: Token[], inCall: boolean): number {
   let i = start;
   const digits = () => {
     while (i < text.length && /[0-9]/.test(text[i]!)) i++;
@@ -79,7 +84,11 @@ function readNumber(text: string, start: number, tokens: Token[]): number {
   digits();
   // Digit groups: 1,500 and 12,345,678; `max(1, 500)` keeps its space.
   if (i - start <= 3) {
-    while (text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) i += 4;
+    while (text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
+      // min(100,200): two arguments, or one hundred thousand two hundred? Not guessed.
+      if (inCall) throw syntax('in a function call, a comma between digits is ambiguous', { start, end: i + 4 }, `write ${text.slice(start, i)}${text.slice(i + 1, i + 4)} for one number, or ${text.slice(start, i)}, ${text.slice(i + 1, i + 4)} for two arguments`);
+      i += 4;
+    }
   }
   if (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) {
     i++;
