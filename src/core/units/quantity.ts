@@ -120,7 +120,8 @@ export function writtenUnit(expr: Expr, registry: UnitRegistry): WrittenUnit {
   let dim = Dimension.none;
   for (const f of kept) {
     factor *= f.factor ** f.power;
-    dim = dim.mul(f.dim.pow(f.power)!);
+    // Not pow(): a written `s s s ...` may pass its bound, and is still exact.
+    dim = dim.mul(Dimension.of(f.dim.factors.map(([b, q]) => [b, q * f.power] as const)));
   }
   return { text: formatUnitFactors(kept), factor, dim };
 }
