@@ -47,7 +47,7 @@ export function renderGrowthCharts(model: Model, growths: readonly Growth[], sty
     const width = Math.max(...labels.map((l) => l.length));
     g.points.forEach((p, i) => {
       const bar = hbar(top > 0 ? Math.abs(p.value) / top : 0, GROWTH_BAR);
-      out.push(`  ${labels[i]!.padEnd(width)}  ${style.cyan(bar.padEnd(GROWTH_BAR))}  ${displayOf(f, p.value)}`);
+      out.push(`  ${labels[i]!.padEnd(width)}  ${style.cyan(bar.padEnd(GROWTH_BAR))}  ${displayOf(f, p.value, model.registry.conventions)}`);
     });
   }
   return `${out.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { ExplainStep, Markup } from '../core/explain.js';
+import type { Conventions } from '../core/units/table.js';
 import { formatDisplay, formatValue } from './number.js';
 
 export interface ExplainPainter {
@@ -9,15 +10,15 @@ export interface ExplainPainter {
 
 const plain: ExplainPainter = { name: (s) => s, value: (s) => s, dim: (s) => s };
 
-/** Markup as text: quantities in their friendly form (150 M user). */
-export function markupText(m: Markup, paint: ExplainPainter = plain): string {
+/** Markup as text: quantities in their friendly form (150 M user), durations by the scenario's conventions. */
+export function markupText(m: Markup, paint: ExplainPainter = plain, conventions?: Conventions): string {
   return m
     .map((p) => {
       switch (p.kind) {
         case 'name':
           return paint.name(p.text);
         case 'quantity':
-          return paint.value(formatDisplay(p.value, p.unit));
+          return paint.value(formatDisplay(p.value, p.unit, conventions));
         case 'op':
         case 'text':
         case 'literal':
@@ -30,10 +31,10 @@ export function markupText(m: Markup, paint: ExplainPainter = plain): string {
 }
 
 /** How one would say a result: two significant digits where that is within 1% ("~3.5 K tweet/s"), else three. */
-export function spoken(value: number, unit: string): string {
+export function spoken(value: number, unit: string, conventions?: Conventions): string {
   const two = Number(value.toPrecision(2));
   const close = value === 0 || Math.abs(two - value) <= 0.01 * Math.abs(value);
-  return formatDisplay(close ? two : Number(value.toPrecision(3)), unit);
+  return formatDisplay(close ? two : Number(value.toPrecision(3)), unit, conventions);
 }
 
 /** The result as computed, to four significant digits: "3,472 tweet/s". */
@@ -49,31 +50,32 @@ const TIME_WORDS = ['year', 'month', 'week', 'day', 'hour', 'min', 's'];
  *   qps = dau × tweets_per_user = 150 M user × 2 tweet/user/day = 3,472 tweet/s (~3.5 K tweet/s)
  * Long steps break before each `=`.
  */
-export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, seconds?: Record<string, number>): string {
+export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, conventions?: Conventions): string {
   const name = paint.name(step.name);
   const exact = computed(step.value, step.unit);
-  const said = spoken(step.value, step.unit);
+  const said = spoken(step.value, step.unit, conventions);
   const same = said.replace(/\s/g, '') === exact.replace(/[\s,]/g, '');
   const result = same ? exact : `${exact} ${paint.dim(`(~${said})`)}`;
   const parts = step.kind === 'assumption' || step.overridden
-    ? [markupText(step.formula, paint)]
-    : [markupText(step.formula, paint), markupText(step.substituted, paint), result];
+    ? [markupText(step.formula, paint, conventions)]
+    : [markupText(step.formula, paint, conventions), markupText(step.substituted, paint, conventions), result];
   const tag = step.overridden ? paint.dim(' (set with --set)') : step.kind === 'assumption' ? paint.dim(' (assumption)') : '';
   const oneLine = `${name} = ${parts.join(' = ')}${tag}`;
   const lines = visibleLength(oneLine) <= 110 ? [oneLine] : [`${name}${tag}`, ...parts.map((p) => `    = ${p}`)];
-  const conversions = step.kind === 'derived' && !step.overridden && seconds ? timeConversions(step, seconds) : '';
+  const conversions = step.kind === 'derived' && !step.overridden && conventions ? timeConversions(step, conventions) : '';
   if (conversions) lines.push(paint.dim(`    (${conversions})`));
   if (step.range) {
     const { low, high, dist, fellBackToNormal } = step.range;
     const how = fellBackToNormal ? 'normal, because the low end is not above zero' : dist === 'uniform' ? 'uniform between the ends' : `${dist}, a 90% interval`;
-    lines.push(paint.dim(`    a guess: ${formatDisplay(low, step.unit)} to ${formatDisplay(high, step.unit)} (${how}); its median is used here`));
+    lines.push(paint.dim(`    a guess: ${formatDisplay(low, step.unit, conventions)} to ${formatDisplay(high, step.unit, conventions)} (${how}); its median is used here`));
   }
   if (step.note) lines.push(paint.dim(`    ${step.note}`));
   return lines.join('\n');
 }
 
 /** "1 day = 86,400 s" for each calendar unit a step converts from. */
-function timeConversions(step: ExplainStep, seconds: Record<string, number>): string {
+function timeConversions(step: ExplainStep, { day, month, year }: Conventions): string {
+  const seconds: Record<string, number> = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
   const units = new Set<string>();
   const scan = (text: string) => {
     for (const w of TIME_WORDS) if (new RegExp(`(^|[/ ·(])${w}(s)?($|[/ ·^)])`).test(text)) units.add(w);

@@ -1,6 +1,7 @@
 import { unitOf } from '../core/explain.js';
 import type { Figure } from '../core/scenario/model.js';
 import { formatDisplay, threeDigits } from './number.js';
+import type { Conventions } from '../core/units/table.js';
 
 /**
  * A base-unit value in a unit, without the last bit of conversion noise:
@@ -12,8 +13,8 @@ export function inUnit(base: number, factor: number): number {
 }
 
 /** A base-unit value of a figure in friendly form: 54.8 PB, 150 M user; 25% when the figure was written as a percentage. */
-export function displayOf(f: Figure, base: number): string {
+export function displayOf(f: Figure, base: number, conventions: Conventions): string {
   const { text, factor } = unitOf(f);
   if (text === '' && f.kind === 'assumption' && f.text.trim().endsWith('%')) return `${threeDigits(base * 100)}%`;
-  return formatDisplay(inUnit(base, factor), text);
+  return formatDisplay(inUnit(base, factor), text, conventions);
 }

@@ -1,3 +1,4 @@
+import type { Conventions } from '../core/units/table.js';
 import type { ChalkInstance } from 'chalk';
 import { formatDisplay } from './number.js';
 
@@ -14,6 +15,8 @@ export interface LineChart {
   xUnit: string;
   yUnit: string;
   logX: boolean;
+  /** Durations on an axis are shown by the scenario's day and year. */
+  calendar?: Conventions;
   /** Characters per line, axis labels included. */
   width?: number;
   height?: number;
@@ -54,7 +57,7 @@ export function renderLineChart(c: LineChart, style: ChalkInstance): string[] {
   const logY = c.logX && all.every((y) => y > 0);
   const [ylo, yhi] = yExtent(all, logY);
   // The y labels' width is known only from the extent: the plot takes what they leave.
-  const lw = Math.max(...[ylo, yhi, (ylo + yhi) / 2].map((v) => formatDisplay(v, c.yUnit).length));
+  const lw = Math.max(...[ylo, yhi, (ylo + yhi) / 2].map((v) => formatDisplay(v, c.yUnit, c.calendar).length));
   const W = Math.max(20, (c.width ?? 80) - lw - 2);
   const xlo = c.xs[0]!;
   const xhi = c.xs[c.xs.length - 1]!;
@@ -90,7 +93,7 @@ export function renderLineChart(c: LineChart, style: ChalkInstance): string[] {
   // Tick rows: top, middle and bottom, each labelled with the value its row stands for.
   const mid = Math.floor((H - 1) / 2);
   const ticks = new Map([[0, yhi], [mid, unscale(ylo, yhi, logY, (4 * (H - 1 - mid) + 1.5) / (4 * H - 1))], [H - 1, ylo]]);
-  const labels = new Map([...ticks].map(([r, v]) => [r, formatDisplay(v, c.yUnit)]));
+  const labels = new Map([...ticks].map(([r, v]) => [r, formatDisplay(v, c.yUnit, c.calendar)]));
   const labelW = Math.max(...[...labels.values()].map((l) => l.length));
   const out: string[] = [];
   if (c.series.length > 1) out.push(c.series.map((s, k) => `${paint(k)(MARKERS[k % MARKERS.length]!)} ${s.name}`).join('   '));
@@ -102,7 +105,7 @@ export function renderLineChart(c: LineChart, style: ChalkInstance): string[] {
   const xMid = unscale(xlo, xhi, c.logX, 0.5);
   const axis = Array.from({ length: W }, (_, i) => (i === 0 || i === W - 1 || i === Math.floor(W / 2) ? '┬' : '─')).join('');
   out.push(`${' '.repeat(labelW)} ${style.dim(`└${axis}`)}`);
-  const [a, b, m] = [xlo, xhi, xMid].map((v) => formatDisplay(v, c.xUnit)) as [string, string, string];
+  const [a, b, m] = [xlo, xhi, xMid].map((v) => formatDisplay(v, c.xUnit, c.calendar)) as [string, string, string];
   const under = `${a}${' '.repeat(Math.max(1, Math.floor(W / 2) - a.length - Math.floor(m.length / 2)))}${m}`;
   out.push(`${' '.repeat(labelW + 2)}${under}${b.padStart(Math.max(b.length + 1, W - under.length))}`);
   const caption = `${c.xName}${c.logX ? ' (log scale)' : ''}${logY ? `; ${c.yUnit || 'values'} on a log scale` : ''}`;

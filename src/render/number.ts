@@ -1,4 +1,4 @@
-import { IEC_PREFIXES, SI_PREFIXES } from '../core/units/table.js';
+import { durationUnits, IEC_PREFIXES, SI_PREFIXES, type Conventions } from '../core/units/table.js';
 
 // Not Intl.NumberFormat: creating one loads ICU data, about 20 ms of start-up.
 function group(digits: string): string {
@@ -40,16 +40,14 @@ export function scaled(x: number): string {
 
 const BYTE_UNIT = /^(Ki|Mi|Gi|Ti|Pi|Ei|Zi|Yi|k|K|M|G|T|P|E|Z|Y)?(B|bit|bps)(?=$|[/·])/;
 const LENGTH_UNITS: ReadonlyArray<readonly [string, number]> = [['mm', 1e-3], ['cm', 1e-2], ['m', 1], ['km', 1e3]];
-const TIME_UNITS: ReadonlyArray<readonly [string, number]> = [
-  ['ns', 1e-9], ['us', 1e-6], ['ms', 1e-3], ['s', 1], ['min', 60], ['hour', 3600], ['day', 86400], ['year', 365 * 86400],
-];
 
 /**
  * The friendly form of a value in `unit`: bytes and bits re-prefixed in the
  * unit's own family (54.75 PB, 30 TB/day, 2.5 GiB), plain durations in the
- * largest unit that fits, and counts with a scale (3.47 K tweet/s).
+ * largest unit that fits (by the scenario's `conventions` of day and year),
+ * and counts with a scale (3.47 K tweet/s).
  */
-export function formatDisplay(value: number, unit: string): string {
+export function formatDisplay(value: number, unit: string, conventions?: Conventions): string {
   const m = BYTE_UNIT.exec(unit);
   if (m) {
     const [written, prefix = '', base] = m as unknown as [string, string | undefined, string];
@@ -64,7 +62,7 @@ export function formatDisplay(value: number, unit: string): string {
     return `${threeDigits(inBase / best[1])} ${best[0]}${base}${rest}`;
   }
   // Plain durations and lengths read best in the largest unit they reach.
-  for (const family of [TIME_UNITS, LENGTH_UNITS]) {
+  for (const family of [durationUnits(conventions), LENGTH_UNITS]) {
     const u = family.find(([name]) => name === unit);
     if (u) return inBestUnit(value * u[1], family);
   }

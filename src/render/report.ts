@@ -2,6 +2,7 @@ import type { CheckResult } from '../core/scenario/checks.js';
 import type { Figure, Model } from '../core/scenario/model.js';
 import type { Range } from '../core/uncertainty/range.js';
 import { unitOf } from '../core/explain.js';
+import type { Conventions } from '../core/units/table.js';
 import { displayOf, inUnit } from './figure.js';
 
 export interface ReportRow {
@@ -37,6 +38,8 @@ export interface Report {
   assumptions: ReportRow[];
   results: ReportRow[];
   checks: CheckResult[];
+  /** Day, month and year in seconds, by the scenario's conventions: durations are shown by them. */
+  calendar: Conventions;
   /** True when --set changed the scenario, so published figures no longer apply. */
   checksSkipped: boolean;
   uncertainty?: { samples: number; seed: number };
@@ -52,7 +55,7 @@ export function buildReport(
     const range = uncertainty?.ranges.get(f.name);
     const p = uncertainty?.percentiles.get(f.name);
     return {
-      name: f.name, value, unit, display: displayOf(f, values[f.index]!), text: set ?? f.text,
+      name: f.name, value, unit, display: displayOf(f, values[f.index]!, model.registry.conventions), text: set ?? f.text,
       ...(f.note !== undefined ? { note: f.note } : {}), overridden: set !== undefined,
       ...(range ? { range: { low: inUnit(range.low, factor), high: inUnit(range.high, factor), dist: range.dist, fellBackToNormal: range.fellBackToNormal } } : {}),
       ...(p && f.kind === 'derived' ? { percentiles: { p5: inUnit(p[0], factor), p50: inUnit(p[1], factor), p95: inUnit(p[2], factor) } } : {}),
@@ -67,6 +70,7 @@ export function buildReport(
     },
     assumptions: model.figures.filter((f) => f.kind === 'assumption').map(row),
     results: model.figures.filter((f) => f.kind === 'derived').map(row),
+    calendar: model.registry.conventions,
     checks: settings.size ? [] : checks,
     checksSkipped: settings.size > 0 && checks.length > 0,
     ...(uncertainty ? { uncertainty: { samples: uncertainty.samples, seed: uncertainty.seed } } : {}),

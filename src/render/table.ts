@@ -36,7 +36,7 @@ export function renderTable(report: Report, style: ChalkInstance): string {
       else published = `${c.published} ${style.red(`✗ ${verdict(c)}`)}`;
     }
     const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
-    const spread = r.percentiles ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit)) : [];
+    const spread = r.percentiles ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar)) : [];
     results.push([style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, published]);
   }
   out.push(results.toString());

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Model } from '../core/scenario/model.js';
+import type { Figure, Model } from '../core/scenario/model.js';
 import type { Sensitivity, Swing } from '../core/uncertainty/sensitivity.js';
 import { alignColumns, hbar } from './charts.js';
 import { displayOf } from './figure.js';
@@ -13,8 +13,8 @@ const BASE = '│';
 /** The low..high inputs of a swing, as its tornado label shows them. */
 export function swingInputs(model: Model, s: Swing): string {
   const f = model.byName.get(s.name)!;
-  const low = displayOf(f, s.low);
-  const high = displayOf(f, s.high);
+  const low = displayOf(f, s.low, model.registry.conventions);
+  const high = displayOf(f, s.high, model.registry.conventions);
   // The unit once when both ends share it: 150 M .. 450 M user.
   const unit = high.slice(high.indexOf(' '));
   return high.includes(' ') && low.endsWith(unit) ? `${low.slice(0, -unit.length)} .. ${high}` : `${low} .. ${high}`;
@@ -27,7 +27,7 @@ export function swingInputs(model: Model, s: Swing): string {
  */
 export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance, width = 100): string[] {
   const result = model.byName.get(s.result)!;
-  const show = (v: number) => displayOf(result, v);
+  const show = (v: number) => displayOf(result, v, model.registry.conventions);
   const names = s.swings.map((w) => w.name);
   const inputs = s.swings.map((w) => swingInputs(model, w));
   const nameW = Math.max(...names.map((n) => n.length));
@@ -75,7 +75,8 @@ export function renderSwingTable(model: Model, s: Sensitivity, style: ChalkInsta
   const rows = [['assumption', 'low', 'high', 'from', `${s.result} at low`, 'at high', 'swing']];
   for (const w of s.swings) {
     const f = model.byName.get(w.name)!;
-    rows.push([w.name, displayOf(f, w.low), displayOf(f, w.high), w.basis === 'half' ? '±50%' : 'range', displayOf(result, w.resultLow), displayOf(result, w.resultHigh), displayOf(result, w.swing)]);
+    const show = (fig: Figure, v: number) => displayOf(fig, v, model.registry.conventions);
+    rows.push([w.name, show(f, w.low), show(f, w.high), w.basis === 'half' ? '±50%' : 'range', show(result, w.resultLow), show(result, w.resultHigh), show(result, w.swing)]);
   }
   const lines = alignColumns(rows, [false, true, true, false, true, true, true], [style.cyan]);
   return [style.bold(lines[0]!), ...lines.slice(1)];

@@ -115,3 +115,14 @@ describe('formatDisplay', () => {
     expect(formatDisplay(5000, 'B')).toBe('5 kB');
   });
 });
+
+describe('formatDisplay by a scenario\'s conventions', () => {
+  // seeds/003 takes a day as 100,000 s; say a year of 360 such days.
+  const conventions = { day: 100_000, month: 3_000_000, year: 36_000_000 };
+
+  it('shows a duration in days and years of the scenario, so that it reads back the same', () => {
+    expect(formatDisplay(30, 'hour', conventions)).toBe('1.08 day'); // 108,000 s / 100,000 s
+    expect(formatDisplay(365, 'day', conventions)).toBe('1.01 year'); // 365 / 360
+    expect(formatDisplay(30, 'hour')).toBe('1.25 day'); // the default 86,400 s day
+  });
+});

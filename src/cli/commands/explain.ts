@@ -4,6 +4,7 @@ import { rangesOf } from '../../core/uncertainty/sample.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
 import { formatDisplay } from '../../render/number.js';
 import { styleFor } from '../style.js';
+import type { Conventions } from '../../core/units/table.js';
 import type { Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -17,32 +18,31 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
   const overrides = orFail(io, readOverrides(model, settings), model.text);
   const values = orFail(io, evaluateModel(model, overrides), model.text);
   const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
+  const calendar = model.registry.conventions;
   return emit(io, formatOf(flags), {
-    json: () => ({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map(stepJson) }),
+    json: () => ({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map((s) => stepJson(s, calendar)) }),
     rows: () => ({
       columns: ['name', 'formula', 'substituted', 'value', 'unit'],
-      rows: steps.map((s) => [s.name, markupText(s.formula), markupText(s.substituted), s.value, s.unit]),
+      rows: steps.map((s) => [s.name, markupText(s.formula, undefined, calendar), markupText(s.substituted, undefined, calendar), s.value, s.unit]),
     }),
     table: () => {
       const style = styleFor(io, flags);
       const paint = { name: style.cyan, value: style.bold, dim: style.dim };
-      const { day, month, year } = model.registry.conventions;
-      const seconds = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
       const out = [style.bold(model.title)];
       if (model.conventions.length) out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
       const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
       const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
-      if (given.length) out.push('', style.bold('Given'), ...given.map((s) => renderStep(s, paint, seconds)));
-      if (derived.length) out.push('', style.bold('Derived'), ...derived.map((s) => renderStep(s, paint, seconds)));
+      if (given.length) out.push('', style.bold('Given'), ...given.map((s) => renderStep(s, paint, calendar)));
+      if (derived.length) out.push('', style.bold('Derived'), ...derived.map((s) => renderStep(s, paint, calendar)));
       return `${out.join('\n')}\n`;
     },
   });
 }
 
-function stepJson(s: ExplainStep) {
+function stepJson(s: ExplainStep, calendar: Conventions) {
   return {
-    name: s.name, kind: s.kind, formula: markupText(s.formula), substituted: markupText(s.substituted),
-    value: s.value, unit: s.unit, display: formatDisplay(s.value, s.unit), spoken: `~${spoken(s.value, s.unit)}`,
+    name: s.name, kind: s.kind, formula: markupText(s.formula, undefined, calendar), substituted: markupText(s.substituted, undefined, calendar),
+    value: s.value, unit: s.unit, display: formatDisplay(s.value, s.unit, calendar), spoken: `~${spoken(s.value, s.unit, calendar)}`,
     uses: s.uses, overridden: s.overridden, ...(s.note !== undefined ? { note: s.note } : {}), ...(s.range ? { range: s.range } : {}),
   };
 }

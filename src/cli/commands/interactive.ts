@@ -71,10 +71,8 @@ export async function interactive(io: Io, ref: string, flags: EstimateFlags, pro
           case 'explain': {
             const name = await prompt.search('Explain which?', (term) => figureChoices(model, edits, state, term));
             const paint = { name: style.cyan, value: style.bold, dim: style.dim };
-            const { day, month, year } = model.registry.conventions;
-            const seconds = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
             const steps = explain(model, state.values, [name], new Set(state.overrides.keys()));
-            say(`${steps.map((s) => renderStep(s, paint, seconds).replace('(set with --set)', '(changed here)')).join('\n')}\n`);
+            say(`${steps.map((s) => renderStep(s, paint, model.registry.conventions).replace('(set with --set)', '(changed here)')).join('\n')}\n`);
             break;
           }
           case 'save': {
@@ -109,7 +107,7 @@ async function askValue(prompt: Prompter, model: Model, edits: Edits, state: Wha
   await prompt.input(`${name}${unit ? ` (${unit}; a plain number means ${unit})` : ''}, now ${now}:`, {
     hint: (text) => {
       const r = check(text);
-      if (r.ok) return style.dim(`  → ${displayOf(f, r.value.whatIf.values[f.index]!)}`);
+      if (r.ok) return style.dim(`  → ${displayOf(f, r.value.whatIf.values[f.index]!, model.registry.conventions)}`);
       return style.red(`  ✗ ${r.diagnostics[0]!.message}`);
     },
     validate: (text) => {

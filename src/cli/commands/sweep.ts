@@ -55,7 +55,7 @@ function header(model: Model, name: string): string {
 function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, log: boolean, style: ChalkInstance, width: number): string[] {
   const figure = (n: string) => model.byName.get(n)!;
   const rows = [[header(model, vary.name), ...names.map((n) => header(model, n))]];
-  r.points.forEach((x, i) => rows.push([displayOf(figure(vary.name), x), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!))]));
+  r.points.forEach((x, i) => rows.push([displayOf(figure(vary.name), x, model.registry.conventions), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!, model.registry.conventions))]));
   const lines = alignColumns(rows, rows[0]!.map(() => true), [style.cyan]);
   const out = [style.bold(model.title), style.dim(`${vary.name} from ${rows[1]![0]} to ${rows[rows.length - 1]![0]}${log ? ', log-spaced' : ''}; everything else as set`), '', style.bold(lines[0]!), ...lines.slice(1)];
   // Results that share a unit share a chart; each other unit gets a chart of its own.
@@ -65,7 +65,7 @@ function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, 
   for (const [unit, members] of groups) {
     out.push('', style.bold(members.join(', ')) + (unit ? style.dim(` (${unit})`) : ''));
     out.push(...renderLineChart({
-      xs: r.points.map((p) => inUnit(p, x.factor)), xName: vary.name, xUnit: x.text, yUnit: unit, logX: log,
+      xs: r.points.map((p) => inUnit(p, x.factor)), xName: vary.name, xUnit: x.text, yUnit: unit, logX: log, calendar: model.registry.conventions,
       series: members.map((n) => ({ name: n, ys: r.values[names.indexOf(n)]!.map((v) => inUnit(v, unitOf(figure(n)).factor)) })),
       width: Math.min(width, 88), height: groups.size > 1 ? 8 : 12,
     }, style));

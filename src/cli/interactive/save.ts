@@ -36,7 +36,7 @@ export async function saveWhatIf(io: Io, prompt: Prompter, model: Model, edits: 
     `what-if of ${display}, made with \`bote estimate -i\`:`,
     ...[...edits].map(([name, text]) => {
       const f = model.byName.get(name)!;
-      return `  ${name}: ${fileText(model, name, text)} (was ${wasText(f, w)})`;
+      return `  ${name}: ${fileText(model, name, text)} (was ${wasText(model, f, w)})`;
     }),
   ];
   const saved = saveScenario(model, edits, { name: slug, header });

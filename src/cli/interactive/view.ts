@@ -14,14 +14,14 @@ export function formatDelta(d: number | null): string {
 }
 
 /** What a figure was before the edits: an assumption as written, a result's formula and value. */
-export function wasText(f: Figure, w: WhatIf): string {
-  return f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${displayOf(f, w.original[f.index]!)}`;
+export function wasText(model: Model, f: Figure, w: WhatIf): string {
+  return f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${displayOf(f, w.original[f.index]!, model.registry.conventions)}`;
 }
 
 /** What a figure is now: the edit as typed, an assumption as written, or a result's value. */
 export function currentText(model: Model, edits: Edits, w: WhatIf, name: string): string {
   const f = model.byName.get(name)!;
-  return edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : displayOf(f, w.values[f.index]!));
+  return edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : displayOf(f, w.values[f.index]!, model.registry.conventions));
 }
 
 /** The results against the original, with the edits above them. */
@@ -31,7 +31,7 @@ export function renderWhatIf(model: Model, edits: Edits, w: WhatIf, style: Chalk
     out.push(style.bold('Changed'));
     for (const [name, text] of edits) {
       const f = model.byName.get(name)!;
-      const was = wasText(f, w);
+      const was = wasText(model, f, w);
       const range = w.overrides.get(name)?.range ? style.dim(' (a range: its median is used here)') : '';
       out.push(`  ${style.cyan(name)} = ${style.yellow(text)}${range} ${style.dim(`(was ${was})`)}`);
     }
@@ -50,7 +50,7 @@ export function renderWhatIf(model: Model, edits: Edits, w: WhatIf, style: Chalk
     const text = formatDelta(d);
     const paint = d === 0 ? style.dim : d === null || d > 0 ? style.green : style.red;
     const name = edits.has(f.name) ? `${f.name} ${style.yellow('(set)')}` : f.name;
-    table.push([style.cyan(name), style.bold(displayOf(f, w.values[f.index]!)), displayOf(f, w.original[f.index]!), paint(text)]);
+    table.push([style.cyan(name), style.bold(displayOf(f, w.values[f.index]!, model.registry.conventions)), displayOf(f, w.original[f.index]!, model.registry.conventions), paint(text)]);
   }
   out.push(table.toString());
   return `${out.join('\n')}\n`;

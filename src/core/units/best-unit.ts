@@ -1,9 +1,7 @@
 import { Dimension } from './dimension.js';
+import { durationUnits, SI_PREFIXES, type Conventions } from './table.js';
 
-const TIME: ReadonlyArray<readonly [string, number]> = [
-  ['ns', 1e-9], ['us', 1e-6], ['ms', 1e-3], ['s', 1], ['min', 60], ['hour', 3600], ['day', 86400], ['year', 365 * 86400],
-];
-const SI: ReadonlyArray<readonly [string, number]> = [['', 1], ['k', 1e3], ['M', 1e6], ['G', 1e9], ['T', 1e12], ['P', 1e15], ['E', 1e18]];
+const SI: ReadonlyArray<readonly [string, number]> = [['', 1], ...SI_PREFIXES.filter(([p]) => p !== 'K').map(([p, f]) => [p, f] as const)];
 const TIME_DIM = Dimension.base('s');
 
 /**
@@ -12,12 +10,13 @@ const TIME_DIM = Dimension.base('s');
  * durations in the largest time unit that fits, anything else in base units
  * (tweet/s, USD/day is shown as USD/s: ask with `->` for another).
  */
-export function bestUnit(value: number, dim: Dimension): { value: number; unit: string } {
+export function bestUnit(value: number, dim: Dimension, conventions?: Conventions): { value: number; unit: string } {
   if (dim.isNone) return { value, unit: '' };
   if (dim.equals(TIME_DIM)) {
-    let best = TIME[3]!;
-    for (const t of TIME) if (Math.abs(value) >= t[1] * 0.9995) best = t;
-    if (value === 0) best = TIME[3]!;
+    const units = durationUnits(conventions);
+    let best = units[3]!;
+    for (const t of units) if (Math.abs(value) >= t[1] * 0.9995) best = t;
+    if (value === 0) best = units[3]!;
     return { value: value / best[1], unit: best[0] };
   }
   const base = String(dim);

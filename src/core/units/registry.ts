@@ -1,6 +1,6 @@
 import { Dimension } from './dimension.js';
 import {
-  BUILTIN_NOUNS, BUILTIN_UNITS, DEFAULT_CONVENTIONS, IEC_PREFIXES, RATE_ALIASES, SI_PREFIXES, type UnitDef,
+  BUILTIN_NOUNS, BUILTIN_UNITS, DEFAULT_CONVENTIONS, type Conventions, IEC_PREFIXES, RATE_ALIASES, SI_PREFIXES, type UnitDef,
 } from './table.js';
 
 /** Names that take a prefix symbol (`MB`, `Gbit`, `Mb`, `Gbps`) or a prefix word (`megabyte`). */
@@ -22,12 +22,7 @@ export interface Unit {
   readonly countable?: boolean;
 }
 
-/** Lengths of the calendar units in seconds. */
-export interface Conventions {
-  day: number;
-  month: number;
-  year: number;
-}
+export type { Conventions } from './table.js';
 
 export interface RegistryOptions {
   nouns?: readonly string[];

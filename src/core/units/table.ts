@@ -74,6 +74,23 @@ export const RATE_ALIASES: ReadonlyArray<readonly [alias: string, noun: string]>
 /** Default calendar: a day of 86,400 s, year = 365 day, month = year/12. */
 export const DEFAULT_CONVENTIONS = { day: 86400, year: 365 * 86400, month: (365 * 86400) / 12 } as const;
 
+/** Lengths of the calendar units in seconds: the defaults, or a scenario's `conventions:`. */
+export interface Conventions {
+  day: number;
+  month: number;
+  year: number;
+}
+
+/**
+ * The durations a value is shown in, ascending, in seconds. Day and year
+ * follow the scenario's conventions, so that a duration shown as days reads
+ * back as the same number of seconds. (No week or month: 3 weeks reads better
+ * as 21 days.)
+ */
+export function durationUnits(c: Conventions = DEFAULT_CONVENTIONS): ReadonlyArray<readonly [string, number]> {
+  return [['ns', 1e-9], ['us', 1e-6], ['ms', 1e-3], ['s', 1], ['min', 60], ['hour', 3600], ['day', c.day], ['year', c.year]];
+}
+
 /** Number suffixes attached to a literal: `300k`, `300M`, `2bn`, `3T`. */
 export const NUMBER_SUFFIXES: ReadonlyMap<string, number> = new Map([
   ['k', 1e3], ['K', 1e3], ['M', 1e6], ['bn', 1e9], ['T', 1e12],
