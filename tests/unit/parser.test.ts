@@ -101,6 +101,7 @@ describe('parseFormula: errors', () => {
     ['max(1, 2', 'syntax', '', /missing `\)` after the arguments of max/],
     ['max(1 2)', 'syntax', '2', /expected an operator before 2/],
     ['2 3', 'syntax', '3', /expected an operator before 3/],
+    ['10 min (1 + 1)', 'syntax', 'min', /could be the unit min or the function min/],
     ['a, b', 'syntax', ',', /separates the arguments/],
     ['*2', 'syntax', '*', /unexpected `\*`/],
     ['a = 1', 'syntax', '=', /assignment/],

@@ -112,6 +112,10 @@ class Parser {
     for (;;) {
       const t = this.peek();
       if (t.kind === 'name' || t.kind === '(') {
+        // `10 min (1 + 1)`: minutes times two, or the function min? Not guessed.
+        if (t.kind === 'name' && t.text === 'min' && this.tokens[this.pos + 1]?.kind === '(') {
+          throw syntax('`min (` after a value could be the unit min or the function min', t.span, 'write `10 min * (1 + 1)` for minutes, or `10 * min(a, b)` for the function');
+        }
         const right = this.power();
         left = this.bin('*', left, right, { start: left.span.end, end: right.span.start }, true);
       } else if (t.kind === 'num') {
