@@ -6,10 +6,13 @@
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const lower = input.toLowerCase();
+  const limit = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lower && candidate !== input) return candidate;
+    // Lengths further apart than the limit cannot be within it: skip the quadratic work.
+    if (Math.abs(candidate.length - input.length) > limit) continue;
     const score = distance(lower, candidate.toLowerCase());
     if (score < bestScore) {
       best = candidate;
@@ -17,7 +20,6 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
     }
   }
   if (input.length < 2 || best === undefined) return undefined;
-  const limit = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
   return bestScore <= limit ? best : undefined;
 }
 
