@@ -118,6 +118,12 @@ describe('tokenize: forbidden characters', () => {
     expect(d.span!.start).toBe(at);
   });
 
+  it('an emoji is named whole, not as half a surrogate pair', () => {
+    const d = diagnosticOf(() => tokenize('3 🚀')).diagnostics[0]!;
+    expect(d.message).toBe('unexpected character `🚀`');
+    expect(d.span).toEqual({ start: 2, end: 4 });
+  });
+
   it('`**` is reported over both stars', () => {
     const d = diagnosticOf(() => tokenize('2 ** 3')).diagnostics[0]!;
     expect(d.span).toEqual({ start: 2, end: 4 });

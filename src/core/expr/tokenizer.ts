@@ -70,7 +70,9 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    throw syntax(forbiddenCharacter(c), { start, end: i + 1 });
+    // A whole character, not half of a surrogate pair (an emoji).
+    const whole = String.fromCodePoint(text.codePointAt(i)!);
+    throw syntax(forbiddenCharacter(whole), { start, end: i + whole.length });
   }
   tokens.push({ kind: 'eof', text: '', span: { start: text.length, end: text.length } });
   return tokens;
