@@ -1,3 +1,4 @@
+import { NOT_FINITE_CAUSES } from './expr/check.js';
 import { DiagnosticError, fail, ok, type Result } from './diagnostic.js';
 import type { Figure, Model } from './scenario/model.js';
 import { compileProgram } from './scenario/program.js';
@@ -97,7 +98,7 @@ export function sweepModel(model: Model, overrides: Overrides, vary: Vary, point
     const bad = values[k]!.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       const f = model.byName.get(name)!;
-      return fail({ code: 'not-finite', message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): a division by zero?`,
+      return fail({ code: 'not-finite', message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): ${NOT_FINITE_CAUSES}?`,
         span: f.span, ...(model.file !== undefined ? { file: model.file } : {}), hint: `sweep a range that keeps \`${name}\` finite` });
     }
   }

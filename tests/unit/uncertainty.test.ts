@@ -123,6 +123,13 @@ describe('sampleModel', () => {
     expect(s.ok).toBe(false);
     if (!s.ok) expect(s.diagnostics[0]!.message).toMatch(/`x` is not finite in \d+ of 1000 samples/);
   });
+
+  it('blames a range whose draws overflow, not the formulas that use it', () => {
+    const wide = model('assumptions:\n  n: 1 to 1e308\nderived:\n  twice: n * 2\n');
+    const s = sampleModel(wide, new Map(), { samples: 1000, seed: 1 });
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.diagnostics[0]!.message).toBe('the range of `n` gives draws too large to hold');
+  });
 });
 
 describe('percentiles', () => {

@@ -17,6 +17,9 @@ export interface Checked {
   constant?: number;
 }
 
+/** What makes a number infinite or NaN in a formula, for the messages that say so. */
+export const NOT_FINITE_CAUSES = 'a division by zero, the log or square root of a number out of range, or a number too large';
+
 /**
  * Rounding forgives floating-point noise: 0.1 * 3 * 10 is 3.0000000000000004,
  * and a server count of ceil(that) must be 3, not 4. Only noise: a relative
@@ -261,7 +264,7 @@ function derive(
 ): Checked {
   if (args.every((a) => a.constant !== undefined)) {
     const value = fold(...args.map((a) => a.constant!));
-    if (!Number.isFinite(value)) throw problem('not-finite', 'this part of the formula is not a finite number (division by zero?)', span);
+    if (!Number.isFinite(value)) throw problem('not-finite', 'this part of the formula is not a finite number', span, `${NOT_FINITE_CAUSES}?`);
     return constant(value, dim);
   }
   return { dim, code: code(...args.map((a) => a.code)) };

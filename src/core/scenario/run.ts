@@ -1,3 +1,4 @@
+import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
 import { parseInput, type Range } from '../uncertainty/range.js';
@@ -34,12 +35,11 @@ export function evaluateModel(model: Model, overrides: Overrides = new Map()): R
 /** Names the figure, and whether --set is the cause; a pinned figure has no place in the file. */
 function notFinite(model: Model, f: Model['figures'][number], value: number, overrides: Overrides): Diagnostic {
   const what = Number.isNaN(value) ? 'not a number' : 'infinite';
-  const causes = 'a division by zero, the log or square root of a number out of range, or a number too large';
   if (overrides.has(f.name)) return { code: 'not-finite', message: `--set ${f.name}: the value is ${what}` };
   const set = f.uses.filter((u) => overrides.has(u));
   return {
     code: 'not-finite', message: `\`${f.name}\` is ${what}`, span: f.span, ...(model.file !== undefined ? { file: model.file } : {}),
-    hint: `${causes}; it uses ${f.uses.join(', ') || f.text}${set.length ? ` (set with --set: ${set.join(', ')})` : ''}`,
+    hint: `${NOT_FINITE_CAUSES}; it uses ${f.uses.join(', ') || f.text}${set.length ? ` (set with --set: ${set.join(', ')})` : ''}`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { fail, ok, type Result } from '../diagnostic.js';
 import type { Figure, Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
@@ -50,8 +51,15 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
       continue;
     }
     const range = ranges.get(f.name);
-    if (range) draw(range, columns[f.index]!, normal, random);
-    else columns[f.index]!.fill(pinned ? pinned.value : f.value!);
+    if (range) {
+      draw(range, columns[f.index]!, normal, random);
+      // A lognormal over a huge span can overflow a draw: that is the range's fault, not a formula's.
+      if (!columns[f.index]!.every(Number.isFinite)) {
+        const hint = 'narrow it: its ends are p5 and p95, so a span of many orders of magnitude reaches far past them';
+        if (pinned) return fail({ code: 'not-finite', message: `--set ${f.name}: the range gives draws too large to hold`, hint });
+        return fail({ code: 'not-finite', message: `the range of \`${f.name}\` gives draws too large to hold`, span: f.span, ...(model.file !== undefined ? { file: model.file } : {}), hint });
+      }
+    } else columns[f.index]!.fill(pinned ? pinned.value : f.value!);
   }
   compileProgram(model, new Set(overrides.keys()))(columns, n);
   for (const f of formulas) {
@@ -60,7 +68,7 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
     for (let i = 0; i < n; i++) if (!Number.isFinite(col[i]!)) bad++;
     if (bad) {
       return fail({
-        code: 'not-finite', message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (a division by zero in part of a range?)`,
+        code: 'not-finite', message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (${NOT_FINITE_CAUSES}, in part of a range?)`,
         span: f.span, ...(model.file !== undefined ? { file: model.file } : {}),
         hint: 'narrow the ranges it uses, or keep them away from zero',
       });
