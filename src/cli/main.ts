@@ -16,7 +16,7 @@ Examples:
 function collectSetting(value: string, previous: Array<{ name: string; text: string }> = []) {
   const eq = value.indexOf('=');
   const name = value.slice(0, eq).trim();
-  if (eq < 0 || !FIGURE_NAME.test(name)) {
+  if (eq < 0 || !FIGURE_NAME.test(name) || value.slice(eq + 1).trim() === '') {
     throw new InvalidArgumentError('expected NAME=QUANTITY, e.g. --set dau=200M or --set media_size="2 MB/tweet"');
   }
   return [...previous, { name, text: value.slice(eq + 1) }];
@@ -31,6 +31,13 @@ function withOutputOptions(cmd: Command, jsonHelp = 'same as --format json', { c
   cmd.addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table').conflicts('json')).option('--json', jsonHelp);
   if (color) cmd.option('--color', 'colour even when not on a terminal').option('--no-color', 'no colour, even on a terminal');
   return cmd;
+}
+
+/** Fewer samples give no honest p5 and p95: with 1, all three are the same draw. */
+function sampleCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 100 || n > 10_000_000) throw new InvalidArgumentError('expected a whole number from 100 to 10,000,000');
+  return n;
 }
 
 function positiveInteger(value: string): number {
@@ -59,7 +66,7 @@ export function makeProgram(io: Io): Command {
     .description('derive the figures of a scenario and print them')
     .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', positiveInteger, 10000)
+    .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', sampleCount, 10000)
     .option('--seed <seed>', 'random seed, for the same percentiles twice', wholeNumber)
     .option('-i, --interactive', 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)')
     .option('--chart', 'chart the growth of results that accumulate over a horizon (storage over years)'))
@@ -193,7 +200,7 @@ Examples:
     .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
     .argument('<result>', 'the figure to study')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
-    .option('--samples <n>', 'Monte Carlo samples for the variance shares', positiveInteger, 10000)
+    .option('--samples <n>', 'Monte Carlo samples for the variance shares', sampleCount, 10000)
     .option('--seed <seed>', 'random seed', wholeNumber))
     .addHelpText('after', `
 Each assumption swings from its low to its high end, or by ±50% where it is

@@ -241,6 +241,12 @@ describe('usage errors: exit 2, the usage hint on stderr, no stack trace', () =>
   it('an unknown format', () => {
     expectUsageError(runBote(['estimate', 'twitter', '--format', 'xml']), /xml/);
   });
+  it('a --set without a value', () => {
+    expectUsageError(runBote(['estimate', 'twitter', '--set', 'dau=']), /expected NAME=QUANTITY/);
+  });
+  it('fewer than 100 samples: no honest p5 and p95', () => {
+    expectUsageError(runBote(['estimate', 'twitter', '--set', 'dau=100M to 300M', '--samples', '1']), /from 100 to 10,000,000/);
+  });
   it('--format and --json together', () => {
     expectUsageError(runBote(['calc', '1+1', '--format', 'yaml', '--json']), /cannot be used with option '--json'/);
   });
