@@ -35,7 +35,8 @@ export function processIo(): Io {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     cwd,
-    readFile: (p) => readable(p, 'read', () => readFileSync(p, 'utf8')),
+    // A byte-order mark is not text: left in, it would shift every column of line 1.
+    readFile: (p) => readable(p, 'read', () => readFileSync(p, 'utf8').replace(/^\uFEFF/, '')),
     listDir: (p) => readable(p, 'list the folder', () => readdirSync(p)),
     isFile: (p) => statOf(p)?.isFile() ?? false,
     isDir: (p) => statOf(p)?.isDirectory() ?? false,

@@ -47,6 +47,10 @@ const CASES: Case[] = [
   },
   // `derived:` is there, but a list: the value (5:3) is wrong, nothing is missing.
   { fixture: 'schema/derived-is-a-list.yaml', at: '5:3', message: /derived/, notMessage: /missing/ },
+  { fixture: 'schema/empty-file.yaml', at: '1:1', message: /the file is empty: a scenario is a mapping/, hint: /bote init/ },
+  { fixture: 'schema/only-a-comment.yaml', at: '1:1', message: /the file is empty: a scenario is a mapping/ },
+  { fixture: 'schema/a-list.yaml', at: '1:1', message: /the file is a list: a scenario is a mapping/ },
+  { fixture: 'schema/a-single-value.yaml', at: '1:1', message: /the file is a single value: a scenario is a mapping/ },
 
   // Names, units, dimensions
   {
@@ -55,6 +59,8 @@ const CASES: Case[] = [
   },
   { fixture: 'unknown-unit/mbb-in-assumption.yaml', at: '4:18', message: /unknown unit `MBB`/, hint: /did you mean `MB`\?/ },
   { fixture: 'unknown-unit/mbb-in-formula.yaml', at: '5:30', message: /unknown unit `MBB`/, hint: /did you mean `MB`\?/ },
+  // A byte-order mark is no column: the unit is at 1:23 as an editor shows it.
+  { fixture: 'unknown-unit/after-a-byte-order-mark.yaml', at: '1:23', message: /unknown unit `MBB`/ },
   {
     fixture: 'unit-mismatch/add-users-to-bytes.yaml', at: '6:13', message: /cannot add user and B\b/,
     hint: /`dau` is user.*`size` is B/,
@@ -132,7 +138,8 @@ afterAll(() => {
 describe('tests/errors: one fixture per bad input', () => {
   it.each(CASES.map((c) => [c.fixture, c] as const))('%s', (_, c) => {
     const file = `tests/errors/${c.fixture}`;
-    const text = readFileSync(join(ROOT, file), 'utf8');
+    // As an editor shows it: a byte-order mark is not a character of line 1.
+    const text = readFileSync(join(ROOT, file), 'utf8').replace(/^\uFEFF/, '');
     const r = runBote(['estimate', file]);
     timings.push([c.fixture, r.ms]);
     const got = expectOneError(r, file);

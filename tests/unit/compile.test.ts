@@ -180,6 +180,12 @@ describe('compileScenario: YAML limits', () => {
     expect(d!.message).toMatch(/larger than 1 MB/);
   });
 
+  it('the limit counts UTF-8 bytes, not UTF-16 units', () => {
+    // 400,000 CJK characters: 400,000 units of UTF-16, but 1.2 MB of UTF-8.
+    const [d] = problems(`# ${'字'.repeat(400_000)}\nassumptions:\n  a: 1\n`);
+    expect(d!.message).toMatch(/larger than 1 MB/);
+  });
+
   it('the offset of a deep bracket counts only the text', () => {
     const text = lines('name: deep', 'assumptions:', `  a: ${'[x, '.repeat(40)}`);
     const [d] = problems(text);

@@ -34,7 +34,7 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
   const at = (message: string, span: Span, hint?: string, code: Diagnostic['code'] = 'yaml-syntax'): Diagnostic => ({
     code, message, span, ...(file !== undefined ? { file } : {}), ...(hint ? { hint } : {}),
   });
-  if (text.length > MAX_FILE_BYTES) return fail(at('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
+  if (utf8Length(text) > MAX_FILE_BYTES) return fail(at('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
   const deep = deepestFlow(text);
   if (deep) return fail(at(`the document nests deeper than ${MAX_NESTING} levels`, { start: deep, end: deep + 1 }, 'a scenario needs at most a few levels', 'yaml-limit'));
 
@@ -64,6 +64,11 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
     // toJS throws a ReferenceError for excessive aliases; nothing else here throws.
     return fail(at('aliases expand too far: this looks like an alias bomb', firstAlias(doc), `use at most ${MAX_ALIASES} aliases`, 'yaml-limit'));
   }
+  // An empty file, a list or a lone value: nothing below can look inside it.
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const what = data === null ? 'the file is empty' : Array.isArray(data) ? 'the file is a list' : 'the file is a single value';
+    return fail(at(`${what}: a scenario is a mapping of \`title:\`, \`assumptions:\` and \`derived:\``, { start: 0, end: 0 }, 'start from `bote init NAME`, or see docs/scenarios.md', 'schema'));
+  }
   return ok({
     ...(file !== undefined ? { file } : {}),
     text,
@@ -71,6 +76,11 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
     locate: (path, part = 'value') => locate(doc, path, part),
     offsetIn: (path) => offsetIn(doc, text, path),
   });
+}
+
+/** The size in UTF-8 bytes, counted only when the UTF-16 length leaves it in doubt. */
+function utf8Length(text: string): number {
+  return text.length * 3 <= MAX_FILE_BYTES ? text.length : new TextEncoder().encode(text).length;
 }
 
 /** Finds the first offset where flow collections nest deeper than allowed. The lexer is iterative. */
