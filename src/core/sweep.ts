@@ -1,10 +1,11 @@
+import { unitOf } from './explain.js';
 import { NOT_FINITE_CAUSES } from './expr/check.js';
 import { DiagnosticError, fail, ok, type Result } from './diagnostic.js';
 import type { Figure, Model } from './scenario/model.js';
+import { readFor } from './scenario/plain.js';
 import { compileProgram } from './scenario/program.js';
 import type { Overrides } from './scenario/run.js';
 import { didYouMean } from './suggest.js';
-import { parseQuantity } from './units/quantity.js';
 
 /** `--vary name=FROM..TO`, read against a model: FROM and TO in base units. */
 export interface Vary {
@@ -51,11 +52,11 @@ export function readVary(model: Model, name: string, text: string, log: boolean)
 
 function readEnd(model: Model, figure: Figure, text: string, flag: string): Result<number> {
   try {
-    const q = parseQuantity(text, model.registry);
     // A plain number is read in the figure's own unit: dau=10M..1bn means 10 M user to 1 bn user.
-    if (q.dim.isNone && !figure.dim.isNone) return ok(q.value * (figure.unit?.factor ?? 1));
+    const { quantity: q, range } = readFor(figure, text, model.registry);
+    if (range) return fail({ code: 'bad-override', message: `${flag}: \`${text.trim()}\` is a range; give a single quantity at each end`, hint: 'e.g. --vary dau=10M..1bn' });
     if (!q.dim.equals(figure.dim)) {
-      const unit = figure.unit?.text || String(figure.dim);
+      const unit = unitOf(figure).text;
       return fail({ code: 'unit-mismatch', message: `${flag}: \`${figure.name}\` is in ${figure.dim}, not ${q.dim}`,
         hint: `give quantities in ${unit}, or plain numbers to mean ${unit}` });
     }

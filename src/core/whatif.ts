@@ -1,9 +1,9 @@
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
-import { DiagnosticError, fail, ok, type Diagnostic, type Result } from './diagnostic.js';
+import { fail, ok, type Diagnostic, type Result } from './diagnostic.js';
 import { compileScenario } from './scenario/compile.js';
 import type { Model } from './scenario/model.js';
+import { withPlainUnit } from './scenario/plain.js';
 import { evaluateModel, readOverrides, type Overrides } from './scenario/run.js';
-import { parseInput } from './uncertainty/range.js';
 
 /**
  * What-if: the pure steps of `bote estimate -i`. The state is the model and
@@ -75,16 +75,7 @@ function bare(d: Diagnostic): Diagnostic {
  */
 export function fileText(model: Model, name: string, text: string): string {
   const figure = model.byName.get(name);
-  const trimmed = text.trim();
-  if (!figure || figure.dim.isNone) return trimmed;
-  try {
-    const { quantity } = parseInput(trimmed, model.registry);
-    if (!quantity.dim.isNone) return trimmed;
-  } catch (e) {
-    if (e instanceof DiagnosticError) return trimmed;
-    throw e;
-  }
-  return `${trimmed} ${figure.unit?.text || String(figure.dim)}`;
+  return figure ? withPlainUnit(figure, text, model.registry) : text.trim();
 }
 
 export interface SaveOptions {

@@ -117,6 +117,15 @@ describe('readOverrides', () => {
     expect(Math.abs(got - value)).toBeLessThanOrEqual(1e-12 * Math.abs(value));
   });
 
+  it('a plain number takes a declared unit of percent', () => {
+    const m = model(lines('name: hits', 'assumptions:', '  hits: 800 request/s', '  total: 1000 request/s',
+      'derived:', '  hit_rate: { expr: hits / total, unit: percent }', '  misses: { expr: total * (1 - hit_rate), unit: request/s }'));
+    const r = overrides(m, ['hit_rate', '90']);
+    if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+    expect(r.value.get('hit_rate')!.value).toBeCloseTo(0.9, 12);
+    expect(values(m, r.value)('misses')).toBeCloseTo(100, 9);
+  });
+
   it('a range takes the figure unit at both ends', () => {
     const r = overrides(model(SCENARIO), ['object_size', '1 to 4']);
     expect(r.ok && r.value.get('object_size')!.range).toMatchObject({ low: 1000, high: 4000, dist: 'lognormal' });
@@ -129,6 +138,9 @@ describe('readOverrides', () => {
     ['object_size', '2 KB', 'unit-mismatch', /is in B\/request, not B/],
     ['daily_active', '2 s', 'unit-mismatch', /dimensionless, not s/],
     ['mau', '2 ** 3', 'syntax', /`\*\*`/],
+    // A plain number is a fraction: 60 for a figure written as a percentage is 6000%, or a slip for 60%.
+    ['daily_active', '60', 'syntax', /60 for a percentage: 60% or 6000%\?/],
+    ['daily_active', '40 to 60', 'syntax', /40 for a percentage/],
     ['mua', '5', 'bad-override', /`mua` is not a figure of demo/],
   ])('%s=%s is refused', (name, text, code, message) => {
     const r = overrides(model(SCENARIO), [name, text]);

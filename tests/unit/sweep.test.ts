@@ -63,6 +63,9 @@ describe('sweep of twitter', () => {
     expect(problem(readVary(model, 'dau', '1bn..10M', false))).toMatch(/FROM must be below TO/);
     expect(problem(readVary(model, 'dau', '5..5', false))).toMatch(/FROM must be below TO/);
     expect(problem(readVary(model, 'dau', '0..10M', true))).toMatch(/--log needs FROM above zero/);
+    // daily_active is written 50%: a plain 10 would be 1000%.
+    expect(problem(readVary(model, 'daily_active', '10..90', false))).toMatch(/10 for a percentage: 10% or 1000%\?/);
+    expect(value(readVary(model, 'daily_active', '10%..90%', false))).toEqual({ name: 'daily_active', from: 0.1, to: 0.9 });
   });
 
   it('keeps --set values for everything else', () => {

@@ -1,7 +1,9 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
-import { parseInput, type Range } from '../uncertainty/range.js';
+import { unitOf } from '../explain.js';
+import type { Range } from '../uncertainty/range.js';
+import { readFor } from './plain.js';
 import type { Model } from './model.js';
 import { compileProgram } from './program.js';
 
@@ -66,20 +68,15 @@ export function readOverrides(model: Model, settings: readonly Setting[]): Resul
       continue;
     }
     try {
-      const { quantity: q, range } = parseInput(text, model.registry);
-      const unit = figure.unit?.text || String(figure.dim);
       // A plain number is read in the figure's own unit: --set dau=200M means 200 M user.
-      const adopt = q.dim.isNone && !figure.dim.isNone;
-      const scale = adopt ? figure.unit?.factor ?? 1 : 1;
-      if (!adopt && !q.dim.equals(figure.dim)) {
+      const { quantity: q, range } = readFor(figure, text, model.registry);
+      if (!q.dim.equals(figure.dim)) {
+        const unit = unitOf(figure).text;
         problems.push({ code: 'unit-mismatch', message: `--set ${name}=${text}: \`${name}\` is in ${figure.dim}, not ${q.dim}`,
           hint: `give a quantity in ${unit}, or a plain number to mean ${unit}` });
         continue;
       }
-      out.set(name, {
-        value: q.value * scale,
-        ...(range ? { range: { ...range, low: range.low * scale, high: range.high * scale } } : {}),
-      });
+      out.set(name, { value: q.value, ...(range ? { range } : {}) });
     } catch (e) {
       if (!(e instanceof DiagnosticError)) throw e;
       for (const d of e.diagnostics) {

@@ -1,0 +1,66 @@
+import { tokenize } from '../expr/tokenizer.js';
+import { problem, type Scope } from '../expr/check.js';
+import { parseInput, type ParsedInput } from '../uncertainty/range.js';
+import type { UnitRegistry } from '../units/registry.js';
+import type { Figure } from './model.js';
+
+/**
+ * What a plain number given for a figure means (`--set`, `--vary`, an edit in
+ * `-i`): its declared or written unit (`200M` for dau is 200 M user), or,
+ * for a plain figure, the number itself (`0.6` for `daily_active: 50%` is
+ * 60%, as in the JSON, where 50% is 0.5).
+ */
+export function plainUnitOf(f: Figure): { text: string; factor: number } | undefined {
+  if (f.unit?.text) return { text: f.unit.text, factor: f.unit.factor };
+  if (!f.dim.isNone) return { text: String(f.dim), factor: 1 };
+  return undefined;
+}
+
+/** `50%` or `3 percent`: such a quantity is not a plain number, though it has no dimension. */
+export function writesPercent(text: string): boolean {
+  try {
+    return tokenize(text).some((t) => t.kind === '%' || (t.kind === 'name' && /^percents?$/.test(t.text)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A quantity or range given for a figure, a plain number read in the
+ * figure's plain unit. The caller checks the dimension against the figure's.
+ * Throws DiagnosticError as parseInput does, and for a plain number above 1
+ * given for a percentage: `60` for `daily_active: 50%` is 6000%, or 60%?
+ */
+export function readFor(f: Figure, text: string, registry: UnitRegistry, forbidden?: Scope['forbidden']): ParsedInput & { plain: boolean } {
+  const parsed = parseInput(text, registry, forbidden);
+  if (!parsed.quantity.dim.isNone || writesPercent(text)) return { ...parsed, plain: false };
+  const unit = plainUnitOf(f);
+  if (!unit) {
+    const ends = parsed.range ? [parsed.range.low, parsed.range.high] : [parsed.quantity.value];
+    const above = ends.find((v) => Math.abs(v) > 1);
+    if (above !== undefined && f.kind === 'assumption' && writesPercent(f.text)) {
+      throw problem('syntax', `${above} for a percentage: ${above}% or ${above * 100}%?`, { start: 0, end: text.length },
+        `a plain number is a fraction (0.6 is 60%); write ${above}% if that is what you mean`);
+    }
+    return { ...parsed, plain: true };
+  }
+  const scale = unit.factor;
+  return {
+    quantity: { ...parsed.quantity, value: parsed.quantity.value * scale, dim: f.dim },
+    ...(parsed.range ? { range: { ...parsed.range, low: parsed.range.low * scale, high: parsed.range.high * scale } } : {}),
+    plain: true,
+  };
+}
+
+/** An edit as it goes into a file: a plain number written with the unit it was read in (`300M user`). */
+export function withPlainUnit(f: Figure, text: string, registry: UnitRegistry): string {
+  const trimmed = text.trim();
+  const unit = plainUnitOf(f);
+  if (!unit) return trimmed;
+  try {
+    if (!readFor(f, trimmed, registry).plain) return trimmed;
+  } catch {
+    return trimmed;
+  }
+  return `${trimmed} ${unit.text}`;
+}
