@@ -107,9 +107,12 @@ function render(e: Expr, substitute: (name: string) => MarkupPart | undefined): 
           out.push({ kind: 'name', text: x.name });
           return;
         }
-        // A quantity with a compound unit needs parentheses where it is divided by or raised.
-        const compound = q.kind === 'quantity' && /[/ ·]/.test(q.unit);
-        const wrap = compound && (rightOfDivide || parent >= 3);
+        // A value with a unit needs parentheses where it is raised (2 ms^2 is not (2 ms)^2)
+        // or juxtaposed; one with a unit of several words or a slash, also where divided by.
+        const written = q.kind === 'quantity' ? `${q.value} ${q.unit}`.trim() : q.kind === 'literal' ? q.text.trim() : '';
+        const hasUnit = /[A-Za-z%$µμ]/.test(written.replace(/^[-+]?[\d.,]+(e[-+]?\d+)?/i, ''));
+        const compound = hasUnit && /[/ ·]/.test(written.replace(/^[-+]?[\d.,]+(e[-+]?\d+)?\s*/i, ''));
+        const wrap = hasUnit && (parent >= 3 || (compound && rightOfDivide));
         if (wrap) out.push({ kind: 'op', text: '(' });
         out.push(q);
         if (wrap) out.push({ kind: 'op', text: ')' });

@@ -80,7 +80,10 @@ function timeConversions(step: ExplainStep, { day, month, year }: Conventions): 
   const scan = (text: string) => {
     for (const w of TIME_WORDS) if (new RegExp(`(^|[/ ·(])${w}(s)?($|[/ ·^)])`).test(text)) units.add(w);
   };
-  for (const p of step.substituted) if (p.kind === 'quantity') scan(p.unit);
+  for (const p of step.substituted) {
+    if (p.kind === 'quantity') scan(p.unit);
+    else if (p.kind === 'literal') scan(p.text);
+  }
   scan(step.unit);
   const used = TIME_WORDS.filter((w) => units.has(w));
   if (used.length < 2) return '';

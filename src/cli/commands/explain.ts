@@ -2,9 +2,9 @@ import { explain, type ExplainStep } from '../../core/explain.js';
 import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
 import { rangesOf } from '../../core/uncertainty/sample.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
-import { formatDisplay } from '../../render/number.js';
 import { styleFor } from '../style.js';
 import type { Conventions } from '../../core/units/table.js';
+import { displayOf } from '../../render/figure.js';
 import type { Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -20,7 +20,7 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
   const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
   const calendar = model.registry.conventions;
   return emit(io, formatOf(flags), {
-    json: () => ({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map((s) => stepJson(s, calendar)) }),
+    json: () => ({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map((s) => stepJson(s, calendar, displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar))) }),
     rows: () => ({
       columns: ['name', 'formula', 'substituted', 'value', 'unit'],
       rows: steps.map((s) => [s.name, markupText(s.formula, undefined, calendar), markupText(s.substituted, undefined, calendar), s.value, s.unit]),
@@ -39,10 +39,10 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
   });
 }
 
-function stepJson(s: ExplainStep, calendar: Conventions) {
+function stepJson(s: ExplainStep, calendar: Conventions, display: string) {
   return {
     name: s.name, kind: s.kind, formula: markupText(s.formula, undefined, calendar), substituted: markupText(s.substituted, undefined, calendar),
-    value: s.value, unit: s.unit, display: formatDisplay(s.value, s.unit, calendar), spoken: `~${spoken(s.value, s.unit, calendar)}`,
+    value: s.value, unit: s.unit, display, spoken: `~${spoken(s.value, s.unit, calendar)}`,
     uses: s.uses, overridden: s.overridden, ...(s.note !== undefined ? { note: s.note } : {}), ...(s.range ? { range: s.range } : {}),
   };
 }
