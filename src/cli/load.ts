@@ -2,7 +2,10 @@ import type { Diagnostic, Result } from '../core/diagnostic.js';
 import type { Figure, Model } from '../core/scenario/model.js';
 import { compileScenario } from '../core/scenario/compile.js';
 import { didYouMean } from '../core/suggest.js';
-import { renderDiagnostic } from '../render/diagnostic.js';
+import { renderDiagnostics } from '../render/diagnostic.js';
+
+/** Problems printed before `… and N more`: `bote validate` prints every one. */
+const SHOWN_PROBLEMS = 100;
 import { CliError, type Io } from './io.js';
 import { findScenario, type ScenarioFile } from './scenario-files.js';
 
@@ -28,7 +31,7 @@ export function orFail<T>(io: Io, result: Result<T>, text: string): T {
 }
 
 function printDiagnostics(io: Io, diagnostics: Diagnostic[], text: string): void {
-  io.stderr(diagnostics.map((d) => renderDiagnostic(d, text)).join('\n'));
+  io.stderr(renderDiagnostics(diagnostics, text, { limit: SHOWN_PROBLEMS }));
 }
 
 /** A figure named on the command line, or bad input with a did-you-mean. */

@@ -7,15 +7,31 @@ export interface Position {
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */
 export function positionOf(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return lineIndex(text).position(offset);
+}
+
+/** Where each line starts, found once: thousands of diagnostics of one file each cost a binary search. */
+export function lineIndex(text: string): { position(offset: number): Position; line(n: number): string } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return {
+    position(offset) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    },
+    line(n) {
+      const start = starts[n - 1];
+      if (start === undefined) return '';
+      const end = starts[n];
+      return text.slice(start, end === undefined ? text.length : end - 1);
+    },
+  };
 }
 
 export interface Painter {
@@ -33,12 +49,12 @@ const plain: Painter = { red: (s) => s, bold: (s) => s, dim: (s) => s, cyan: (s)
  * `file:line:col: error: message`, the source line with carets under the
  * span, and the hint: the form editors and terminals make clickable.
  */
-export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint: Painter = plain): string {
+export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint: Painter = plain, index = text === undefined ? undefined : lineIndex(text)): string {
   const out: string[] = [];
-  if (d.file !== undefined && d.span && text !== undefined) {
-    const { line, column } = positionOf(text, d.span.start);
+  if (d.file !== undefined && d.span && index !== undefined) {
+    const { line, column } = index.position(d.span.start);
     out.push(`${paint.bold(`${d.file}:${line}:${column}:`)} ${paint.red('error:')} ${d.message}`);
-    const lineText = (text.split('\n')[line - 1] ?? '').replace(/\t|\r/g, ' ');
+    const lineText = index.line(line).replace(/\t|\r/g, ' ');
     const width = Math.max(1, Math.min(d.span.end, d.span.start + lineText.length - column + 1) - d.span.start);
     // Show at most EXCERPT characters of a long line, around the column.
     const from = Math.max(0, Math.min(column - 1 - 20, lineText.length - EXCERPT));
@@ -56,4 +72,16 @@ export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint:
   }
   if (d.hint) out.push(`  ${paint.cyan('hint:')} ${d.hint}`);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Several diagnostics of one text, one blank line apart. `limit`: at most so
+ * many, then how many more there are (a file of thousands of mistakes is
+ * better read a screen at a time).
+ */
+export function renderDiagnostics(ds: readonly Diagnostic[], text: string | undefined, { paint = plain, limit = Infinity }: { paint?: Painter; limit?: number } = {}): string {
+  const index = text === undefined ? undefined : lineIndex(text);
+  const shown = ds.slice(0, limit).map((d) => renderDiagnostic(d, text, paint, index));
+  if (ds.length > limit) shown.push(`… and ${ds.length - limit} more problems: \`bote validate\` lists them all\n`);
+  return shown.join('\n');
 }

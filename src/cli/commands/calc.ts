@@ -1,5 +1,5 @@
 import { calculate } from '../../core/calc.js';
-import { renderDiagnostic } from '../../render/diagnostic.js';
+import { renderDiagnostics } from '../../render/diagnostic.js';
 import { formatDisplay, formatValue } from '../../render/number.js';
 import { CliError, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -9,7 +9,7 @@ export async function calcCommand(io: Io, words: string[], flags: FormatFlags): 
   const text = words.join(' ');
   const result = calculate(text);
   if (!result.ok) {
-    io.stderr(result.diagnostics.map((d) => renderDiagnostic({ ...d, file: 'expression' }, text)).join('\n'));
+    io.stderr(renderDiagnostics(result.diagnostics.map((d) => ({ ...d, file: 'expression' })), text));
     throw new CliError('bad expression', 1, undefined, true);
   }
   const { value, unit } = result.value;

@@ -2,7 +2,7 @@ import { compareExpectations, type CheckResult } from '../../core/scenario/check
 import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
 import { formatDifference } from '../../render/checks.js';
-import { renderDiagnostic } from '../../render/diagnostic.js';
+import { renderDiagnostics } from '../../render/diagnostic.js';
 import { formatValue } from '../../render/number.js';
 import type { Cell, Rows } from '../../render/rows.js';
 import type { ChalkInstance } from 'chalk';
@@ -46,9 +46,9 @@ function checkFile(io: Io, f: ScenarioFile): ScenarioCheck {
   if (!read.ok) return { scenario: f.name, file: f.display, checks: [], errors: [`bote: error: ${read.why}\n`] };
   const text = read.value;
   const compiled = compileScenario(text, { file: f.display, name: f.name });
-  if (!compiled.ok) return { scenario: f.name, file: f.display, checks: [], errors: compiled.diagnostics.map((d) => renderDiagnostic(d, text)) };
+  if (!compiled.ok) return { scenario: f.name, file: f.display, checks: [], errors: [renderDiagnostics(compiled.diagnostics, text, { limit: 20 })] };
   const values = evaluateModel(compiled.value);
-  if (!values.ok) return { scenario: compiled.value.name, file: f.display, checks: [], errors: values.diagnostics.map((d) => renderDiagnostic(d, text)) };
+  if (!values.ok) return { scenario: compiled.value.name, file: f.display, checks: [], errors: [renderDiagnostics(values.diagnostics, text)] };
   return { scenario: compiled.value.name, file: f.display, checks: compareExpectations(compiled.value, values.value) };
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
-import { positionOf, renderDiagnostic } from '../../render/diagnostic.js';
+import { lineIndex, renderDiagnostics } from '../../render/diagnostic.js';
 import { CliError, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario } from '../scenario-files.js';
@@ -16,7 +16,10 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
     const text = io.readFile(file.path);
     return { file: file.display, text, diagnostics: problemsOf(text, file.display, file.name) };
   });
-  const diagnostics = () => reports.flatMap((r) => r.diagnostics.map((d) => diagnosticJson(d, r.text)));
+  const diagnostics = () => reports.flatMap((r) => {
+    const index = lineIndex(r.text);
+    return r.diagnostics.map((d) => diagnosticJson(d, index));
+  });
   const columns = ['file', 'line', 'column', 'code', 'message', 'hint'] as const;
   await emit(io, formatOf(flags), {
     json: () => ({ version: 1, ok: reports.every((r) => !r.diagnostics.length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
@@ -24,7 +27,7 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
     rows: () => ({ columns, rows: diagnostics().map((d) => columns.map((c) => d[c])) }),
     table: () => {
       for (const r of reports) {
-        if (r.diagnostics.length) io.stderr(r.diagnostics.map((d) => renderDiagnostic(d, r.text)).join('\n'));
+        if (r.diagnostics.length) io.stderr(renderDiagnostics(r.diagnostics, r.text));
         else io.stdout(`${r.file}: ok\n`);
       }
     },
@@ -40,9 +43,9 @@ function problemsOf(text: string, file: string, name: string): Diagnostic[] {
   return values.ok ? [] : values.diagnostics;
 }
 
-function diagnosticJson(d: Diagnostic, text: string) {
-  const start = d.span ? positionOf(text, d.span.start) : undefined;
-  const end = d.span ? positionOf(text, d.span.end) : undefined;
+function diagnosticJson(d: Diagnostic, index: ReturnType<typeof lineIndex>) {
+  const start = d.span ? index.position(d.span.start) : undefined;
+  const end = d.span ? index.position(d.span.end) : undefined;
   return {
     file: d.file ?? null, severity: 'error', code: d.code, message: d.message, hint: d.hint ?? null,
     line: start?.line ?? null, column: start?.column ?? null, endLine: end?.line ?? null, endColumn: end?.column ?? null,

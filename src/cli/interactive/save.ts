@@ -2,7 +2,7 @@ import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:
 import type { Model } from '../../core/scenario/model.js';
 import { scenarioNameFor } from '../../core/scenario/schema.js';
 import { fileText, saveScenario, type Edits, type WhatIf } from '../../core/whatif.js';
-import { renderDiagnostic } from '../../render/diagnostic.js';
+import { renderDiagnostics } from '../../render/diagnostic.js';
 import { reasonOf, type Io } from '../io.js';
 import type { Prompter } from './prompter.js';
 import { wasText } from './view.js';
@@ -40,7 +40,7 @@ export async function saveWhatIf(io: Io, prompt: Prompter, model: Model, edits: 
     }),
   ];
   const saved = saveScenario(model, edits, { name: slug, header });
-  if (!saved.ok) return `nothing written:\n${saved.diagnostics.map((d) => renderDiagnostic(d, model.text)).join('\n')}`;
+  if (!saved.ok) return `nothing written:\n${renderDiagnostics(saved.diagnostics, model.text)}`;
   try {
     io.writeFile(path, moveSchemaRef(saved.value, originalPath, path), { overwrite });
   } catch (e) {
