@@ -33,24 +33,23 @@ function withOutputOptions(cmd: Command, jsonHelp = 'same as --format json', { c
   return cmd;
 }
 
+/** A whole number option within bounds, as commander's argument parser. */
+function wholeIn(flag: string, low: number, high: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < low || n > high) {
+      throw new InvalidArgumentError(`${flag} ${value}: expected a whole number from ${low.toLocaleString('en-US')} to ${high.toLocaleString('en-US')}`);
+    }
+    return n;
+  };
+}
+
 /** Fewer samples give no honest p5 and p95: with 1, all three are the same draw. */
-function sampleCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > 10_000_000) throw new InvalidArgumentError('expected a whole number from 100 to 10,000,000');
-  return n;
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new InvalidArgumentError('expected a whole number from 1 to 10,000,000');
-  return n;
-}
-
-function wholeNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1) throw new InvalidArgumentError('expected a whole number from 0 to 4294967295');
-  return n;
-}
+const sampleCount = wholeIn('--samples', 100, 10_000_000);
+/** More points than a chart or a spreadsheet wants; the bound also bounds the work. */
+const sweepSteps = wholeIn('--steps', 2, 10_000);
+/** mulberry32 takes a 32-bit seed. */
+const seedNumber = wholeIn('--seed', 0, 2 ** 32 - 1);
 
 export function makeProgram(io: Io): Command {
   const program = new Command('bote')
@@ -67,7 +66,7 @@ export function makeProgram(io: Io): Command {
     .argument('<scenario>', 'a built-in scenario name (see `bote list`) or a path to a .yaml file')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
     .option('--samples <n>', 'Monte Carlo samples when an assumption is a range', sampleCount, 10000)
-    .option('--seed <seed>', 'random seed, for the same percentiles twice', wholeNumber)
+    .option('--seed <seed>', 'random seed, for the same percentiles twice', seedNumber)
     .option('-i, --interactive', 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)')
     .option('--chart', 'chart the growth of results that accumulate over a horizon (storage over years)'))
     .addHelpText('after', `
@@ -201,7 +200,7 @@ Examples:
     .argument('<result>', 'the figure to study')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
     .option('--samples <n>', 'Monte Carlo samples for the variance shares', sampleCount, 10000)
-    .option('--seed <seed>', 'random seed', wholeNumber))
+    .option('--seed <seed>', 'random seed', seedNumber))
     .addHelpText('after', `
 Each assumption swings from its low to its high end, or by ±50% where it is
 not a range, while the others keep their values.
@@ -220,7 +219,7 @@ Examples:
     .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
     .requiredOption('--vary <name=FROM..TO>', 'the assumption and its range, e.g. dau=10M..1bn')
     .requiredOption('--show <results>', 'comma-separated results, e.g. peak_qps,media_storage_total')
-    .option('--steps <n>', 'points along the range', positiveInteger, 11)
+    .option('--steps <n>', 'points along the range', sweepSteps, 11)
     .option('--log', 'space the points evenly on a log scale')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting))
     .addHelpText('after', `
