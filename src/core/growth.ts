@@ -1,6 +1,7 @@
 import type { Expr } from './expr/ast.js';
 import type { Figure, Model } from './scenario/model.js';
-import { evaluateModel, type Input, type Overrides } from './scenario/run.js';
+import type { Overrides } from './scenario/run.js';
+import { sweepColumns } from './sweep.js';
 import { Dimension } from './units/dimension.js';
 
 /** A figure that accumulates over a horizon, at the end of each year. Values in base units. */
@@ -84,15 +85,12 @@ export function growthSeries(model: Model, values: Float64Array, overrides: Over
     const marks: number[] = [];
     for (let y = step; y <= years + 1e-9; y += step) marks.push(y);
     if (Math.abs(marks[marks.length - 1]! - years) > 1e-9) marks.push(years);
-    const rows = marks.map((y) => {
-      const at = new Map<string, Input>(overrides);
-      at.set(horizon, { value: y * year });
-      return { year: y, values: evaluateModel(model, at) };
-    });
+    const columns = sweepColumns(model, overrides, horizon, marks.map((y) => y * year));
     for (const f of figures) {
-      // A year that does not evaluate (a division by zero at 1 year) drops the figure rather than the estimate.
-      if (rows.some((r) => !r.values.ok)) continue;
-      out.push({ name: f.name, horizon, years, points: rows.map((r) => ({ year: r.year, value: (r.values as { value: Float64Array }).value[f.index]! })) });
+      // A figure not finite in some year (a division by zero at 1 year) drops that figure, not the others.
+      const column = columns[f.index]!;
+      if (!column.every(Number.isFinite)) continue;
+      out.push({ name: f.name, horizon, years, points: marks.map((y, i) => ({ year: y, value: column[i]! })) });
     }
   }
   return out.sort((a, b) => model.byName.get(a.name)!.index - model.byName.get(b.name)!.index);

@@ -89,11 +89,7 @@ export interface SweepResult {
  * the varied figure is pinned like a --set, one column entry per point.
  */
 export function sweepModel(model: Model, overrides: Overrides, vary: Vary, points: readonly number[], show: readonly string[]): Result<SweepResult> {
-  const n = points.length;
-  const pinned = new Set([...overrides.keys(), vary.name]);
-  const columns = model.figures.map((f) => new Float64Array(n).fill(overrides.get(f.name)?.value ?? f.value ?? 0));
-  columns[model.byName.get(vary.name)!.index]!.set(points);
-  compileProgram(model, pinned)(columns, n);
+  const columns = sweepColumns(model, overrides, vary.name, points);
   const values = show.map((name) => Array.from(columns[model.byName.get(name)!.index]!));
   for (const [k, name] of show.entries()) {
     const bad = values[k]!.findIndex((v) => !Number.isFinite(v));
@@ -104,6 +100,18 @@ export function sweepModel(model: Model, overrides: Overrides, vary: Vary, point
     }
   }
   return ok({ points: [...points], values });
+}
+
+/**
+ * Every figure at each point of one figure, in one compiled pass: a column
+ * per figure, in base units, not checked. The caller checks what it shows.
+ */
+export function sweepColumns(model: Model, overrides: Overrides, name: string, points: readonly number[]): Float64Array[] {
+  const n = points.length;
+  const columns = model.figures.map((f) => new Float64Array(n).fill(overrides.get(f.name)?.value ?? f.value ?? 0));
+  columns[model.byName.get(name)!.index]!.set(points);
+  compileProgram(model, new Set([...overrides.keys(), name]))(columns, n);
+  return columns;
 }
 
 function assumptionNames(model: Model): string {
