@@ -70,6 +70,11 @@ const REFUSALS: Array<[string, string, Diagnostic['code'], string, RegExp]> = [
   ['adding B to request/s', lines('assumptions:', '  size: 1 GB', '  rate: 5 request/s', 'derived:', '  total: { expr: size + rate }'),
     'unit-mismatch', 'size + rate', /cannot add B and request\/s/],
   ['a day that is not a time', lines('conventions:', '  day: 5 GB', 'assumptions:', '  a: 1'), 'unit-mismatch', '5 GB', /positive length of time/],
+  ['a day of no time', lines('conventions:', '  day: -5 s', 'assumptions:', '  a: 1'), 'schema', '-5 s', /positive length of time, not -5 s/],
+  ['an empty assumptions', lines('title: t', 'assumptions:', 'derived:', '  a: 1'), 'schema', '', /assumptions: it is empty; expected a mapping of names/],
+  ['nouns that are not a list', lines('nouns: tweet', 'assumptions:', '  a: 1'), 'schema', 'tweet', /nouns: expected a list/],
+  ['a dist that does not exist', lines('assumptions:', '  e: { value: 1 to 3, dist: gauss }'), 'schema', 'gauss', /dist is lognormal, normal or uniform/],
+  ['a misspelt key of an expectation', lines('assumptions:', '  a: 1', 'expect:', '  a: { vale: 1 }'), 'schema', 'vale', /unknown key `vale`/],
   // The range as a whole is at fault: an empty span where its mapping starts.
   ['a range whose ends differ', lines('assumptions:', '  a: { low: 1 GB, high: 2 s }'), 'unit-mismatch', '', /ends of the range differ/],
   ['a unit that does not fit', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a * 2, unit: s }'), 'declared-unit', 's', /does not fit/],

@@ -124,8 +124,12 @@ class Compiler {
       const path = ['conventions', unit];
       const q = this.attempt(path, () => parseQuantity(text, UnitRegistry.create({ conventions: lengths })));
       if (!q) continue;
-      if (!q.dim.equals(Dimension.base('s')) || !(q.value > 0)) {
-        this.report({ code: 'unit-mismatch', message: `a ${unit} must be a positive length of time, not ${q.dim}`, span: this.source.locate(path) });
+      if (!q.dim.equals(Dimension.base('s'))) {
+        this.report({ code: 'unit-mismatch', message: `a ${unit} must be a positive length of time, not ${q.dim.isNone ? 'a plain number' : q.dim}`, span: this.source.locate(path), hint: `e.g. ${unit}: 100000 s` });
+        continue;
+      }
+      if (!(q.value > 0)) {
+        this.report({ code: 'schema', message: `a ${unit} must be a positive length of time, not ${text.trim()}`, span: this.source.locate(path) });
         continue;
       }
       lengths[unit] = q.value;
