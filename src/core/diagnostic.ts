@@ -48,7 +48,3 @@ export type Result<T> = { ok: true; value: T } | { ok: false; diagnostics: Diagn
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(...diagnostics: Diagnostic[]): Result<T> => ({ ok: false, diagnostics });
 
-/** Moves a span found inside a formula to its place in the file. */
-export function shiftSpan(span: Span, by: (offset: number) => number): Span {
-  return { start: by(span.start), end: by(span.end) };
-}

@@ -187,7 +187,7 @@ class Compiler {
       name, kind: 'assumption', index: -1, dim: q.dim, text, expr: q.expr, unit: q.unit.text ? q.unit : undefined,
       ...(raw !== null && typeof raw === 'object' && raw.note !== undefined ? { note: raw.note } : {}),
       ...(input.range ? { range: input.range } : {}),
-      span: this.source.locate(path), offset: this.source.offsetIn(path), uses: [], value: q.value,
+      span: this.source.locate(path), uses: [], value: q.value,
     };
   }
 
@@ -242,7 +242,7 @@ class Compiler {
     return {
       name: d.name, kind: 'derived', index, dim: checked.dim, text: d.text, expr: d.expr, unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
-      span: this.source.locate(d.path), offset: this.source.offsetIn(d.path), uses: d.uses, code: checked.code,
+      span: this.source.locate(d.path), uses: d.uses, code: checked.code,
     };
   }
 

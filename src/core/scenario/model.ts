@@ -18,9 +18,8 @@ export interface Figure {
   /** The declared unit (derived), the written unit (assumption), or undefined: base units. */
   unit: WrittenUnit | undefined;
   note?: string;
-  /** Where the value was written in the file; `offset` maps formula offsets there. */
+  /** Where the value was written in the file. */
   span: Span;
-  offset: (i: number) => number;
   /** Names of the figures its formula uses (derived only). */
   uses: string[];
   /** Assumptions: the value in base units (a range's median). */
