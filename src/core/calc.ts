@@ -2,7 +2,8 @@ import { DiagnosticError, fail, ok, type Diagnostic, type Result } from './diagn
 import { checkFormula } from './expr/check.js';
 import { parseFormula } from './expr/parser.js';
 import { bestUnit } from './units/best-unit.js';
-import { parseUnit } from './units/quantity.js';
+import { parseUnit, writtenUnit, type WrittenUnit } from './units/quantity.js';
+import type { Expr } from './expr/ast.js';
 import { UnitRegistry } from './units/registry.js';
 
 export interface CalcResult {
@@ -22,6 +23,9 @@ export function calculate(text: string, registry: UnitRegistry = UnitRegistry.cr
     const arrow = rest[0]!;
     if (arrow.kind !== '->') {
       const checked = checkFormula(expr, { registry });
+      // One unit written (3 GiB * 2, 1 Gbit): answer in it, re-prefixed in its family on display.
+      const written = singleUnit(expr, registry);
+      if (written && written.dim.equals(checked.dim)) return ok({ value: checked.constant! / written.factor, unit: written.text });
       return ok(bestUnit(checked.constant!, checked.dim));
     }
     const targetText = text.slice(arrow.span.end);
@@ -43,6 +47,17 @@ export function calculate(text: string, registry: UnitRegistry = UnitRegistry.cr
     return ok({ value: value / target.factor, unit: target.text });
   } catch (e) {
     if (e instanceof DiagnosticError) return fail(...e.diagnostics);
+    throw e;
+  }
+}
+
+/** The one unit an expression is written in (`GiB` in `3 GiB * 2`), if it is written in exactly one. */
+function singleUnit(expr: Expr, registry: UnitRegistry): WrittenUnit | undefined {
+  try {
+    const written = writtenUnit(expr, registry);
+    return /^[A-Za-z$%µμ]+$/.test(written.text) ? written : undefined;
+  } catch (e) {
+    if (e instanceof DiagnosticError) return undefined; // not a product of units (2^32, 1 GB + 1 MB)
     throw e;
   }
 }

@@ -29,6 +29,15 @@ describe('bote calc', () => {
     expect(r.unit).toBe(unit);
   });
 
+  it('answers in the one unit written, when there is one: IEC stays IEC, bits stay bits', () => {
+    expect(value('1 KiB')).toEqual({ value: 1, unit: 'KiB' });
+    expect(value('3 GiB * 2')).toEqual({ value: 6, unit: 'GiB' });
+    expect(value('1 Gbit')).toEqual({ value: 1, unit: 'Gbit' });
+    // Several units written: the best-fitting one. 1e9 bit/s × 3,600 s / 8 = 450 GB.
+    expect(value('1 Gbps * 1 hour')).toEqual({ value: 450, unit: 'GB' });
+    expect(value('2^32')).toEqual({ value: 2 ** 32, unit: '' });
+  });
+
   it('rounds ceil, floor and round in the unit asked for, as a figure with unit: does', () => {
     expect(value('ceil(1.5 hour) -> hour')).toEqual({ value: 2, unit: 'hour' });
     expect(value('floor(90 min) -> hour')).toEqual({ value: 1, unit: 'hour' });
