@@ -118,14 +118,16 @@ export function varianceShares(model: Model, overrides: Overrides, result: strin
   const { columns, samples: n } = sampled.value;
   const target = model.byName.get(result)!.index;
   const all = variance(columns[target]!);
-  const work = columns.map((c) => Float64Array.from(c));
+  // The program writes only the formulas' columns: inputs are shared with the draws, save the one fixed.
+  const computed = new Set(model.figures.filter((f) => f.kind === 'derived' && !pinned.has(f.name)).map((f) => f.index));
+  const work = columns.map((c, i) => (computed.has(i) ? new Float64Array(n) : c));
   const program = compileProgram(model, pinned);
   const shares = ranged.map((f) => {
-    work[f.index]!.fill(medianOf(ranges.get(f.name)!));
+    work[f.index] = new Float64Array(n).fill(medianOf(ranges.get(f.name)!));
     program(work, n);
     // Measured before the input's draws go back: the result may be that input (pinned with --set).
     const fixed = variance(work[target]!);
-    work[f.index]!.set(columns[f.index]!);
+    work[f.index] = columns[f.index]!;
     // Noise can make a tiny share slightly negative; a share below zero means none.
     return { name: f.name, share: all > 0 ? Math.max(0, 1 - fixed / all) : 0 };
   });
