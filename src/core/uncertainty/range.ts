@@ -4,8 +4,9 @@ import { tokenize } from '../expr/tokenizer.js';
 import { parseQuantity, type Quantity } from '../units/quantity.js';
 import type { UnitRegistry } from '../units/registry.js';
 
-export type Distribution = 'lognormal' | 'normal' | 'uniform';
-export const DISTRIBUTIONS: readonly Distribution[] = ['lognormal', 'normal', 'uniform'];
+/** How `low`..`high` is read; the first is the default. */
+export const DISTRIBUTIONS = ['lognormal', 'normal', 'uniform'] as const;
+export type Distribution = (typeof DISTRIBUTIONS)[number];
 
 /**
  * A guess: `100M to 300M user`. For lognormal and normal, low and high are
