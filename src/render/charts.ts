@@ -12,7 +12,12 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /** A bar `fraction` (0..1) of `width` cells long; anything above zero shows at least an eighth. */
 export function hbar(fraction: number, width: number): string {
-  const eighths = fraction > 0 ? Math.max(1, Math.round(Math.min(1, fraction) * width * 8)) : 0;
+  return fraction > 0 ? cellsBar(Math.max(1 / 8, Math.min(1, fraction) * width)) : '';
+}
+
+/** A bar `cells` long, drawn to the nearest eighth of a cell. */
+export function cellsBar(cells: number): string {
+  const eighths = Math.round(Math.max(0, cells) * 8);
   return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 

@@ -1,7 +1,7 @@
 import { durationUnits, IEC_PREFIXES, SI_PREFIXES, type Conventions } from '../core/units/table.js';
 
 // Not Intl.NumberFormat: creating one loads ICU data, about 20 ms of start-up.
-function group(digits: string): string {
+export function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

@@ -4,36 +4,18 @@ import type { LatencyRow } from '../core/reference/latency.js';
 import type { PowerRow } from '../core/reference/powers.js';
 import { bestUnit } from '../core/units/best-unit.js';
 import { Dimension } from '../core/units/dimension.js';
-import { formatDisplay, formatValue, threeDigits } from './number.js';
+import { alignColumns, cellsBar } from './charts.js';
+import { formatDisplay, formatValue, group, threeDigits } from './number.js';
 
-type Align = 'left' | 'right';
-
-/** Plain columns two spaces apart. Cells are padded before they are styled, so colour codes do not count. */
-function columns(rows: string[][], align: Align[], paint: Array<(s: string) => string> = []): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) =>
-    r
-      .map((cell, i) => {
-        const padded = align[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
-        return (paint[i] ?? String)(padded);
-      })
-      .join('  ')
-      .trimEnd(),
-  );
-}
 
 // ── latency ──────────────────────────────────────────────────────────────
 
 /** Where the bars start: a tenth of the fastest row (0.5 ns), so it still gets a visible bar. */
 const BAR_FLOOR_SECONDS = 1e-10;
 const CELLS_PER_DECADE = 4;
-const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
 /** A bar as long as log10(seconds / 0.1 ns) × 4 cells, drawn to an eighth of a cell. */
 export function logBar(seconds: number): string {
-  const cells = Math.max(0, Math.log10(seconds / BAR_FLOOR_SECONDS) * CELLS_PER_DECADE);
-  const eighths = Math.round(cells * 8);
-  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
+  return cellsBar(Math.log10(seconds / BAR_FLOOR_SECONDS) * CELLS_PER_DECADE);
 }
 
 /** Times in the best unit ("0.5 ns", "150 ms"), numbers right-aligned and units after them. */
@@ -45,7 +27,7 @@ function timeCells(rows: readonly LatencyRow[]): string[] {
 
 function latencyLines(rows: readonly LatencyRow[], style: ChalkInstance, name: (r: LatencyRow) => string): string[] {
   const times = timeCells(rows);
-  return columns(rows.map((r, i) => [name(r), times[i]!, logBar(r.seconds)]), ['left', 'left', 'left'], [String, style.bold, style.cyan]);
+  return alignColumns(rows.map((r, i) => [name(r), times[i]!, logBar(r.seconds)]), [false, false, false], [String, style.bold, style.cyan]);
 }
 
 export function renderLatencyTable(rows: readonly LatencyRow[], style: ChalkInstance, title = true): string {
@@ -99,14 +81,14 @@ function ninesText(nines: number | null): string {
 export function renderAvailabilityTable(rows: readonly AvailabilityRow[], style: ChalkInstance): string {
   const head = ['availability', 'nines', ...PERIODS.map((p) => `per ${p}`)];
   const body = rows.map((r) => [r.percent, ninesText(r.nines), ...PERIODS.map((p) => formatDowntime(r.downtime[p]))]);
-  const lines = columns([head, ...body], ['left', 'right', 'right', 'right', 'right', 'right']);
+  const lines = alignColumns([head, ...body], [false, true, true, true, true, true]);
   const out = [style.bold('Downtime allowed by an availability target'), style.dim(calendarLine()), '', style.bold(lines[0]!), ...lines.slice(1), ''];
   out.push(style.dim(YEAR_LENGTH_NOTE));
   return `${out.join('\n')}\n`;
 }
 
 export function renderAvailability(row: AvailabilityRow, style: ChalkInstance): string {
-  const lines = columns(PERIODS.map((p) => [`per ${p}`, formatDowntime(row.downtime[p])]), ['left', 'right'], [String, style.bold]);
+  const lines = alignColumns(PERIODS.map((p) => [`per ${p}`, formatDowntime(row.downtime[p])]), [false, true], [String, style.bold]);
   const nines = row.nines === null ? '' : ` (${row.nines} nine${row.nines === 1 ? '' : 's'})`;
   const out = [`${style.bold(row.percent)}${nines} allows this much downtime:`, ...lines.map((l) => `  ${l}`), ''];
   out.push(style.dim(calendarLine()));
@@ -115,10 +97,6 @@ export function renderAvailability(row: AvailabilityRow, style: ChalkInstance): 
 
 // ── powers of two ────────────────────────────────────────────────────────
 
-function group(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 function percent(x: number): string {
   return x === 0 ? '-' : `${threeDigits(x * 100)}%`;
 }
@@ -126,7 +104,7 @@ function percent(x: number): string {
 export function renderPowers(rows: readonly PowerRow[], style: ChalkInstance, title = true): string {
   const head = ['power', 'exact value', '≈ (2^10 ≈ 1000)', 'IEC', 'confused with', 'IEC is larger by'];
   const body = rows.map((r) => [`2^${r.power}`, group(r.exact), r.approximateText, r.iec, r.si, percent(r.iecLargerBy)]);
-  const lines = columns([head, ...body], ['left', 'right', 'left', 'left', 'left', 'right'], [style.cyan]);
+  const lines = alignColumns([head, ...body], [false, true, false, false, false, true], [style.cyan]);
   const out: string[] = [];
   if (title) out.push(style.bold('Powers of two'), '');
   out.push(style.bold(lines[0]!), ...lines.slice(1), '');
