@@ -98,13 +98,18 @@ class Parser {
   }
 
   private unary(): Expr {
+    return this.signed(() => this.juxtaposed());
+  }
+
+  /** Leading signs, then `operand`: `-x`, `+x`, `--x`. */
+  private signed(operand: () => Expr): Expr {
     const t = this.peek();
     if (this.isOp(t, '-', '+')) {
       this.next();
-      const arg = this.nested(() => this.unary());
+      const arg = this.nested(() => this.signed(operand));
       return t.text === '-' ? { kind: 'neg', arg, span: { start: t.span.start, end: arg.span.end } } : arg;
     }
-    return this.juxtaposed();
+    return operand();
   }
 
   private juxtaposed(): Expr {
@@ -138,13 +143,7 @@ class Parser {
 
   /** A signed power, without juxtaposition: `2^41 ms` is (2^41) ms, `2^-1` is 0.5. */
   private exponent(): Expr {
-    const t = this.peek();
-    if (this.isOp(t, '-', '+')) {
-      this.next();
-      const arg = this.nested(() => this.exponent());
-      return t.text === '-' ? { kind: 'neg', arg, span: { start: t.span.start, end: arg.span.end } } : arg;
-    }
-    return this.power();
+    return this.signed(() => this.power());
   }
 
   private postfix(): Expr {
