@@ -1,5 +1,5 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
-import { fail, ok, type Result } from '../diagnostic.js';
+import { fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
 import type { Figure, Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
 import { compileProgram } from '../scenario/program.js';
@@ -51,15 +51,8 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
       continue;
     }
     const range = ranges.get(f.name);
-    if (range) {
-      draw(range, columns[f.index]!, normal, random);
-      // A lognormal over a huge span can overflow a draw: that is the range's fault, not a formula's.
-      if (!columns[f.index]!.every(Number.isFinite)) {
-        const hint = 'narrow it: its ends are p5 and p95, so a span of many orders of magnitude reaches far past them';
-        if (pinned) return fail({ code: 'not-finite', message: `--set ${f.name}: the range gives draws too large to hold`, hint });
-        return fail({ code: 'not-finite', message: `the range of \`${f.name}\` gives draws too large to hold`, span: f.span, ...(model.file !== undefined ? { file: model.file } : {}), hint });
-      }
-    } else columns[f.index]!.fill(pinned ? pinned.value : f.value!);
+    if (range) draw(range, columns[f.index]!, normal, random);
+    else columns[f.index]!.fill(pinned ? pinned.value : f.value!);
   }
   compileProgram(model, new Set(overrides.keys()))(columns, n);
   for (const f of formulas) {
@@ -67,6 +60,9 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
     let bad = 0;
     for (let i = 0; i < n; i++) if (!Number.isFinite(col[i]!)) bad++;
     if (bad) {
+      // Looked for only now, off the fast path: a range whose draws overflow is to blame, not the formula.
+      const overflowing = model.figures.find((g) => ranges.has(g.name) && !columns[g.index]!.every(Number.isFinite));
+      if (overflowing) return fail(overflowed(model, overflowing, overrides.has(overflowing.name)));
       return fail({
         code: 'not-finite', message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (${NOT_FINITE_CAUSES}, in part of a range?)`,
         span: f.span, ...(model.file !== undefined ? { file: model.file } : {}),
@@ -75,6 +71,13 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
     }
   }
   return ok({ samples: n, seed: options.seed, columns, ranged: [...ranges.keys()] });
+}
+
+/** A lognormal over a huge span can overflow a draw. */
+function overflowed(model: Model, f: Figure, pinned: boolean): Diagnostic {
+  const hint = 'narrow it: its ends are p5 and p95, so a span of many orders of magnitude reaches far past them';
+  if (pinned) return { code: 'not-finite', message: `--set ${f.name}: the range gives draws too large to hold`, hint };
+  return { code: 'not-finite', message: `the range of \`${f.name}\` gives draws too large to hold`, span: f.span, ...(model.file !== undefined ? { file: model.file } : {}), hint };
 }
 
 function draw(range: Range, out: Float64Array, normal: Float64Array, random: Random): void {
