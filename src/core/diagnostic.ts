@@ -43,6 +43,11 @@ export class DiagnosticError extends Error {
   }
 }
 
+/** One problem at a place, to throw from deep inside parsing or checking. */
+export function problem(code: DiagnosticCode, message: string, span: Span, hint?: string): DiagnosticError {
+  return new DiagnosticError([{ code, message, span, ...(hint ? { hint } : {}) }]);
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -1,4 +1,4 @@
-import { DiagnosticError, type Diagnostic, type Span } from '../diagnostic.js';
+import { DiagnosticError, problem, type Span } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
 import { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
@@ -106,7 +106,7 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
   switch (e.op) {
     case '+':
     case '-': {
-      if (!a.dim.equals(b.dim)) throw mismatch(e.op === '+' ? 'add' : 'subtract', a.dim, b.dim, e, scope);
+      if (!a.dim.equals(b.dim)) throw mismatch(e.op === '+' ? 'add' : 'subtract', a.dim, b.dim, e);
       return e.op === '+'
         ? derive(a.dim, [a, b], (x, y) => x + y, (x, y) => `(${x}+${y})`, e.span)
         : derive(a.dim, [a, b], (x, y) => x - y, (x, y) => `(${x}-${y})`, e.span);
@@ -161,7 +161,7 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       arity(1, Infinity);
       const first = args[0]!;
       args.forEach((a, i) => {
-        if (!a.dim.equals(first.dim)) throw mismatch(`take the ${fn} of`, first.dim, a.dim, e.args[i]!, scope);
+        if (!a.dim.equals(first.dim)) throw mismatch(`take the ${fn} of`, first.dim, a.dim, e.args[i]!);
       });
       return derive(first.dim, args, RUNTIME[fn], (...xs) => `M.${fn}(${xs.join(',')})`, e.span);
     }
@@ -238,15 +238,11 @@ function resolve(name: string, span: Span, scope: Scope, unitPosition: boolean):
   const asUnit = unitPosition || !scope.lookup;
   const guess = didYouMean(name, asUnit ? [...scope.registry.names(), ...figures] : [...figures, ...scope.registry.names()]);
   const hint = guess ? `did you mean \`${guess}\`?` : asUnit ? unitHint(name) : 'names are assumptions, derived figures or units';
-  return fail(asUnit ? 'unknown-unit' : 'unknown-name', `unknown ${asUnit ? 'unit' : 'name'} \`${name}\``, span, hint);
+  throw problem(asUnit ? 'unknown-unit' : 'unknown-name', `unknown ${asUnit ? 'unit' : 'name'} \`${name}\``, span, hint);
 }
 
 function unitHint(name: string): string {
   return `units include B, kB, MB, GiB, bit, Gbps, s, ms, hour, day, month, year, USD and count nouns; declare a new noun under \`nouns:\` (\`${name}\`?)`;
-}
-
-function fail(code: Diagnostic['code'], message: string, span: Span, hint: string): never {
-  throw new DiagnosticError([{ code, message, span, hint }]);
 }
 
 function constant(value: number, dim: Dimension): Checked {
@@ -274,13 +270,10 @@ function side(e: Expr, dim: Dimension): string {
   return e.kind === 'name' ? `\`${e.name}\` is ${dim}` : `${dim}`;
 }
 
-function mismatch(verb: string, a: Dimension, b: Dimension, e: Expr, _scope: Scope): DiagnosticError {
+function mismatch(verb: string, a: Dimension, b: Dimension, e: Expr): DiagnosticError {
   const hint = e.kind === 'bin'
     ? `left: ${side(e.left, a)}; right: ${side(e.right, b)}. Both sides must have the same dimension`
     : `${side(e, b)}, the others are ${a}`;
   return problem('unit-mismatch', `cannot ${verb} ${a} and ${b}`, e.span, hint);
 }
 
-export function problem(code: Diagnostic['code'], message: string, span: Span, hint?: string): DiagnosticError {
-  return new DiagnosticError([{ code, message, span, ...(hint ? { hint } : {}) }]);
-}

@@ -1,5 +1,4 @@
-import type { Span } from '../diagnostic.js';
-import { DiagnosticError } from '../diagnostic.js';
+import { DiagnosticError, problem, type Span } from '../diagnostic.js';
 import { NUMBER_SUFFIXES } from '../units/table.js';
 import { isFunctionName } from './ast.js';
 
@@ -128,5 +127,5 @@ function forbiddenCharacter(c: string): string {
 }
 
 export function syntax(message: string, span: Span, hint?: string): DiagnosticError {
-  return new DiagnosticError([{ code: 'syntax', message, span, ...(hint ? { hint } : {}) }]);
+  return problem('syntax', message, span, hint);
 }

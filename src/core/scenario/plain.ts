@@ -1,5 +1,6 @@
 import { tokenize } from '../expr/tokenizer.js';
-import { problem, type Scope } from '../expr/check.js';
+import type { Scope } from '../expr/check.js';
+import { problem } from '../diagnostic.js';
 import { parseInput, type ParsedInput } from '../uncertainty/range.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { Figure } from './model.js';

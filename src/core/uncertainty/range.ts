@@ -1,5 +1,5 @@
-import { DiagnosticError, type Span } from '../diagnostic.js';
-import { problem, type Scope } from '../expr/check.js';
+import { DiagnosticError, problem, type Span } from '../diagnostic.js';
+import type { Scope } from '../expr/check.js';
 import { tokenize } from '../expr/tokenizer.js';
 import { parseQuantity, type Quantity } from '../units/quantity.js';
 import type { UnitRegistry } from '../units/registry.js';

@@ -1,6 +1,6 @@
-import { DiagnosticError } from '../diagnostic.js';
+import { DiagnosticError, problem } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
-import { checkFormula, problem, type Scope } from '../expr/check.js';
+import { checkFormula, type Scope } from '../expr/check.js';
 import { parseFormula } from '../expr/parser.js';
 import { Dimension } from './dimension.js';
 import type { UnitRegistry } from './registry.js';
