@@ -32,7 +32,7 @@ export function reportDocument(report: Report) {
     ),
     checks: report.checks.map((c) => ({
       name: c.name, expected: c.expected, actual: c.actual, unit: c.unit, ok: c.status === 'ok',
-      status: c.status, tolerance: c.tolerance, published: c.published, ...(c.erratum !== undefined ? { erratum: c.erratum } : {}),
+      status: c.status, tolerance: c.tolerance, published: c.published, ...(c.erratum !== undefined ? { erratum: c.erratum } : {}), ...(c.note !== undefined ? { note: c.note } : {}),
     })),
   };
 }

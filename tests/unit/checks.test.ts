@@ -62,6 +62,11 @@ describe('compareExpectations', () => {
     expect('erratum' in check('36.5 TB')).toBe(false);
   });
 
+  it('keeps the note on a published figure', () => {
+    expect(check('{ value: 36.5 TB, note: table 2 of the source }').note).toBe('table 2 of the source');
+    expect('note' in check('36.5 TB')).toBe(false);
+  });
+
   it('a figure of 0 agrees only with 0', () => {
     const text = lines('assumptions:', '  x1: 0 GB', '  x2: 1 GB', 'expect:', '  x1: 0 GB', '  x2: 0 GB');
     const compiled = compileScenario(text);

@@ -85,6 +85,7 @@ function renderChecks(results: ScenarioCheck[], style: ChalkInstance): string {
       const word = c.status === 'ok' ? style.green('agrees') : c.status === 'erratum' ? style.yellow('erratum') : style.red(c.erratum !== undefined ? 'agrees with the erratum' : 'disagrees');
       out.push(`  ${mark} ${c.name.padEnd(width)}  published ${c.published}, computed ${computed} (${formatDifference(c.difference)}, ${tolerance}): ${word}`);
       if (c.erratum !== undefined) out.push(style.dim(`      ${c.erratum}`));
+      if (c.note !== undefined) out.push(style.dim(`      ${c.note}`));
     }
   }
   out.push('', `${results.length} scenario${results.length === 1 ? '' : 's'}: ${count.ok} figures agree, ${count.erratum} errata, ${count.fail} failed`);

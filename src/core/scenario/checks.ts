@@ -17,6 +17,8 @@ export interface CheckResult {
   /** `erratum`: the source is known to be wrong and the scenario says why. */
   status: CheckStatus;
   erratum?: string;
+  /** The scenario's note on this published figure (where in the source, how it was rounded). */
+  note?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function compareExpectations(model: Model, values: Float64Array): CheckRe
     return {
       name: e.name, published: e.text, expected, actual, unit: e.unit.text, tolerance: e.tolerance, difference, status,
       ...(e.erratum !== undefined ? { erratum: e.erratum } : {}),
+      ...(e.note !== undefined ? { note: e.note } : {}),
     };
   });
 }
