@@ -1,15 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
-import type { ScenarioIssue } from './schema.js';
+import { KNOWN_KEYS, type ScenarioIssue } from './schema.js';
 import type { PathKey, ScenarioSource } from './source.js';
-
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': ['version', 'name', 'title', 'source', 'description', 'nouns', 'conventions', 'assumptions', 'derived', 'expect'],
-  assumption: ['value', 'low', 'high', 'dist', 'note'],
-  derived: ['expr', 'unit', 'note'],
-  expect: ['value', 'erratum', 'note'],
-  conventions: ['day', 'month', 'year'],
-};
 
 /** Turns zod's issues into messages placed at the key or value they are about. */
 export function schemaDiagnostics(issues: readonly ScenarioIssue[], source: ScenarioSource): Diagnostic[] {

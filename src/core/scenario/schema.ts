@@ -19,43 +19,32 @@ const textOf = (error: string) => z.pipe(z.union([z.string(), z.number()], { err
 const Text = textOf('expected text');
 const QuantityText = textOf('expected a quantity such as "300 million user"');
 
-const Assumption = z.union(
-  [
-    QuantityText,
-    z.strictObject({
+const AssumptionMapping = z.strictObject({
       value: z.optional(described(QuantityText, 'The quantity, e.g. "300 million user", or a range "100M to 300M user"')),
       low: z.optional(described(QuantityText, 'A guess: the 5th percentile (the lower bound for uniform)')),
       high: z.optional(described(QuantityText, 'A guess: the 95th percentile (the upper bound for uniform)')),
       dist: z.optional(described(z.enum(DISTRIBUTIONS, { error: `dist is ${DISTRIBUTIONS.slice(0, -1).join(', ')} or ${DISTRIBUTIONS.at(-1)}` }), 'How low..high is read; lognormal by default')),
       note: z.optional(described(Text, 'Why this value: shown with the assumptions')),
-    }),
-  ],
-  { error: 'expected a quantity such as "300 million user", a range "100M to 300M user", or a mapping with `value:` or `low:` and `high:`' },
-);
+});
+const Assumption = z.union([QuantityText, AssumptionMapping], {
+  error: 'expected a quantity such as "300 million user", a range "100M to 300M user", or a mapping with `value:` or `low:` and `high:`',
+});
 
-const Derived = z.union(
-  [
-    Text,
-    z.strictObject({
-      expr: described(Text, 'The formula, e.g. "dau * tweets_per_user"'),
-      unit: z.optional(described(Text, 'Express the result in this unit, e.g. "TB/day"')),
-      note: z.optional(Text),
-    }),
-  ],
-  { error: 'expected a formula such as "dau * tweets_per_user", or a mapping with `expr:`' },
-);
+const DerivedMapping = z.strictObject({
+  expr: described(Text, 'The formula, e.g. "dau * tweets_per_user"'),
+  unit: z.optional(described(Text, 'Express the result in this unit, e.g. "TB/day"')),
+  note: z.optional(Text),
+});
+const Derived = z.union([Text, DerivedMapping], { error: 'expected a formula such as "dau * tweets_per_user", or a mapping with `expr:`' });
 
-const Expectation = z.union(
-  [
-    QuantityText,
-    z.strictObject({
-      value: described(QuantityText, 'The published figure; "~" means within 10%, otherwise within 1%'),
-      erratum: z.optional(described(Text, 'The published figure is wrong: what is right and why')),
-      note: z.optional(Text),
-    }),
-  ],
-  { error: 'expected a published figure such as "~3500 tweet/s", or a mapping with `value:`' },
-);
+const ExpectationMapping = z.strictObject({
+  value: described(QuantityText, 'The published figure; "~" means within 10%, otherwise within 1%'),
+  erratum: z.optional(described(Text, 'The published figure is wrong: what is right and why')),
+  note: z.optional(Text),
+});
+const Expectation = z.union([QuantityText, ExpectationMapping], { error: 'expected a published figure such as "~3500 tweet/s", or a mapping with `value:`' });
+
+const Conventions = z.strictObject({ day: z.optional(Text), month: z.optional(Text), year: z.optional(Text) });
 
 const SCENARIO_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -74,7 +63,7 @@ export const ScenarioSchema = z.strictObject({
   nouns: z.optional(described(z.array(Name), 'Count nouns beyond user and request, e.g. [tweet]')),
   conventions: z.optional(
     described(
-      z.strictObject({ day: z.optional(Text), month: z.optional(Text), year: z.optional(Text) }),
+      Conventions,
       'Calendar lengths when the source rounds them, e.g. day: 100000 s',
     ),
   ),
@@ -84,6 +73,15 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type ScenarioData = z.output<typeof ScenarioSchema>;
+
+/** The keys each kind of mapping takes, for "did you mean": read off the schema, so they cannot drift. */
+export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(ScenarioSchema.shape),
+  assumption: Object.keys(AssumptionMapping.shape),
+  derived: Object.keys(DerivedMapping.shape),
+  expect: Object.keys(ExpectationMapping.shape),
+  conventions: Object.keys(Conventions.shape),
+};
 export type ScenarioIssue = z.core.$ZodIssue;
 
 export function validateScenarioData(data: unknown): { ok: true; data: ScenarioData } | { ok: false; issues: ScenarioIssue[] } {
