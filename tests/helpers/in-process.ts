@@ -1,0 +1,41 @@
+import { processIo, type Io } from '../../src/cli/io.js';
+import { run } from '../../src/cli/main.js';
+import { ROOT } from './run-bote.js';
+
+export interface InProcessOptions {
+  /** Working directory for scenario lookup and relative paths; the repository root by default. */
+  cwd?: string;
+  /** The whole environment the command sees (nothing is inherited): NO_COLOR, BOTE_PATH... */
+  env?: Record<string, string | undefined>;
+  /** Pretend stdout is a terminal (colour, table defaults). */
+  stdoutIsTTY?: boolean;
+}
+
+export interface InProcessResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI in this process through the `Io` interface: the same program
+ * as bin/bote.js, with the real file system but captured output. Quick enough
+ * for most end-to-end assertions; spawn the built binary (run-bote.ts) only
+ * where the process itself is under test (exit codes of the binary, TTY, pipes).
+ */
+export async function runInProcess(args: readonly string[], options: InProcessOptions = {}): Promise<InProcessResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    ...processIo(),
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    stdoutIsTTY: options.stdoutIsTTY ?? false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+  };
+  const code = await run([...args], io);
+  return { code, stdout, stderr };
+}
