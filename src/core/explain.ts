@@ -1,4 +1,5 @@
 import type { Expr } from './expr/ast.js';
+import { referent } from './expr/referent.js';
 import type { Figure, Model } from './scenario/model.js';
 import type { Range } from './uncertainty/range.js';
 
@@ -79,22 +80,29 @@ function step(model: Model, f: Figure, values: Float64Array, pinned: boolean, ov
   return {
     ...base,
     formula: render(f.expr, () => undefined),
-    substituted: render(f.expr, (name) => {
-      const g = model.byName.get(name);
-      if (!g) return undefined;
+    substituted: render(f.expr, (node) => {
+      const r = referent(node, model.registry, (n) => model.byName.get(n));
+      if (!r || !('figure' in r)) return undefined;
+      const g = r.figure;
+      const name = g.name;
       // An assumption reads best as written (99.99%, 300 million user), unless --set changed it.
-      if (g.kind === 'assumption' && !overridden.has(name) && !g.range) return { kind: 'literal', text: g.text.trim() };
+      // Constant arithmetic (4 B + 20 B) is put in parentheses: × binds tighter than its +.
+      if (g.kind === 'assumption' && !overridden.has(name) && !g.range) return { kind: 'literal', text: isSum(g.expr) ? `(${g.text.trim()})` : g.text.trim() };
       const u = unitOf(g);
       return { kind: 'quantity', value: values[g.index]! / u.factor, unit: u.text };
     }),
   };
 }
 
+function isSum(e: Expr): boolean {
+  return e.kind === 'bin' && (e.op === '+' || e.op === '-');
+}
+
 const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 4 } as const;
 const SHOWN_OP = { '+': '+', '-': '−', '*': '×', '/': '/', '^': '^' } as const;
 
 /** Writes a formula back as markup, with the parentheses it needs and × for *. */
-function render(e: Expr, substitute: (name: string) => MarkupPart | undefined): Markup {
+function render(e: Expr, substitute: (name: Extract<Expr, { kind: 'name' }>) => MarkupPart | undefined): Markup {
   const out: Markup = [];
   const walk = (x: Expr, parent: number, rightOfDivide: boolean): void => {
     switch (x.kind) {
@@ -102,7 +110,7 @@ function render(e: Expr, substitute: (name: string) => MarkupPart | undefined): 
         out.push({ kind: 'literal', text: x.text });
         return;
       case 'name': {
-        const q = substitute(x.name);
+        const q = substitute(x);
         if (!q) {
           out.push({ kind: 'name', text: x.name });
           return;
@@ -139,10 +147,13 @@ function render(e: Expr, substitute: (name: string) => MarkupPart | undefined): 
         const p = x.implicit ? 3 : PRECEDENCE[x.op];
         walk(x.left, p, false);
         if (x.implicit) {
-          // `50%` and `$0.02` keep their written form; `365 day` keeps its space.
-          if (!(x.right.kind === 'name' && x.right.name === '%')) out.push({ kind: 'text', text: ' ' });
+          // `50%` and `$0.02` keep their written form; `365 day` keeps its space, `GB-month` its hyphen.
+          if (x.hyphen) out.push({ kind: 'text', text: '-' });
+          else if (!(x.right.kind === 'name' && x.right.name === '%')) out.push({ kind: 'text', text: ' ' });
         } else {
-          out.push({ kind: 'op', text: x.op === '^' ? '^' : ` ${SHOWN_OP[x.op]} ` });
+          // `req/s/server` stays tight: with spaces, `/ server` would read as the figure of that name.
+          const tight = x.op === '^' || (x.op === '/' && x.right.kind === 'name' && x.right.unitPosition === true);
+          out.push({ kind: 'op', text: tight ? x.op : ` ${SHOWN_OP[x.op]} ` });
         }
         walk(x.right, p, x.op === '/');
         return;

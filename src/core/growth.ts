@@ -1,4 +1,5 @@
 import type { Expr } from './expr/ast.js';
+import { referent } from './expr/referent.js';
 import type { Figure, Model } from './scenario/model.js';
 import type { Overrides } from './scenario/run.js';
 import { sweepColumns } from './sweep.js';
@@ -23,15 +24,18 @@ const MAX_BARS = 20;
  * so it does not accumulate). Anything but products and parentheses gives
  * nothing: `ceil(log(records))` grows, but not in proportion.
  */
-function numeratorNames(e: Expr): string[] {
+function numeratorNames(e: Expr, model: Model): string[] {
   switch (e.kind) {
-    case 'name':
-      return [e.name];
+    case 'name': {
+      // `10 year` multiplies by the unit, even where a figure is called `year`.
+      const r = referent(e, model.registry, (n) => model.byName.get(n));
+      return r && 'figure' in r ? [e.name] : [];
+    }
     case 'paren':
-      return numeratorNames(e.inner);
+      return numeratorNames(e.inner, model);
     case 'bin':
-      if (e.op === '*') return [...numeratorNames(e.left), ...numeratorNames(e.right)];
-      if (e.op === '/') return numeratorNames(e.left);
+      if (e.op === '*') return [...numeratorNames(e.left, model), ...numeratorNames(e.right, model)];
+      if (e.op === '/') return numeratorNames(e.left, model);
       return [];
     default:
       return [];
@@ -47,7 +51,7 @@ export function horizonOf(model: Model, figure: Figure, pinned: ReadonlySet<stri
   if (memo.has(figure.name)) return memo.get(figure.name);
   let found: string | undefined;
   if (figure.kind === 'derived' && !pinned.has(figure.name)) {
-    const names = numeratorNames(figure.expr);
+    const names = numeratorNames(figure.expr, model);
     for (const n of names) {
       const f = model.byName.get(n);
       if (!f) continue;

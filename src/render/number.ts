@@ -1,4 +1,5 @@
-import { durationUnits, IEC_PREFIXES, SI_PREFIXES, type Conventions } from '../core/units/table.js';
+import { isByteUnit, rePrefixed } from '../core/units/best-unit.js';
+import { durationUnits, type Conventions } from '../core/units/table.js';
 
 // Not Intl.NumberFormat: creating one loads ICU data, about 20 ms of start-up.
 export function group(digits: string): string {
@@ -38,7 +39,6 @@ export function scaled(x: number): string {
   return threeDigits(r);
 }
 
-const BYTE_UNIT = /^(Ki|Mi|Gi|Ti|Pi|Ei|Zi|Yi|k|K|M|G|T|P|E|Z|Y)?(B|bit|bps)(?=$|[/·])/;
 const LENGTH_UNITS: ReadonlyArray<readonly [string, number]> = [['mm', 1e-3], ['cm', 1e-2], ['m', 1], ['km', 1e3]];
 
 /**
@@ -48,18 +48,9 @@ const LENGTH_UNITS: ReadonlyArray<readonly [string, number]> = [['mm', 1e-3], ['
  * and counts with a scale (3.47 K tweet/s).
  */
 export function formatDisplay(value: number, unit: string, conventions?: Conventions): string {
-  const m = BYTE_UNIT.exec(unit);
-  if (m) {
-    const [written, prefix = '', base] = m as unknown as [string, string | undefined, string];
-    const family = prefix.endsWith('i') ? IEC_PREFIXES : SI_PREFIXES.filter(([p]) => p !== 'K');
-    const factor = [...IEC_PREFIXES, ...SI_PREFIXES].find(([p]) => p === prefix)?.[1] ?? 1;
-    const inBase = value * factor;
-    const rest = unit.slice(written.length);
-    // The largest prefix whose shown value (three digits) reaches 1. Rounding the
-    // byte count instead put 1 KiB (1024 → 1020 B) below the IEC step: "1020 B".
-    let best: readonly [string, number] = ['', 1];
-    for (const p of family) if (Math.abs(Number((inBase / p[1]).toPrecision(3))) >= 1) best = [p[0], p[1]];
-    return `${threeDigits(inBase / best[1])} ${best[0]}${base}${rest}`;
+  if (isByteUnit(unit)) {
+    const r = rePrefixed(value, unit);
+    return `${threeDigits(r.value)} ${r.unit}`;
   }
   // Plain durations and lengths read best in the largest unit they reach.
   for (const family of [durationUnits(conventions), LENGTH_UNITS]) {

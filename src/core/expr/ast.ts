@@ -3,9 +3,15 @@ import type { Span } from '../diagnostic.js';
 /** The closed set of formula nodes. Every node knows where it was written. */
 export type Expr =
   | { kind: 'num'; value: number; text: string; span: Span }
-  | { kind: 'name'; name: string; span: Span }
+  /**
+   * `unitPosition`: written where a unit goes (`10 year`, `5000 req/s/server`,
+   * `GB-month`): there a word the registry knows is the unit, even when a
+   * figure has that name. Elsewhere a bare name is the figure first.
+   */
+  | { kind: 'name'; name: string; span: Span; unitPosition?: true }
   | { kind: 'neg'; arg: Expr; span: Span }
-  | { kind: 'bin'; op: BinaryOp; left: Expr; right: Expr; span: Span; opSpan: Span; implicit: boolean }
+  /** `implicit`: juxtaposition (`2 GB`); `hyphen`: two unit words joined by a hyphen (`GB-month`). */
+  | { kind: 'bin'; op: BinaryOp; left: Expr; right: Expr; span: Span; opSpan: Span; implicit: boolean; hyphen?: true }
   | { kind: 'call'; fn: FunctionName; args: Expr[]; span: Span; nameSpan: Span }
   | { kind: 'paren'; inner: Expr; span: Span };
 
@@ -40,4 +46,31 @@ export function toSexp(e: Expr): string {
     default:
       return e satisfies never;
   }
+}
+
+/** Every name node of a tree, left to right: figures and units alike (see referent). */
+export function nameNodes(e: Expr, out: Array<Extract<Expr, { kind: 'name' }>> = []): Array<Extract<Expr, { kind: 'name' }>> {
+  switch (e.kind) {
+    case 'name':
+      out.push(e);
+      break;
+    case 'paren':
+      nameNodes(e.inner, out);
+      break;
+    case 'neg':
+      nameNodes(e.arg, out);
+      break;
+    case 'bin':
+      nameNodes(e.left, out);
+      nameNodes(e.right, out);
+      break;
+    case 'call':
+      e.args.forEach((a) => nameNodes(a, out));
+      break;
+    case 'num':
+      break;
+    default:
+      e satisfies never;
+  }
+  return out;
 }

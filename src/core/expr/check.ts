@@ -2,7 +2,9 @@ import { DiagnosticError, problem, type Span } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
 import { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
+import { unitInWords, type WrittenUnit } from '../units/written.js';
 import type { Expr, FunctionName } from './ast.js';
+import { referent } from './referent.js';
 
 export interface Checked {
   dim: Dimension;
@@ -57,6 +59,8 @@ export function compileCode(code: string): (r: Float64Array) => number {
 export interface NameRef {
   index: number;
   dim: Dimension;
+  /** Its declared or written unit, for messages in the user's units. */
+  unit?: WrittenUnit | undefined;
 }
 
 export interface Scope {
@@ -76,19 +80,19 @@ export interface Scope {
  * evaluated; the result is code of plain number arithmetic in base units. Sub-expressions without names are folded to constants here.
  */
 export function checkFormula(expr: Expr, scope: Scope): Checked {
-  return check(expr, scope, false);
+  return check(expr, scope);
 }
 
-function check(e: Expr, scope: Scope, unitPosition: boolean): Checked {
+function check(e: Expr, scope: Scope): Checked {
   switch (e.kind) {
     case 'num':
       return constant(e.value, Dimension.none);
     case 'paren':
-      return check(e.inner, scope, false);
+      return check(e.inner, scope);
     case 'name':
-      return resolve(e.name, e.span, scope, unitPosition);
+      return resolve(e, scope);
     case 'neg': {
-      const a = check(e.arg, scope, false);
+      const a = check(e.arg, scope);
       return derive(a.dim, [a], (x) => -x, (x) => `(-${x})`, e.span);
     }
     case 'bin':
@@ -101,12 +105,12 @@ function check(e: Expr, scope: Scope, unitPosition: boolean): Checked {
 }
 
 function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
-  const a = check(e.left, scope, false);
-  const b = check(e.right, scope, e.implicit && e.right.kind === 'name');
+  const a = check(e.left, scope);
+  const b = check(e.right, scope);
   switch (e.op) {
     case '+':
     case '-': {
-      if (!a.dim.equals(b.dim)) throw mismatch(e.op === '+' ? 'add' : 'subtract', a.dim, b.dim, e);
+      if (!a.dim.equals(b.dim)) throw mismatch(e.op === '+' ? 'add' : 'subtract', [e.left, a.dim], [e.right, b.dim], e, scope);
       return e.op === '+'
         ? derive(a.dim, [a, b], (x, y) => x + y, (x, y) => `(${x}+${y})`, e.span)
         : derive(a.dim, [a, b], (x, y) => x - y, (x, y) => `(${x}-${y})`, e.span);
@@ -116,11 +120,11 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
     case '/':
       return derive(a.dim.div(b.dim), [a, b], (x, y) => x / y, (x, y) => `(${x}/${y})`, e.span);
     case '^': {
-      if (!b.dim.isNone) throw problem('unit-mismatch', `an exponent must be a plain number, not ${b.dim}`, e.right.span);
+      if (!b.dim.isNone) throw problem('unit-mismatch', `an exponent must be a plain number, not ${inWords(e.right, b.dim, scope)}`, e.right.span);
       const power = (dim: Dimension) => derive(dim, [a, b], RUNTIME.pow, (x, y) => `M.pow(${x},${y})`, e.span);
       if (a.dim.isNone) return power(a.dim);
       if (b.constant === undefined) {
-        throw problem('unit-mismatch', `a quantity in ${a.dim} can only be raised to a fixed power`, e.right.span, 'write the exponent as a number, like ^2');
+        throw problem('unit-mismatch', `a quantity in ${inWords(e.left, a.dim, scope)} can only be raised to a fixed power`, e.right.span, 'write the exponent as a number, like ^2');
       }
       const dim = a.dim.pow(b.constant);
       if (!dim) throw problem('unit-mismatch', `${a.dim} raised to ${b.constant} has no whole dimension`, e.span, 'a unit may be raised to a whole power of at most 64');
@@ -132,7 +136,7 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
 }
 
 function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
-  const args = e.args.map((a) => check(a, scope, false));
+  const args = e.args.map((a) => check(a, scope));
   const arity = (min: number, max: number) => {
     if (args.length < min || args.length > max) {
       const want = min === max ? `${min}` : max === Infinity ? `${min} or more` : `${min} or ${max}`;
@@ -141,8 +145,9 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
   };
   const plain = (i: number) => {
     if (!args[i]!.dim.isNone) {
-      throw problem('unit-mismatch', `${e.fn} needs a plain number, not a quantity in ${args[i]!.dim}`, e.args[i]!.span,
-        `divide by a unit first, e.g. ${e.fn}(x / (1 ${args[i]!.dim}))`);
+      const unit = inWords(e.args[i]!, args[i]!.dim, scope);
+      throw problem('unit-mismatch', `${e.fn} needs a plain number, not a quantity in ${unit}`, e.args[i]!.span,
+        `divide by a unit first, e.g. ${e.fn}(x / (1 ${unit}))`);
     }
   };
   const fn: FunctionName = e.fn;
@@ -161,7 +166,7 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       arity(1, Infinity);
       const first = args[0]!;
       args.forEach((a, i) => {
-        if (!a.dim.equals(first.dim)) throw mismatch(`take the ${fn} of`, first.dim, a.dim, e.args[i]!);
+        if (!a.dim.equals(first.dim)) throw mismatch(`take the ${fn} of`, [e.args[0]!, first.dim], [e.args[i]!, a.dim], e.args[i]!, scope);
       });
       return derive(first.dim, args, RUNTIME[fn], (...xs) => `M.${fn}(${xs.join(',')})`, e.span);
     }
@@ -182,7 +187,7 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
     }
     case 'servers':
     case 'shards':
-      return checkCapacity(e, args, arity, plain);
+      return checkCapacity(e, args, arity, plain, scope);
     case 'cache_80_20': {
       arity(1, 1);
       const x = args[0]!;
@@ -190,7 +195,7 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       const perTime = x.dim.powerOf('s') === -1 ? scope.registry.conventions.day : 1;
       const dim = perTime === 1 ? x.dim : x.dim.mul(Dimension.base('s'));
       if (dim.powerOf('B') !== 1) {
-        throw problem('unit-mismatch', `cache_80_20 takes a volume of data (B or B/day), not ${x.dim}`, e.args[0]!.span);
+        throw problem('unit-mismatch', `cache_80_20 takes a volume of data (B or B/day), not ${inWords(e.args[0]!, x.dim, scope)}`, e.args[0]!.span);
       }
       return derive(dim, args, (v) => 0.2 * v * perTime, (v) => `(0.2*${v}*${literal(perTime)})`, e.span);
     }
@@ -206,14 +211,15 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
  * The result is a count: `server` when per_server is written per server.
  */
 function checkCapacity(
-  e: Extract<Expr, { kind: 'call' }>, args: Checked[], arity: (min: number, max: number) => void, plain: (i: number) => void,
+  e: Extract<Expr, { kind: 'call' }>, args: Checked[], arity: (min: number, max: number) => void, plain: (i: number) => void, scope: Scope,
 ): Checked {
   const isServers = e.fn === 'servers';
   arity(2, isServers ? 4 : 2);
   const [load, each, utilization, spares] = args as [Checked, Checked, Checked | undefined, Checked | undefined];
   const dim = load.dim.div(each.dim);
   if (dim.factors.some(([, p]) => p < 0) || dim.factors.length > 1 || dim.factors.some(([b]) => b === 'B' || b === 's' || b === 'USD')) {
-    throw problem('unit-mismatch', `${e.fn}: ${load.dim} divided by ${each.dim} is ${dim}, not a count`, e.span,
+    const [l, c] = [inWords(e.args[0]!, load.dim, scope), inWords(e.args[1]!, each.dim, scope)];
+    throw problem('unit-mismatch', `${e.fn}: ${l} divided by ${c} is ${dim}, not a count`, e.span,
       `give the capacity of one ${isServers ? 'server' : 'shard'} in the same units as the load, e.g. ${isServers ? '5000 req/s/server' : '2 TB/shard'}`);
   }
   if (utilization) plain(2);
@@ -224,25 +230,22 @@ function checkCapacity(
   return derive(dim, given, RUNTIME.capacity, (l, c, u, n) => `M.capacity(${l},${c},${u},${n})`, e.span);
 }
 
-function resolve(name: string, span: Span, scope: Scope, unitPosition: boolean): Checked {
-  // Figures come first: a scenario may name a figure `qps` or `users`.
-  const ref = scope.lookup?.(name);
-  if (ref) {
-    return { dim: ref.dim, code: `r[${ref.index}]` };
-  }
-  const unit = scope.registry.lookup(name);
-  if (unit) return constant(unit.factor, unit.dim);
+function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
+  const r = referent(e, scope.registry, scope.lookup);
+  if (r && 'figure' in r) return { dim: r.figure.dim, code: `r[${r.figure.index}]` };
+  if (r) return constant(r.unit.factor, r.unit.dim);
+  const { name, span } = e;
   const forbidden = scope.forbidden?.(name);
   if (forbidden) throw problem('unknown-name', forbidden, span);
   const figures = scope.names ? [...scope.names()] : [];
-  const asUnit = unitPosition || !scope.lookup;
+  const asUnit = e.unitPosition === true || !scope.lookup;
   const guess = didYouMean(name, asUnit ? [...scope.registry.names(), ...figures] : [...figures, ...scope.registry.names()]);
   const hint = guess ? `did you mean \`${guess}\`?` : asUnit ? unitHint(name) : 'names are assumptions, derived figures or units';
   throw problem(asUnit ? 'unknown-unit' : 'unknown-name', `unknown ${asUnit ? 'unit' : 'name'} \`${name}\``, span, hint);
 }
 
 function unitHint(name: string): string {
-  return `units include B, kB, MB, GiB, bit, Gbps, s, ms, hour, day, month, year, USD and count nouns; declare a new noun under \`nouns:\` (\`${name}\`?)`;
+  return `to count ${name}, declare it as a noun: \`nouns: [${name}]\`; the units include B, kB, MB, GiB, bit, Gbps, s, ms, hour, day, month, year and USD`;
 }
 
 function constant(value: number, dim: Dimension): Checked {
@@ -266,14 +269,16 @@ function derive(
   return { dim, code: code(...args.map((a) => a.code)) };
 }
 
-function side(e: Expr, dim: Dimension): string {
-  return e.kind === 'name' ? `\`${e.name}\` is ${dim}` : `${dim}`;
+/** A sub-expression's unit as the user wrote it (GB/day), not in base units (B/s). */
+function inWords(e: Expr, dim: Dimension, scope: Scope): string {
+  return unitInWords(e, dim, scope.registry, scope.lookup);
 }
 
-function mismatch(verb: string, a: Dimension, b: Dimension, e: Expr): DiagnosticError {
+function mismatch(verb: string, [left, a]: [Expr, Dimension], [right, b]: [Expr, Dimension], e: Expr, scope: Scope): DiagnosticError {
+  const [ua, ub] = [inWords(left, a, scope), inWords(right, b, scope)];
+  const side = (x: Expr, unit: string) => (x.kind === 'name' ? `\`${x.name}\` is ${unit}` : unit);
   const hint = e.kind === 'bin'
-    ? `left: ${side(e.left, a)}; right: ${side(e.right, b)}. Both sides must have the same dimension`
-    : `${side(e, b)}, the others are ${a}`;
-  return problem('unit-mismatch', `cannot ${verb} ${a} and ${b}`, e.span, hint);
+    ? `left: ${side(left, ua)}; right: ${side(right, ub)}. Both sides must have the same dimension`
+    : `${side(right, ub)}, the others are ${ua}`;
+  return problem('unit-mismatch', `cannot ${verb} ${ua} and ${ub}`, e.span, hint);
 }
-

@@ -16,6 +16,13 @@
  * GNU units: `2 tweet/user/day` is (2 tweet)/user/day, `300 million user` is
  * 300 × million × user, and `1/2 day` is 1/(2 day). Write `x / (86400 s/day)`
  * with its parentheses.
+ *
+ * Unit position (docs/units.md, "Names"): a name right after a number or a
+ * unit word (`10 year`), or after a `/` written without spaces that follows
+ * one (`5000 req/s/server`), is marked as written where a unit goes. A hyphen
+ * without spaces between two unit words is their product, at the precedence
+ * of juxtaposition: `$0.023/GB-month` is 0.023 USD/(GB·month). `$` with no
+ * amount after it is the unit USD (`$/month`).
  */
 import { DiagnosticError, type Span } from '../diagnostic.js';
 import { isFunctionName, FUNCTIONS, type Expr } from './ast.js';
@@ -33,6 +40,10 @@ export const MAX_OPERATIONS = 1000;
 export interface ParseOptions {
   /** Stop before `->` (calc's target unit) instead of rejecting it. */
   allowArrow?: boolean;
+  /** Words the unit registry knows. Without it, no hyphen joins units: `a-b` subtracts. */
+  isUnit?: (word: string) => boolean;
+  /** The scenario's figure names: a bare one is the figure, and `total-used` subtracts. */
+  isFigure?: (word: string) => boolean;
 }
 
 export interface Parsed {
@@ -44,7 +55,7 @@ export interface Parsed {
 export function parseFormula(text: string, options: ParseOptions = {}): Parsed {
   // Checked first: the parser would call an empty formula one that "ends too early".
   if (text.trim() === '') throw syntax('the formula is empty', { start: 0, end: 0 });
-  const p = new Parser(tokenize(text));
+  const p = new Parser(tokenize(text), options);
   const expr = p.sum();
   const rest = p.remaining();
   const next = rest[0]!;
@@ -58,8 +69,10 @@ class Parser {
   private pos = 0;
   private depth = 0;
   private operations = 0;
+  /** Indices of the name tokens written in unit position. */
+  private readonly unitTokens = new Set<number>();
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(private readonly tokens: Token[], private readonly words: ParseOptions = {}) {}
 
   remaining(): Token[] {
     return this.tokens.slice(this.pos);
@@ -90,6 +103,10 @@ class Parser {
   private product(): Expr {
     let left = this.unary();
     while (this.isOp(this.peek(), '*', '/')) {
+      // `req/s/server`: a `/` without spaces after a number or unit word goes on with units.
+      if (this.peek().text === '/' && this.tight(this.pos - 1) && this.tight(this.pos) && this.endsQuantity(this.pos - 1)) {
+        this.markUnit(this.pos + 1);
+      }
       const op = this.next();
       const right = this.unary();
       left = this.bin(op.text as '*' | '/', left, right, op.span, false);
@@ -116,11 +133,17 @@ class Parser {
     let left = this.power();
     for (;;) {
       const t = this.peek();
-      if (t.kind === 'name' || t.kind === '(') {
+      if (this.hyphenJoins()) {
+        this.next();
+        this.markUnit(this.pos);
+        const right = this.power();
+        left = this.bin('*', left, right, t.span, true, true);
+      } else if (t.kind === 'name' || t.kind === '(') {
         // `10 min (1 + 1)`: minutes times two, or the function min? Not guessed.
         if (t.kind === 'name' && t.text === 'min' && this.tokens[this.pos + 1]?.kind === '(') {
           throw syntax('`min (` after a value could be the unit min or the function min', t.span, 'write `10 min * (1 + 1)` for minutes, or `10 * min(a, b)` for the function');
         }
+        if (t.kind === 'name' && this.endsQuantity(this.pos - 1)) this.markUnit(this.pos);
         const right = this.power();
         left = this.bin('*', left, right, { start: left.span.end, end: right.span.start }, true);
       } else if (t.kind === 'num') {
@@ -129,6 +152,42 @@ class Parser {
         return left;
       }
     }
+  }
+
+  /** No space between token i and the next. */
+  private tight(i: number): boolean {
+    const a = this.tokens[i];
+    const b = this.tokens[i + 1];
+    return a !== undefined && b !== undefined && a.span.end === b.span.start;
+  }
+
+  /** A unit word: in unit position, or a bare word the registry knows that names no figure. */
+  private isUnitWord(i: number): boolean {
+    const t = this.tokens[i];
+    if (t?.kind !== 'name') return false;
+    return this.unitTokens.has(i) || (this.words.isUnit?.(t.text) === true && this.words.isFigure?.(t.text) !== true);
+  }
+
+  /** Token i ends a number or a unit, so a unit may follow: `2 GB`, `2 GB/day`, `50%`, `$/month`. */
+  private endsQuantity(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && (t.kind === 'num' || t.kind === '%' || t.kind === '$' || this.isUnitWord(i));
+  }
+
+  private markUnit(i: number): void {
+    if (this.tokens[i]?.kind === 'name' && this.tokens[i + 1]?.kind !== '(') this.unitTokens.add(i);
+  }
+
+  /**
+   * `GB-month`: a `-` with no space on either side, between a unit word and a
+   * word the registry knows (not a function call). Two figures (`total-used`)
+   * subtract, and so does anything without a registry to ask.
+   */
+  private hyphenJoins(): boolean {
+    const isUnit = this.words.isUnit;
+    const [before, minus, after, call] = [this.pos - 1, this.pos, this.pos + 1, this.pos + 2].map((i) => this.tokens[i]);
+    if (!isUnit || !minus || !this.isOp(minus, '-') || before?.kind !== 'name' || after?.kind !== 'name' || call?.kind === '(') return false;
+    return this.tight(this.pos - 1) && this.tight(this.pos) && isUnit(before.text) && isUnit(after.text) && this.isUnitWord(this.pos - 1);
   }
 
   private power(): Expr {
@@ -150,7 +209,7 @@ class Parser {
     let e = this.primary();
     while (this.peek().kind === '%') {
       const t = this.next();
-      e = this.bin('*', e, { kind: 'name', name: '%', span: t.span }, t.span, true);
+      e = this.bin('*', e, { kind: 'name', name: '%', span: t.span, unitPosition: true }, t.span, true);
     }
     return e;
   }
@@ -162,7 +221,7 @@ class Parser {
         return { kind: 'num', value: t.value!, text: t.text, span: t.span };
       case 'name':
         if (this.peek().kind === '(') return this.call(t);
-        return { kind: 'name', name: t.text, span: t.span };
+        return this.unitTokens.has(this.pos - 1) ? { kind: 'name', name: t.text, span: t.span, unitPosition: true } : { kind: 'name', name: t.text, span: t.span };
       case '(': {
         const inner = this.nested(() => this.sum());
         const close = this.next();
@@ -170,8 +229,10 @@ class Parser {
         return { kind: 'paren', inner, span: { start: t.span.start, end: close.span.end } };
       }
       case '$': {
+        const usd: Expr = { kind: 'name', name: 'USD', span: t.span, unitPosition: true };
+        // `$/month`, `-> $`: no amount follows, so `$` is the unit itself.
+        if (!['num', 'name', '(', '$'].includes(this.peek().kind)) return usd;
         const amount = this.nested(() => this.postfix());
-        const usd: Expr = { kind: 'name', name: 'USD', span: t.span };
         // The `$` comes first: the product spans from it to the amount's end.
         return { ...this.bin('*', amount, usd, t.span, true), span: { start: t.span.start, end: amount.span.end } };
       }
@@ -199,11 +260,11 @@ class Parser {
     return { kind: 'call', fn, args, nameSpan: nameToken.span, span: { start: nameToken.span.start, end: close.span.end } };
   }
 
-  private bin(op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr, opSpan: Span, implicit: boolean): Expr {
+  private bin(op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr, opSpan: Span, implicit: boolean, hyphen = false): Expr {
     if (++this.operations > MAX_OPERATIONS) {
       throw syntax(`the formula has more than ${MAX_OPERATIONS} operations`, opSpan, 'split it into several derived figures');
     }
-    return bin(op, left, right, opSpan, implicit);
+    return { kind: 'bin', op, left, right, opSpan, implicit, span: { start: left.span.start, end: right.span.end }, ...(hyphen ? { hyphen } : {}) };
   }
 
   private nested<T>(f: () => T): T {
@@ -231,6 +292,3 @@ function unknownFunction(t: Token): Error {
   return new DiagnosticError([{ code: 'unknown-function', message: `\`${t.text}\` is not a function here`, span: t.span, hint }]);
 }
 
-function bin(op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr, opSpan: Span, implicit: boolean): Expr {
-  return { kind: 'bin', op, left, right, opSpan, implicit, span: { start: left.span.start, end: right.span.end } };
-}

@@ -93,7 +93,8 @@ export class UnitRegistry {
       const def = BUILTIN_UNITS.find((d) => d.symbol === base.symbol)!;
       // bit rates take SI prefixes only: there is no `Mibps`.
       if (def.prefixes === 'si' && IEC_PREFIXES.some(([p]) => p === prefix)) continue;
-      const symbol = symbolic ? name : `${prefix}${base.symbol}`;
+      // Written back with its base's own symbol: `Gb` is shown as Gbit, never to be read as GB.
+      const symbol = `${prefix}${base.symbol}`;
       return { symbol, factor: factor * base.factor, dim: base.dim, scale: false };
     }
     return undefined;
@@ -107,6 +108,26 @@ export class UnitRegistry {
     const unit: Unit = { symbol, factor, dim, scale, countable };
     for (const n of names) if (!this.byName.has(n)) this.byName.set(n, unit);
   }
+}
+
+/**
+ * Whether a word may be declared a count noun: `clash` is the unit it would
+ * shadow (`MB`, `days`); `again` a built-in noun declared again (`user`),
+ * which is harmless.
+ */
+export function newNoun(noun: string): 'ok' | 'again' | { clash: Unit } {
+  const standard = UnitRegistry.create();
+  const clash = standard.lookup(noun) ?? standard.lookup(pluralOf(noun));
+  if (!clash) return 'ok';
+  return clash.countable && clash.symbol === noun ? 'again' : { clash };
+}
+
+/** The count noun a plural names, by the rules of pluralOf: tweets → tweet, queries → query, boxes → box; status stays. */
+export function singularOf(word: string): string {
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(s|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (/[^su]s$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
 /** English plural of a count noun: tweet → tweets, query → queries, match → matches. */

@@ -53,6 +53,8 @@ export const BUILTIN_UNITS: readonly UnitDef[] = [
   { symbol: 'mm', factor: 1e-3, dim: M },
 
   { symbol: '%', aliases: ['percent'], factor: 0.01, dim: none, scale: true },
+  // A multiplier as estimates write it: replication 3x, peak 5x.
+  { symbol: 'x', factor: 1, dim: none, scale: true },
   { symbol: 'thousand', aliases: ['K', 'k'], factor: 1e3, dim: none, scale: true },
   { symbol: 'million', aliases: ['M'], factor: 1e6, dim: none, scale: true },
   { symbol: 'billion', aliases: ['bn'], factor: 1e9, dim: none, scale: true },
