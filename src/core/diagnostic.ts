@@ -27,6 +27,8 @@ export type DiagnosticCode =
 
 export interface Diagnostic {
   code: DiagnosticCode;
+  /** Absent: an error. A note informs (`validate` shows it) and never fails a command. */
+  severity?: 'error' | 'note';
   message: string;
   /** What to do about it, as one sentence. */
   hint?: string;
@@ -49,6 +51,9 @@ export function problem(code: DiagnosticCode, message: string, span: Span, hint?
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Errors only: what fails a command. */
+export const errorsOf = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity !== 'note');
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(...diagnostics: Diagnostic[]): Result<T> => ({ ok: false, diagnostics });

@@ -2,7 +2,7 @@ import { unitOf } from './explain.js';
 import { NOT_FINITE_CAUSES } from './expr/check.js';
 import { DiagnosticError, fail, ok, type Result } from './diagnostic.js';
 import type { Figure, Model } from './scenario/model.js';
-import { readFor } from './scenario/plain.js';
+import { notInUnitOf, readFor } from './scenario/plain.js';
 import { compileProgram } from './scenario/program.js';
 import type { Overrides } from './scenario/run.js';
 import { didYouMean } from './suggest.js';
@@ -57,7 +57,7 @@ function readEnd(model: Model, figure: Figure, text: string, flag: string): Resu
     if (range) return fail({ code: 'bad-override', message: `${flag}: \`${text.trim()}\` is a range; give a single quantity at each end`, hint: 'e.g. --vary dau=10M..1bn' });
     if (!q.dim.equals(figure.dim)) {
       const unit = unitOf(figure).text;
-      return fail({ code: 'unit-mismatch', message: `${flag}: \`${figure.name}\` is in ${figure.dim}, not ${q.dim}`,
+      return fail({ code: 'unit-mismatch', message: `${flag}: ${notInUnitOf(figure, q)}`,
         hint: `give quantities in ${unit}, or plain numbers to mean ${unit}` });
     }
     return ok(q.value);

@@ -51,9 +51,10 @@ const plain: Painter = { red: (s) => s, bold: (s) => s, dim: (s) => s, cyan: (s)
  */
 export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint: Painter = plain, index = text === undefined ? undefined : lineIndex(text)): string {
   const out: string[] = [];
+  const label = d.severity === 'note' ? paint.cyan('note:') : paint.red('error:');
   if (d.file !== undefined && d.span && index !== undefined) {
     const { line, column } = index.position(d.span.start);
-    out.push(`${paint.bold(`${d.file}:${line}:${column}:`)} ${paint.red('error:')} ${d.message}`);
+    out.push(`${paint.bold(`${d.file}:${line}:${column}:`)} ${label} ${d.message}`);
     const lineText = index.line(line).replace(/\t|\r/g, ' ');
     const width = Math.max(1, Math.min(d.span.end, d.span.start + lineText.length - column + 1) - d.span.start);
     // Show at most EXCERPT characters of a long line, around the column.
@@ -65,10 +66,12 @@ export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint:
     const carets = Math.max(1, Math.min(width, shown.length - (column - 1 - from)));
     out.push(`${' '.repeat(gutter)} ${paint.dim('|')}`);
     out.push(`${paint.dim(String(line))} ${paint.dim('|')} ${before}${shown}${after}`);
-    out.push(`${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + column - 1 - from)}${paint.red('^'.repeat(carets))}`);
+    const mark = d.severity === 'note' ? paint.cyan : paint.red;
+    out.push(`${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + column - 1 - from)}${mark('^'.repeat(carets))}`);
   } else {
+    // One-line errors start as every error of bote does: `bote: error: `.
     const where = d.file !== undefined ? `${d.file}: ` : '';
-    out.push(`${paint.bold(`bote: ${where}`)}${paint.red('error:')} ${d.message}`);
+    out.push(`${paint.bold('bote:')} ${label} ${where}${d.message}`);
   }
   if (d.hint) out.push(`  ${paint.cyan('hint:')} ${d.hint}`);
   return `${out.join('\n')}\n`;

@@ -109,9 +109,9 @@ describe.skipIf(!hasTmux)('bote estimate -i in a terminal (tmux; skipped only wh
     await waitFor(/\? dau \(user/);
     type('2MB');
     // Checked as typed, then again on Enter, where the prompt stays open.
-    await waitFor(/2MB\s+✗ `dau` is in user, not B/);
+    await waitFor(/2MB\s+✗ `dau` is in user, not MB/);
     keys('Enter');
-    await waitFor(/> `dau` is in user, not B: give a quantity in user, or a plain number to mean user/);
+    await waitFor(/> `dau` is in user, not MB: give a quantity in user, or a plain number to mean user/);
     keys('BSpace', 'BSpace', 'BSpace');
     type('300M');
     await waitFor(/300M\s+→ 300 M user/);

@@ -53,8 +53,6 @@ const REFUSALS: Array<[string, string, Diagnostic['code'], string, RegExp]> = [
   ['neither value nor low and high', lines('assumptions:', '  a: { note: hi }'), 'schema', 'a', /needs either `value:`/],
   ['dist without a range', lines('assumptions:', '  a: { value: 1 ms, dist: normal }'), 'schema', '1 ms', /applies to a range/],
   ['a name both assumption and derived', lines('assumptions:', '  a: 1', 'derived:', '  a: 2'), 'schema', 'a', /both an assumption and a derived/],
-  ['an assumption named day', lines('assumptions:', '  day: 1'), 'name-is-unit', 'day', /also a unit \(day\)/],
-  ['a derived figure named MB', lines('assumptions:', '  a: 1', 'derived:', '  MB: a'), 'name-is-unit', 'MB', /also a unit \(MB\)/],
   ['a noun that is a unit', lines('nouns: [tweet, MB]', 'assumptions:', '  a: 1 tweet'), 'name-is-unit', 'MB', /already a unit/],
   ['a syntax error in a formula', lines('assumptions:', '  a: 1', 'derived:', '  b2: a * * 2'), 'syntax', '*', /unexpected `\*`/],
   ['an empty formula', lines('assumptions:', '  a: 1', 'derived:', '  b2: ""'), 'syntax', '', /empty/],
@@ -67,8 +65,9 @@ const REFUSALS: Array<[string, string, Diagnostic['code'], string, RegExp]> = [
   ['an unknown unit', lines('assumptions:', '  a: 3 MBB'), 'unknown-unit', 'MBB', /unknown unit `MBB`/],
   ['an unknown unit in a quoted quantity', lines('assumptions:', "  a: '3 Mibps'"), 'unknown-unit', 'Mibps', /unknown unit `Mibps`/],
   ['an unknown function', lines('assumptions:', '  a: 1', 'derived:', '  b2: foo(a)'), 'unknown-function', 'foo', /not a function/],
-  ['adding B to request/s', lines('assumptions:', '  size: 1 GB', '  rate: 5 request/s', 'derived:', '  total: { expr: size + rate }'),
-    'unit-mismatch', 'size + rate', /cannot add B and request\/s/],
+  // In the units written (GB), not in base units (B).
+  ['adding GB to request/s', lines('assumptions:', '  size: 1 GB', '  rate: 5 request/s', 'derived:', '  total: { expr: size + rate }'),
+    'unit-mismatch', 'size + rate', /cannot add GB and request\/s/],
   ['a day that is not a time', lines('conventions:', '  day: 5 GB', 'assumptions:', '  a: 1'), 'unit-mismatch', '5 GB', /positive length of time/],
   ['a day of no time', lines('conventions:', '  day: -5 s', 'assumptions:', '  a: 1'), 'schema', '-5 s', /positive length of time, not -5 s/],
   ['an empty assumptions', lines('title: t', 'assumptions:', 'derived:', '  a: 1'), 'schema', '', /assumptions: it is empty; expected a mapping of names/],
@@ -82,7 +81,7 @@ const REFUSALS: Array<[string, string, Diagnostic['code'], string, RegExp]> = [
   ['a wrong argument count', lines('assumptions:', '  a: 1', 'derived:', '  b2: ceil(a, 2)'), 'bad-argument', 'ceil(a, 2)', /takes 1 argument/],
   ['a cycle', lines('assumptions:', '  a: 1', 'derived:', '  x: y + a', '  y: z', '  z: x'), 'cycle', 'x', /x → y → z → x/],
   ['a constant division by zero', lines('assumptions:', '  a: 1', 'derived:', '  b2: a + 1/0'), 'not-finite', '1/0', /not a finite number/],
-  ['expect in the wrong dimension', lines('assumptions:', '  a: 1 GB', 'expect:', '  a: 1 s'), 'bad-expect', '1 s', /in s, but the figure is in B/],
+  ['expect in the wrong dimension', lines('assumptions:', '  a: 1 GB', 'expect:', '  a: 1 s'), 'bad-expect', '1 s', /in s, but the figure is in GB/],
   ['a range low above high', lines('assumptions:', '  a: 3 to 1 ms'), 'syntax', '3 to 1 ms', /low end/],
 ];
 
@@ -139,7 +138,7 @@ describe('compileScenario: every refusal, at its place', () => {
   });
 
   it('gathers independent problems', () => {
-    const found = problems(lines('assumptions:', '  a: 3 MBB', '  day: 2', 'derived:', '  b2: foo(1)'));
+    const found = problems(lines('nouns: [MB]', 'assumptions:', '  a: 3 MBB', '  day: 2', 'derived:', '  b2: foo(1)'));
     expect(found.map((d) => d.code).sort()).toEqual(['name-is-unit', 'unknown-function', 'unknown-unit']);
   });
 
@@ -235,9 +234,15 @@ describe('compileScenario: names', () => {
     expect(m.byName.get('twice')!.dim.key).toBe('user');
   });
 
-  it.each(['day', 'MB', 's', 'USD', 'ms', 'year', 'GiB', 'percent', 'million'])('%s may not name a figure', (name) => {
-    const found = problems(lines('assumptions:', `  ${name}: 1`));
-    expect(found.map((d) => [d.code, d.under])).toEqual([['name-is-unit', name]]);
+  it.each(['day', 'MB', 's', 'USD', 'ms', 'year', 'GiB', 'percent', 'million', 'x'])('%s may name a figure, with a note and no error', (name) => {
+    const m = model(lines('assumptions:', `  ${name}: 3`, 'derived:', `  twice: ${name} * 2`));
+    expect(value(m, 'twice')).toBe(6);
+    expect(m.notes.map((d) => [d.code, d.severity])).toEqual([['name-is-unit', 'note']]);
+    expect(m.notes[0]!.message).toMatch(new RegExp(`\`${name}\` is also a unit`));
+  });
+
+  it('a count noun as a figure name gets no note', () => {
+    expect(model(lines('assumptions:', '  users: 1000 user')).notes).toEqual([]);
   });
 
   it('redeclaring a built-in noun is harmless', () => {

@@ -133,10 +133,10 @@ describe('readOverrides', () => {
   });
 
   it.each<[string, string, string, RegExp]>([
-    ['mau', '5 GB', 'unit-mismatch', /`mau` is in user, not B/],
+    ['mau', '5 GB', 'unit-mismatch', /`mau` is in user, not GB/],
     ['qps', '3 tweet', 'unknown-unit', /unknown unit `tweet`/],
-    ['object_size', '2 KB', 'unit-mismatch', /is in B\/request, not B/],
-    ['daily_active', '2 s', 'unit-mismatch', /dimensionless, not s/],
+    ['object_size', '2 KB', 'unit-mismatch', /is in KB\/request, not KB/],
+    ['daily_active', '2 s', 'unit-mismatch', /`daily_active` is a plain number, not s/],
     ['mau', '2 ** 3', 'syntax', /`\*\*`/],
     // A plain number is a fraction: 60 for a figure written as a percentage is 6000%, or a slip for 60%.
     ['daily_active', '60', 'syntax', /60 for a percentage: 60% or 6000%\?/],

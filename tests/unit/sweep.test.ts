@@ -59,7 +59,7 @@ describe('sweep of twitter', () => {
   it('refuses unknown names with a suggestion, the wrong dimension, FROM >= TO and --log from zero', () => {
     expect(problem(readVary(model, 'dua', '1..2', false))).toMatch(/did you mean `dau`/);
     expect(problem(readShow(model, ['qps', 'qsp']))).toMatch(/did you mean `qps`/);
-    expect(problem(readVary(model, 'dau', '10 MB..1 GB', false))).toMatch(/`dau` is in user, not B/);
+    expect(problem(readVary(model, 'dau', '10 MB..1 GB', false))).toMatch(/`dau` is in user, not MB/);
     expect(problem(readVary(model, 'dau', '1bn..10M', false))).toMatch(/FROM must be below TO/);
     expect(problem(readVary(model, 'dau', '5..5', false))).toMatch(/FROM must be below TO/);
     expect(problem(readVary(model, 'dau', '0..10M', true))).toMatch(/--log needs FROM above zero/);

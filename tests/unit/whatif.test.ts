@@ -76,7 +76,7 @@ describe('tryEdit', () => {
     const r = tryEdit(twitter, new Map(), 'dau', '2MB');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.diagnostics[0]!.message).toBe('`dau` is in user, not B');
+    expect(r.diagnostics[0]!.message).toBe('`dau` is in user, not MB');
     expect(r.diagnostics[0]!.message).not.toContain('--set');
   });
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../core/diagnostic.js';
+import { errorsOf, type Diagnostic } from '../../core/diagnostic.js';
 import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
 import { lineIndex, renderDiagnostics } from '../../render/diagnostic.js';
@@ -8,7 +8,8 @@ import { findScenario } from '../scenario-files.js';
 
 /**
  * `bote validate <file...>`: every problem of every file, nothing else; for CI
- * and editors. Exit 1 if any file has a problem.
+ * and editors. Exit 1 if any file has a problem; notes (a figure named like a
+ * unit) are shown and fail nothing.
  */
 export async function validateCommand(io: Io, refs: string[], flags: FormatFlags): Promise<void> {
   const reports = refs.map((ref) => {
@@ -22,17 +23,17 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
   });
   const columns = ['file', 'line', 'column', 'code', 'message', 'hint'] as const;
   await emit(io, formatOf(flags), {
-    json: () => ({ version: 1, ok: reports.every((r) => !r.diagnostics.length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
+    json: () => ({ version: 1, ok: reports.every((r) => !errorsOf(r.diagnostics).length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
     // One row per problem, like `diagnostics` of the JSON: a file without problems has none.
     rows: () => ({ columns, rows: diagnostics().map((d) => columns.map((c) => d[c])) }),
     table: () => {
       for (const r of reports) {
         if (r.diagnostics.length) io.stderr(renderDiagnostics(r.diagnostics, r.text));
-        else io.stdout(`${r.file}: ok\n`);
+        if (!errorsOf(r.diagnostics).length) io.stdout(`${r.file}: ok\n`);
       }
     },
   });
-  const count = reports.reduce((n, r) => n + r.diagnostics.length, 0);
+  const count = reports.reduce((n, r) => n + errorsOf(r.diagnostics).length, 0);
   if (count) throw new CliError(`${count} problem${count > 1 ? 's' : ''}`, 1, undefined, true);
 }
 
@@ -40,14 +41,14 @@ function problemsOf(text: string, file: string, name: string): Diagnostic[] {
   const compiled = compileScenario(text, { file, name });
   if (!compiled.ok) return compiled.diagnostics;
   const values = evaluateModel(compiled.value);
-  return values.ok ? [] : values.diagnostics;
+  return [...compiled.value.notes, ...(values.ok ? [] : values.diagnostics)];
 }
 
 function diagnosticJson(d: Diagnostic, index: ReturnType<typeof lineIndex>) {
   const start = d.span ? index.position(d.span.start) : undefined;
   const end = d.span ? index.position(d.span.end) : undefined;
   return {
-    file: d.file ?? null, severity: 'error', code: d.code, message: d.message, hint: d.hint ?? null,
+    file: d.file ?? null, severity: d.severity ?? 'error', code: d.code, message: d.message, hint: d.hint ?? null,
     line: start?.line ?? null, column: start?.column ?? null, endLine: end?.line ?? null, endColumn: end?.column ?? null,
   };
 }

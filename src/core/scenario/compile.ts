@@ -1,11 +1,15 @@
 import { DiagnosticError, fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
-import type { Expr } from '../expr/ast.js';
+import { nameNodes, type Expr } from '../expr/ast.js';
 import { checkFormula } from '../expr/check.js';
 import { parseFormula } from '../expr/parser.js';
+import { referent } from '../expr/referent.js';
 import { didYouMean } from '../suggest.js';
 import { Dimension } from '../units/dimension.js';
-import { pluralOf, UnitRegistry, type Conventions } from '../units/registry.js';
+import { newNoun, UnitRegistry, type Conventions } from '../units/registry.js';
 import { parseQuantity, parseUnit, type WrittenUnit } from '../units/quantity.js';
+import { leftoverNounHint, unitInWords } from '../units/written.js';
+import { calendarOrder } from './conventions.js';
+import { writesPercent } from './plain.js';
 import { combine, makeRange, medianOf, parseInput, type Distribution, type ParsedInput } from '../uncertainty/range.js';
 import { orderFigures } from './graph.js';
 import type { Expectation, Figure, Model } from './model.js';
@@ -51,14 +55,14 @@ class Compiler {
     const assumptionNames = Object.keys(data.assumptions);
     const derivedNames = Object.keys(data.derived ?? {});
     const allNames = new Set([...assumptionNames, ...derivedNames]);
-    this.checkNames(registry, assumptionNames, derivedNames);
+    const notes = this.checkNames(registry, assumptionNames, derivedNames);
 
     const figures = new Map<string, Figure>();
     assumptionNames.forEach((name) => {
       const f = this.assumption(name, registry, allNames);
       if (f) figures.set(name, { ...f, index: figures.size });
     });
-    const parsedDerived = derivedNames.flatMap((name) => this.parseDerived(name, allNames) ?? []);
+    const parsedDerived = derivedNames.flatMap((name) => this.parseDerived(name, allNames, registry) ?? []);
     const deps = new Map(parsedDerived.map((d) => [d.name, d.uses]));
     const ordered = orderFigures(deps);
     if ('cycle' in ordered) {
@@ -97,35 +101,43 @@ class Compiler {
       figures: list,
       byName: new Map(list.map((f) => [f.name, f])),
       expectations,
+      notes,
     });
   }
 
   private nouns(): string[] {
     const nouns = this.data.nouns ?? [];
-    const standard = UnitRegistry.create();
     return nouns.filter((noun, i) => {
-      const clash = standard.lookup(noun) ?? standard.lookup(pluralOf(noun));
-      if (!clash) return true;
-      // Declaring a built-in noun again (`nouns: [user]`) is harmless.
-      if (clash.countable && clash.symbol === noun) return false;
-      this.report({ code: 'name-is-unit', message: `\`${noun}\` is already a unit (${clash.symbol})`, span: this.source.locate(['nouns', i]),
+      const verdict = newNoun(noun);
+      if (verdict === 'ok') return true;
+      if (verdict === 'again') return false;
+      this.report({ code: 'name-is-unit', message: `\`${noun}\` is already a unit (${verdict.clash.symbol})`, span: this.source.locate(['nouns', i]),
         hint: 'remove it from nouns:, or choose another word' });
       return false;
     });
   }
 
+  /**
+   * Calendar lengths, each read after those it is written in (docs/scenarios.md,
+   * "Conventions"): `year: 12 month` uses the restated month. A month restated
+   * alone leaves the year at 365 days, and the header says so.
+   */
   private conventions(): { lengths: Partial<Conventions>; written: Model['conventions'] } {
     const lengths: Partial<Conventions> = {};
-    const written: Model['conventions'] = [];
     const given = this.data.conventions ?? {};
-    for (const unit of ['day', 'year', 'month'] as const) {
-      const text = given[unit];
-      if (text === undefined) continue;
+    const order = calendarOrder(given);
+    if ('circle' in order) {
+      const { unit, message, hint } = order.circle;
+      this.report({ code: 'cycle', message, hint, span: this.source.locate(['conventions', unit]) });
+      return { lengths, written: [] };
+    }
+    for (const unit of order.units) {
+      const text = given[unit]!;
       const path = ['conventions', unit];
       const q = this.attempt(path, () => parseQuantity(text, UnitRegistry.create({ conventions: lengths })));
       if (!q) continue;
       if (!q.dim.equals(Dimension.base('s'))) {
-        this.report({ code: 'unit-mismatch', message: `a ${unit} must be a positive length of time, not ${q.dim.isNone ? 'a plain number' : q.dim}`, span: this.source.locate(path), hint: `e.g. ${unit}: 100000 s` });
+        this.report({ code: 'unit-mismatch', message: `a ${unit} must be a positive length of time, not ${q.dim.isNone ? 'a plain number' : q.unit.text || q.dim}`, span: this.source.locate(path), hint: `e.g. ${unit}: 100000 s` });
         continue;
       }
       if (!(q.value > 0)) {
@@ -133,19 +145,33 @@ class Compiler {
         continue;
       }
       lengths[unit] = q.value;
-      written.push({ unit, text });
+    }
+    const written: Model['conventions'] = [];
+    for (const unit of ['day', 'year', 'month'] as const) {
+      if (given[unit] !== undefined) written.push({ unit, text: given[unit] });
+      // A restated month does not restate the year: say which year is used.
+      else if (unit === 'year' && given.month !== undefined) written.push({ unit, text: '365 day (default)' });
     }
     return { lengths, written };
   }
 
-  private checkNames(registry: UnitRegistry, assumptions: string[], derived: string[]): void {
+  /**
+   * A name is defined once. A figure may be named like a unit (`years`,
+   * `bytes`): a bare name in a formula is the figure, a word where a unit
+   * goes is the unit (docs/units.md, "Names"). That is worth a note where the
+   * unit is not a count noun, which `validate` shows and nothing else.
+   */
+  private checkNames(registry: UnitRegistry, assumptions: string[], derived: string[]): Diagnostic[] {
+    const notes: Diagnostic[] = [];
     const taken = new Set(assumptions);
     for (const [section, names] of [['assumptions', assumptions], ['derived', derived]] as const) {
       for (const name of names) {
         const unit = registry.lookup(name);
         if (unit && !unit.countable) {
-          this.report({ code: 'name-is-unit', message: `\`${name}\` is also a unit (${unit.symbol}), so formulas could not tell them apart`,
-            span: this.source.locate([section, name], 'key'), hint: `rename it, e.g. \`${name}_count\` or \`total_${name}\`` });
+          notes.push({
+            code: 'name-is-unit', severity: 'note', span: this.source.locate([section, name], 'key'), ...(this.file !== undefined ? { file: this.file } : {}),
+            message: `\`${name}\` is also a unit (${unit.symbol}): a bare \`${name}\` in a formula is this figure, and after a number (\`10 ${name}\`) the unit`,
+          });
         }
         if (section === 'derived' && taken.has(name)) {
           this.report({ code: 'schema', message: `\`${name}\` is both an assumption and a derived figure`,
@@ -153,6 +179,7 @@ class Compiler {
         }
       }
     }
+    return notes;
   }
 
   private assumption(name: string, registry: UnitRegistry, allNames: Set<string>): Figure | undefined {
@@ -203,12 +230,18 @@ class Compiler {
     });
   }
 
-  private parseDerived(name: string, allNames: Set<string>): ParsedDerived | undefined {
+  private parseDerived(name: string, allNames: Set<string>, registry: UnitRegistry): ParsedDerived | undefined {
     const raw = this.data.derived![name]!;
     const [text, path] = typeof raw === 'string' ? [raw, ['derived', name]] : [raw.expr, ['derived', name, 'expr']];
-    const parsed = this.attempt(path, () => parseFormula(text));
+    const isFigure = (n: string) => allNames.has(n);
+    const parsed = this.attempt(path, () => parseFormula(text, { isUnit: (w) => registry.lookup(w) !== undefined, isFigure }));
     if (!parsed) return undefined;
-    const uses = [...new Set(namesIn(parsed.expr).filter((n) => allNames.has(n)))];
+    // `10 year` names the unit even where a figure is called `year`: no dependency.
+    const figureNames = nameNodes(parsed.expr).filter((n) => {
+      const r = referent(n, registry, (m) => (isFigure(m) ? m : undefined));
+      return r !== undefined && 'figure' in r;
+    });
+    const uses = [...new Set(figureNames.map((n) => n.name))];
     return {
       name, text, path, expr: parsed.expr, uses,
       unitText: typeof raw === 'string' ? undefined : raw.unit,
@@ -233,9 +266,12 @@ class Compiler {
     );
     if (!checked) return undefined;
     if (unit && !unit.dim.equals(checked.dim)) {
+      const lookup = (n: string) => figures.get(n);
+      const gives = unitInWords(d.expr, checked.dim, registry, lookup);
+      const perNoun = leftoverNounHint(d.expr, checked.dim, unit.dim, registry, d.text, lookup);
       this.report({
-        code: 'declared-unit', message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${checked.dim}`,
-        span: this.source.locate(unitPath), hint: `use a unit of ${checked.dim}, or fix the formula (the unit is ${unit.dim})`,
+        code: 'declared-unit', message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${gives}`,
+        span: this.source.locate(unitPath), hint: perNoun ?? `use a unit of ${gives}, or fix the formula (${unit.text} is a unit of ${unit.dim})`,
       });
       return undefined;
     }
@@ -265,11 +301,12 @@ class Compiler {
       const q = this.attempt(path, () => parseQuantity(body, registry), shift);
       if (!q) continue;
       if (!q.dim.equals(figure.dim)) {
-        this.report({ code: 'bad-expect', message: `the published \`${name}\` is in ${q.dim}, but the figure is in ${figure.dim}`, span: this.source.locate(path) });
+        const figureUnit = figure.unit?.text || String(figure.dim);
+        this.report({ code: 'bad-expect', message: `the published \`${name}\` is in ${q.unit.text || q.dim}, but the figure is in ${figureUnit}`, span: this.source.locate(path) });
         continue;
       }
       out.push({
-        name, text: text.trim(), tolerance: approx ? 0.1 : 0.01, value: q.value, unit: q.unit, span: this.source.locate(path),
+        name, text: text.trim(), tolerance: approx ? 0.1 : 0.01, value: q.value, unit: checkUnit(q.unit, body, figure), span: this.source.locate(path),
         ...(typeof raw !== 'string' && raw.erratum !== undefined ? { erratum: raw.erratum } : {}),
         ...(typeof raw !== 'string' && raw.note !== undefined ? { note: raw.note } : {}),
       });
@@ -307,28 +344,13 @@ interface ParsedDerived {
   note: string | undefined;
 }
 
-function namesIn(e: Expr, out: string[] = []): string[] {
-  switch (e.kind) {
-    case 'name':
-      out.push(e.name);
-      break;
-    case 'neg':
-      namesIn(e.arg, out);
-      break;
-    case 'paren':
-      namesIn(e.inner, out);
-      break;
-    case 'bin':
-      namesIn(e.left, out);
-      namesIn(e.right, out);
-      break;
-    case 'call':
-      e.args.forEach((a) => namesIn(a, out));
-      break;
-    case 'num':
-      break;
-    default:
-      e satisfies never;
-  }
-  return out;
+/**
+ * The unit a published figure is compared in: as written (`40 request/s`);
+ * for a plain figure, the figure's own unit (`unit: percent` shows 86.8
+ * percent in the table, so its check does too), else `%` for a percentage.
+ */
+function checkUnit(written: WrittenUnit, text: string, figure: Figure): WrittenUnit {
+  if (written.text || !figure.dim.isNone) return written;
+  if (figure.unit?.text) return figure.unit;
+  return writesPercent(text) ? { text: '%', factor: 0.01, dim: Dimension.none } : written;
 }

@@ -1,4 +1,4 @@
-import type { Span } from '../diagnostic.js';
+import type { Diagnostic, Span } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
 import type { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
@@ -58,4 +58,6 @@ export interface Model {
   figures: Figure[];
   byName: ReadonlyMap<string, Figure>;
   expectations: Expectation[];
+  /** What `validate` mentions without failing: figures named like a unit. */
+  notes: Diagnostic[];
 }

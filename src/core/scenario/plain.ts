@@ -2,6 +2,7 @@ import { tokenize } from '../expr/tokenizer.js';
 import type { Scope } from '../expr/check.js';
 import { problem } from '../diagnostic.js';
 import { parseInput, type ParsedInput } from '../uncertainty/range.js';
+import type { Quantity } from '../units/quantity.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { Figure } from './model.js';
 
@@ -64,4 +65,11 @@ export function withPlainUnit(f: Figure, text: string, registry: UnitRegistry): 
     return trimmed;
   }
   return `${trimmed} ${unit.text}`;
+}
+
+/** A value given for a figure in another dimension, in the user's units: "`dau` is in user, not MB". */
+export function notInUnitOf(f: Figure, q: Quantity): string {
+  const unit = plainUnitOf(f)?.text;
+  const given = q.unit.text || (q.dim.isNone ? 'a plain number' : String(q.dim));
+  return `\`${f.name}\` is ${unit ? `in ${unit}` : 'a plain number'}, not ${given}`;
 }

@@ -3,7 +3,7 @@ import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diag
 import { didYouMean } from '../suggest.js';
 import { unitOf } from '../explain.js';
 import type { Range } from '../uncertainty/range.js';
-import { readFor } from './plain.js';
+import { notInUnitOf, readFor } from './plain.js';
 import type { Model } from './model.js';
 import { compileProgram } from './program.js';
 
@@ -72,7 +72,7 @@ export function readOverrides(model: Model, settings: readonly Setting[]): Resul
       const { quantity: q, range } = readFor(figure, text, model.registry);
       if (!q.dim.equals(figure.dim)) {
         const unit = unitOf(figure).text;
-        problems.push({ code: 'unit-mismatch', message: `--set ${name}=${text}: \`${name}\` is in ${figure.dim}, not ${q.dim}`,
+        problems.push({ code: 'unit-mismatch', message: `--set ${name}=${text}: ${notInUnitOf(figure, q)}`,
           hint: `give a quantity in ${unit}, or a plain number to mean ${unit}` });
         continue;
       }
