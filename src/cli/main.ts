@@ -22,6 +22,11 @@ function collectSetting(value: string, previous: Array<{ name: string; text: str
   return [...previous, { name, text: value.slice(eq + 1) }];
 }
 
+/** Collects a repeated option's words: `--noun tweet --noun vCPU`. */
+function collectWord(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /**
  * The options of every command that prints results: `-f, --format`, its alias
  * `--json`, and (for coloured output) `--color` before `--no-color`, so that
@@ -56,7 +61,8 @@ export function makeProgram(io: Io): Command {
     .description('Back-of-the-envelope estimation for system design: QPS, storage, bandwidth and servers, with units checked.')
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // commander says `error: ...`; every error of bote starts `bote: error: `.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s.startsWith('error:') ? `bote: ${s}` : s) })
     .exitOverride()
     .addHelpText('after', EXAMPLES);
 
@@ -127,14 +133,19 @@ Examples:
   withOutputOptions(program
     .command('calc')
     .description('evaluate an expression with units, optionally converted: "<expression> [-> unit]"')
-    .argument('<expression...>', 'quote it: the shell reads > as a redirection'), 'as {value, unit, display}; same as --format json', { color: false })
+    .argument('<expression...>', 'quote it: the shell reads > as a redirection')
+    .option('--noun <name>', 'a count noun of this expression, e.g. tweet; repeatable', collectWord), 'as {version, value, unit, display, notes}; same as --format json', { color: false })
     .addHelpText('after', `
+Without -> the answer is in the units written, merged where they cancel.
+A word that is no unit counts something: "2 tweet/user/day" takes tweet as a
+count noun for this expression and says so on stderr (--noun tweet does not).
+
 Examples:
-  bote calc "150M user * 2 req/user/day -> req/s"
+  bote calc "150M user * 2 tweet/user/day -> tweet/s"
   bote calc "30 TB/day * 5 year -> PB"
   bote calc "1 Gbps * 1 hour -> GiB"
   bote calc "2^32"`)
-    .action(async (words: string[], options: { format: Format; json?: boolean }) => {
+    .action(async (words: string[], options: { format: Format; json?: boolean; noun?: string[] }) => {
       const { calcCommand } = await import('./commands/calc.js');
       await calcCommand(io, words, options);
     });

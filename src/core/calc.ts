@@ -1,32 +1,45 @@
 import { DiagnosticError, fail, ok, type Diagnostic, type Result } from './diagnostic.js';
-import { checkFormula } from './expr/check.js';
-import { parseFormula } from './expr/parser.js';
-import { bestUnit } from './units/best-unit.js';
-import { parseUnit, writtenUnit, type WrittenUnit } from './units/quantity.js';
 import type { Expr } from './expr/ast.js';
-import { UnitRegistry } from './units/registry.js';
+import { checkFormula, type Checked } from './expr/check.js';
+import { parseFormula } from './expr/parser.js';
+import { tokenize } from './expr/tokenizer.js';
+import { didYouMean } from './suggest.js';
+import { bestUnit, rePrefixed } from './units/best-unit.js';
+import type { Dimension } from './units/dimension.js';
+import { parseUnit } from './units/quantity.js';
+import { singularOf, UnitRegistry } from './units/registry.js';
+import { leftoverNounHint, mergeFactors, unitFactors, unitInWords, unitOfFactors } from './units/written.js';
 
 export interface CalcResult {
   /** In `unit`. */
   value: number;
   unit: string;
+  /** Words taken as count nouns for this expression (`tweet`), to say so. */
+  guessedNouns: string[];
+}
+
+export interface CalcOptions {
+  /** Count nouns declared for this expression (`--noun`): taken as such without a note. */
+  nouns?: readonly string[];
 }
 
 /**
  * `bote calc`: evaluates an expression of numbers and units, optionally
- * converted with `-> unit`; otherwise shown in the best-fitting unit.
- * Spans in diagnostics are offsets into `text`.
+ * converted with `-> unit`; otherwise in the units written (docs/units.md,
+ * "The calculator"). A word that is no unit, and no typo of one, counts
+ * something: it becomes a count noun of this expression. Spans in
+ * diagnostics are offsets into `text`.
  */
-export function calculate(text: string, registry: UnitRegistry = UnitRegistry.create()): Result<CalcResult> {
+export function calculate(text: string, options: CalcOptions = {}): Result<CalcResult> {
   try {
-    const { expr, rest } = parseFormula(text, { allowArrow: true });
+    const declared = [...(options.nouns ?? [])];
+    const guessedNouns = countedWords(text, UnitRegistry.create({ nouns: declared }));
+    const registry = UnitRegistry.create({ nouns: [...declared, ...guessedNouns] });
+    const { expr, rest } = parseFormula(text, { allowArrow: true, isUnit: (w) => registry.lookup(w) !== undefined });
     const arrow = rest[0]!;
     if (arrow.kind !== '->') {
       const checked = checkFormula(expr, { registry });
-      // One unit written (3 GiB * 2, 1 Gbit): answer in it, re-prefixed in its family on display.
-      const written = singleUnit(expr, registry);
-      if (written && written.dim.equals(checked.dim)) return ok({ value: checked.constant! / written.factor, unit: written.text });
-      return ok(bestUnit(checked.constant!, checked.dim));
+      return ok({ ...inWrittenUnits(expr, checked, registry), guessedNouns });
     }
     const targetText = text.slice(arrow.span.end);
     if (targetText.trim() === '') return fail({ code: 'syntax', message: 'give a unit after `->`', span: arrow.span });
@@ -39,27 +52,56 @@ export function calculate(text: string, registry: UnitRegistry = UnitRegistry.cr
     }
     // ceil, floor and round round in the unit asked for, as in a figure with `unit:`.
     const checked = checkFormula(expr, { registry, roundIn: target });
-    const value = checked.constant!;
     if (!target.dim.equals(checked.dim)) {
-      return fail({ code: 'unit-mismatch', message: `cannot convert ${checked.dim} to ${target.dim}`, span: { start: arrow.span.end, end: text.length },
-        hint: `the expression is in ${checked.dim}; ask for a unit of that dimension` });
+      const have = unitInWords(expr, checked.dim, registry);
+      return fail({
+        code: 'unit-mismatch', message: `cannot convert ${have} to ${target.text}`, span: { start: arrow.span.end, end: text.length },
+        hint: leftoverNounHint(expr, checked.dim, target.dim, registry, text) ?? `the expression is in ${have}; ask for a unit of ${String(checked.dim)}`,
+      });
     }
-    return ok({ value: value / target.factor, unit: target.text });
+    return ok({ value: checked.constant! / target.factor, unit: target.text, guessedNouns });
   } catch (e) {
     if (e instanceof DiagnosticError) return fail(...e.diagnostics);
     throw e;
   }
 }
 
-/** The one unit an expression is written in (`GiB` in `3 GiB * 2`), if it is written in exactly one. */
-function singleUnit(expr: Expr, registry: UnitRegistry): WrittenUnit | undefined {
-  try {
-    const written = writtenUnit(expr, registry);
-    return /^[A-Za-z$%µμ]+$/.test(written.text) ? written : undefined;
-  } catch (e) {
-    if (e instanceof DiagnosticError) return undefined; // not a product of units (2^32, 1 GB + 1 MB)
-    throw e;
+/**
+ * The words of `text` that count something: not a unit, not a function, and
+ * no typo of a unit (`requst` stays an error with its did-you-mean), nor a
+ * single letter. A plural names its singular noun: tweets → tweet.
+ */
+function countedWords(text: string, registry: UnitRegistry): string[] {
+  const tokens = tokenize(text);
+  const names = registry.names();
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'name' || tokens[i + 1]?.kind === '(' || registry.lookup(t.text) || t.text.length < 2) return;
+    if (didYouMean(t.text, names) === undefined) out.add(singularOf(t.text));
+  });
+  return [...out];
+}
+
+/**
+ * The answer in the units the expression was written in, merged where they
+ * cancel (user·tweet/user/day is tweet/day), bytes re-prefixed in their own
+ * family (1e-10 TB is 100 B). Where the written units cancel only by
+ * dimension (Gbps·hour), or none follow, the unit that fits best (450 GB).
+ */
+function inWrittenUnits(expr: Expr, checked: Checked, registry: UnitRegistry): { value: number; unit: string } {
+  const value = checked.constant!;
+  const factors = unitFactors(expr, registry);
+  if (factors) {
+    const written = unitOfFactors(mergeFactors(factors));
+    const hidden = basePowers(written.factors!.map((f) => [f.dim, f.power] as const)) > basePowers([[checked.dim, 1]]);
+    if (written.dim.equals(checked.dim) && !hidden) return rePrefixed(value / written.factor, written.text);
   }
+  return bestUnit(value, checked.dim);
+}
+
+/** How many base units a product of units spells out: B/s is 2, Gbps·hour 3 (one s cancels). */
+function basePowers(units: ReadonlyArray<readonly [Dimension, number]>): number {
+  return units.reduce((n, [dim, power]) => n + dim.factors.reduce((m, [, p]) => m + Math.abs(p * power), 0), 0);
 }
 
 function shift(d: Diagnostic, by: number): Diagnostic {

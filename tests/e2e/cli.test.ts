@@ -125,7 +125,11 @@ describe('bote list', () => {
     const r = runBote(['list', '--json'], { cwd: tmp });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const rows = JSON.parse(r.stdout) as Array<{ name: string; title: string; source: string; file: string; origin: string }>;
+    const doc = JSON.parse(r.stdout) as { version: number; scenarios: Array<{ name: string; title: string; source: string; file: string; origin: string }> };
+    // `version` first, as in every command's JSON.
+    expect(Object.keys(doc)).toEqual(['version', 'scenarios']);
+    expect(doc.version).toBe(1);
+    const rows = doc.scenarios;
     for (const [name, b] of Object.entries(BUILTINS)) {
       const row = rows.find((x) => x.name === name);
       expect(row, name).toBeDefined();
@@ -139,7 +143,7 @@ describe('bote list', () => {
     const dir = join(tmp, 'with-local');
     mkdirSync(join(dir, 'scenarios'), { recursive: true });
     writeFileSync(join(dir, 'scenarios', 'mine.yaml'), 'title: My own\nassumptions:\n  dau: 1M user\n');
-    const rows = JSON.parse(runBote(['list', '--json'], { cwd: dir }).stdout) as Array<{ name: string; title: string; origin: string }>;
+    const rows = (JSON.parse(runBote(['list', '--json'], { cwd: dir }).stdout) as { scenarios: Array<{ name: string; title: string; origin: string }> }).scenarios;
     expect(rows.find((x) => x.name === 'mine')).toMatchObject({ title: 'My own', origin: 'local' });
     expect(rows.find((x) => x.name === 'twitter')).toMatchObject({ origin: 'built-in' });
   });
@@ -440,7 +444,7 @@ describe('scenario files', () => {
     writeFileSync(join(project, 'scenarios', 'mine.yaml'), SERVICE);
     const list = runBote(['list', '--json'], { cwd: project });
     expect(list.code).toBe(0);
-    const names = (JSON.parse(list.stdout) as Array<{ name: string }>).map((r) => r.name);
+    const names = (JSON.parse(list.stdout) as { scenarios: Array<{ name: string }> }).scenarios.map((r) => r.name);
     expect(names).toContain('mine');
     expect(names).toContain('twitter');
     expect(names).not.toContain('dir');

@@ -4,7 +4,7 @@ import { calculate } from '../../src/core/calc.js';
 function value(text: string) {
   const r = calculate(text);
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-  return r.value;
+  return { value: r.value.value, unit: r.value.unit };
 }
 
 function refusal(text: string) {

@@ -24,7 +24,7 @@ export async function list(io: Io, options: FormatFlags): Promise<void> {
   });
   const columns = ['name', 'title', 'source', 'file', 'origin'] as const;
   return emit(io, formatOf(options), {
-    json: () => rows.map(({ group: _g, ...r }) => r),
+    json: () => ({ version: 1, scenarios: rows.map(({ group: _g, ...r }) => r) }),
     rows: () => ({ columns, rows: rows.map((r) => columns.map((c) => r[c])) }),
     table: () => {
       const width = Math.max(...rows.map((r) => r.name.length));
