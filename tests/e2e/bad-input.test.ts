@@ -61,17 +61,19 @@ const CASES: Case[] = [
   { fixture: 'unknown-unit/mbb-in-formula.yaml', at: '5:30', message: /unknown unit `MBB`/, hint: /did you mean `MB`\?/ },
   // A byte-order mark is no column: the unit is at 1:23 as an editor shows it.
   { fixture: 'unknown-unit/after-a-byte-order-mark.yaml', at: '1:23', message: /unknown unit `MBB`/ },
+  // Units as the fixture writes them (1 MB, 10 TB, request/user/day), not base units.
   {
-    fixture: 'unit-mismatch/add-users-to-bytes.yaml', at: '6:13', message: /cannot add user and B\b/,
-    hint: /`dau` is user.*`size` is B/,
+    fixture: 'unit-mismatch/add-users-to-bytes.yaml', at: '6:13', message: /cannot add user and MB$/,
+    hint: /`dau` is user.*`size` is MB/,
   },
   {
-    fixture: 'unit-mismatch/add-bytes-to-rate.yaml', at: '6:18', message: /cannot add B and request\/s/,
-    hint: /`stored` is B.*`rps` is request\/s/,
+    fixture: 'unit-mismatch/add-bytes-to-rate.yaml', at: '6:18', message: /cannot add TB and request\/s$/,
+    hint: /`stored` is TB.*`rps` is request\/s/,
   },
   {
-    fixture: 'declared-unit/unit-does-not-fit-formula.yaml', at: '6:47', message: /`unit: GB` does not fit .*`rps`.*request\/s/,
-    hint: /request\/s/,
+    // 100M user × 10 request/user/day: the users cancel, request/day is left.
+    fixture: 'declared-unit/unit-does-not-fit-formula.yaml', at: '6:47', message: /`unit: GB` does not fit .*`rps`, which gives request\/day$/,
+    hint: /request\/day/,
   },
 
   // Graph and values

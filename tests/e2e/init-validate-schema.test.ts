@@ -111,7 +111,7 @@ describe('bote validate', () => {
     const r = runBote(['validate', './broken.yaml', join(ROOT, 'scenarios', 'twitter.yaml')], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('./broken.yaml:3:11: error: unknown unit `MBB`');
-    expect(r.stderr).toContain('./broken.yaml:5:10: error: cannot add user and B');
+    expect(r.stderr).toContain('./broken.yaml:5:10: error: cannot add user and MB');
     expect(r.stderr).toContain('./broken.yaml:6:35: error: `unit: GB` does not fit');
     expect(r.stdout).toMatch(/twitter\.yaml: ok/);
     expect(r.stdout).not.toMatch(/tweet\/s/);
