@@ -167,13 +167,14 @@ Examples:
     .command('init')
     .description('write <name>.yaml: a commented starting point, or a copy of a scenario')
     .argument('<name>', 'the new file (".yaml" is added when there is no extension)')
-    .option('--from <scenario>', 'copy this scenario (a built-in name or a path)')
+    .option('--from <scenario>', 'copy this scenario (a built-in name or a path), without its published figures')
+    .option('--keep-expect', "with --from: copy the source's published figures (expect:) too")
     .option('--force', 'replace the file if it exists')
     .addHelpText('after', `
 Examples:
   bote init my-service
   bote init my-shortener --from url-shortener`)
-    .action(async (name: string, options: { from?: string; force?: boolean }) => {
+    .action(async (name: string, options: { from?: string; keepExpect?: boolean; force?: boolean }) => {
       const { initCommand } = await import('./commands/init.js');
       initCommand(io, name, options);
     });

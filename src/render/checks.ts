@@ -1,5 +1,5 @@
 import type { CheckResult } from '../core/scenario/checks.js';
-import { threeDigits } from './number.js';
+import { scaled, threeDigits } from './number.js';
 
 /** "+0.8%", "-90%": how far the computed figure is from the published one. */
 export function formatDifference(d: number): string {
@@ -19,6 +19,31 @@ export function verdict(c: CheckResult): string {
       return 'erratum';
     case 'fail':
       return c.erratum !== undefined ? 'agrees with a known erratum' : `off by ${formatDifference(c.difference)}`;
+    default:
+      return c.status satisfies never;
+  }
+}
+
+/** The computed figure in the published unit, three digits: "44.1 request/s", "86.8%". */
+export function computedFigure(c: CheckResult): string {
+  const n = scaled(c.actual);
+  return c.unit === '%' ? `${n}%` : c.unit ? `${n} ${c.unit}` : n;
+}
+
+/**
+ * A check as one sentence, both figures in the published unit:
+ * "published 40 request/s, computed 44.1 request/s: off by +10.3% (tolerance 1%)".
+ */
+export function checkSentence(c: CheckResult): string {
+  const head = `published ${c.published}, computed ${computedFigure(c)}`;
+  const tolerance = `tolerance ${threeDigits(c.tolerance * 100)}%`;
+  switch (c.status) {
+    case 'ok':
+      return `${head}: agrees (${formatDifference(c.difference)}, ${tolerance})`;
+    case 'erratum':
+      return `${head}: a known erratum (${formatDifference(c.difference)})`;
+    case 'fail':
+      return c.erratum !== undefined ? `${head}: agrees with the known erratum, so the scenario repeats it` : `${head}: off by ${formatDifference(c.difference)} (${tolerance})`;
     default:
       return c.status satisfies never;
   }

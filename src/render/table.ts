@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatDisplay, formatValue } from './number.js';
-import { formatDifference, verdict } from './checks.js';
+import { checkSentence, formatDifference } from './checks.js';
 import type { Report } from './report.js';
 
 /** The terminal report: title, assumptions, results with checks, then errata. */
@@ -33,7 +33,7 @@ export function renderTable(report: Report, style: ChalkInstance): string {
     if (c) {
       if (c.status === 'ok') published = `${c.published} ${style.green('✓')}`;
       else if (c.status === 'erratum') published = `${c.published} ${style.yellow(`✗ erratum (${formatDifference(c.difference)})`)}`;
-      else published = `${c.published} ${style.red(`✗ ${verdict(c)}`)}`;
+      else published = style.red(`✗ ${checkSentence(c)}`);
     }
     const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
     const spread = r.percentiles ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar)) : [];

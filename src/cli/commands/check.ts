@@ -1,9 +1,8 @@
 import { compareExpectations, type CheckResult } from '../../core/scenario/checks.js';
 import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
-import { formatDifference } from '../../render/checks.js';
+import { checkSentence } from '../../render/checks.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
-import { formatValue } from '../../render/number.js';
 import type { Cell, Rows } from '../../render/rows.js';
 import type { ChalkInstance } from 'chalk';
 import { styleFor } from '../style.js';
@@ -80,10 +79,8 @@ function renderChecks(results: ScenarioCheck[], style: ChalkInstance): string {
     for (const c of r.checks) {
       count[c.status]++;
       const mark = c.status === 'ok' ? style.green('✓') : c.status === 'erratum' ? style.yellow('!') : style.red('✗');
-      const computed = `${formatValue(c.actual)}${c.unit ? ` ${c.unit}` : ''}`;
-      const tolerance = c.erratum !== undefined ? 'known erratum' : `within ${c.tolerance * 100}%`;
-      const word = c.status === 'ok' ? style.green('agrees') : c.status === 'erratum' ? style.yellow('erratum') : style.red(c.erratum !== undefined ? 'agrees with the erratum' : 'disagrees');
-      out.push(`  ${mark} ${c.name.padEnd(width)}  published ${c.published}, computed ${computed} (${formatDifference(c.difference)}, ${tolerance}): ${word}`);
+      const paint = c.status === 'ok' ? (s: string) => s : c.status === 'erratum' ? style.yellow : style.red;
+      out.push(`  ${mark} ${c.name.padEnd(width)}  ${paint(checkSentence(c))}`);
       if (c.erratum !== undefined) out.push(style.dim(`      ${c.erratum}`));
       if (c.note !== undefined) out.push(style.dim(`      ${c.note}`));
     }

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { scenarioNameFor } from '../../core/scenario/schema.js';
+import { parseScenarioSource } from '../../core/scenario/source.js';
 import { SCHEMA_ID } from '../../core/scenario/json-schema.js';
 import { CliError, reasonOf, type Io } from '../io.js';
 import { builtinDir, findScenario } from '../scenario-files.js';
@@ -30,15 +31,29 @@ derived:                          # formulas over the names above, in any order
 expect: {}                        # published figures to check against: name: ~value unit
 `;
 
-/** `bote init <name> [--from <scenario>]`: a new scenario file; never overwrites without --force. */
-export function initCommand(io: Io, name: string, flags: { from?: string; force?: boolean }): void {
+export interface InitFlags {
+  from?: string;
+  /** With --from: copy the source's published figures (`expect:`) too. */
+  keepExpect?: boolean;
+  force?: boolean;
+}
+
+/**
+ * `bote init <name> [--from <scenario>]`: a new scenario file; never
+ * overwrites without --force. A copy keeps the assumptions and formulas but
+ * not the source's published figures, unless --keep-expect: they are the
+ * source's, and the first edit would turn every one of them into ✗.
+ */
+export function initCommand(io: Io, name: string, flags: InitFlags): void {
   if (!name.trim()) throw new CliError('the new scenario needs a name', 2, 'e.g. bote init my-service');
+  if (flags.keepExpect && !flags.from) throw new CliError('--keep-expect keeps the published figures of a copy: give --from', 2, 'e.g. bote init mine --from url-shortener --keep-expect');
   const path = resolve(io.cwd, extname(name) ? name : `${name}.yaml`);
   const slug = scenarioNameFor(basename(path, extname(path)), 'my-scenario');
   let body: string;
   if (flags.from) {
     const source = findScenario(io, flags.from);
     body = io.readFile(source.path).replace(/^# yaml-language-server:.*\n/, '').replace(/^name: .*$/m, `name: ${slug}`);
+    if (!flags.keepExpect) body = withoutPublished(body, flags.from, name);
   } else {
     body = TEMPLATE(slug);
   }
@@ -53,6 +68,30 @@ export function initCommand(io: Io, name: string, flags: { from?: string; force?
   }
   const shown = relative(io.cwd, path);
   io.stdout(`wrote ${shown}${flags.from ? ` (from ${flags.from})` : ''}\nnext: bote estimate ${shellWord(shown.startsWith('..') ? path : `./${shown}`)}\n`);
+}
+
+/**
+ * The scenario text without its `expect:` block (errata are in it), and a
+ * comment in its place that says whose figures they were and how to see or
+ * copy them. A file that does not parse, or has no `expect:`, stays as it is.
+ */
+function withoutPublished(text: string, from: string, name: string): string {
+  const parsed = parseScenarioSource(text);
+  if (!parsed.ok || !isMapping(parsed.value.data) || !('expect' in parsed.value.data)) return text;
+  const start = text.lastIndexOf('\n', parsed.value.locate(['expect'], 'key').start - 1) + 1;
+  const valueEnd = parsed.value.locate(['expect'], 'value').end;
+  const newline = text.indexOf('\n', Math.max(valueEnd - 1, start));
+  const end = newline < 0 ? text.length : newline + 1;
+  const note = [
+    `# expect: (the published figures of ${from}, with their errata) was left out:`,
+    '# this copy is yours to change, and its figures are no longer the source\'s.',
+    `# \`bote check ${shellWord(from)}\` shows them; \`bote init ${shellWord(name)} --from ${shellWord(from)} --keep-expect\` copies them too.`,
+  ].join('\n');
+  return `${text.slice(0, start)}${note}\n${text.slice(end)}`;
+}
+
+function isMapping(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
 }
 
 /** A path as one shell word, quoted only when it must be. */
