@@ -10,6 +10,8 @@ const DEFAULTS: Record<CalendarUnit, { uses: CalendarUnit[]; says: string }> = {
   month: { uses: ['year'], says: 'a month not restated is year/12' },
 };
 
+const EXAMPLES: Record<CalendarUnit, string> = { day: '86400 s', month: '30 day', year: '365 day' };
+
 /** The calendar units a length is written in: a week is 7 days. */
 function calendarUnitsIn(text: string): Set<CalendarUnit> {
   const out = new Set<CalendarUnit>();
@@ -56,14 +58,14 @@ export function calendarOrder(given: Partial<Record<CalendarUnit, string>>):
     if (!circle) continue;
     const first = circle[0]!;
     if (circle.length === 2) {
-      return { circle: { unit: first, message: `\`${first}: ${given[first]!.trim()}\` defines a ${first} by itself`, hint: `write it in other units, e.g. ${first}: ${first === 'day' ? '86400 s' : '365 day'}` } };
+      return { circle: { unit: first, message: `\`${first}: ${given[first]!.trim()}\` defines a ${first} by itself`, hint: `write it in other units, e.g. ${first}: ${EXAMPLES[first]}` } };
     }
     const defaults = circle.slice(0, -1).filter((c) => given[c] === undefined).map((c) => DEFAULTS[c].says);
     return {
       circle: {
         unit: first,
         message: `these conventions are defined by each other: ${circle.join(' → ')}`,
-        hint: `${defaults.length ? `${defaults.join('; ')}: ` : ''}write one of them in days or seconds`,
+        hint: `${defaults.length ? `${defaults.join('; ')}: ` : ''}write the ${first} in ${first === 'day' ? 'seconds' : 'days'}`,
       },
     };
   }
