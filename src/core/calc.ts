@@ -77,7 +77,9 @@ function countedWords(text: string, registry: UnitRegistry): string[] {
   const out = new Set<string>();
   tokens.forEach((t, i) => {
     if (t.kind !== 'name' || tokens[i + 1]?.kind === '(' || registry.lookup(t.text) || t.text.length < 2) return;
-    if (didYouMean(t.text, names) === undefined) out.add(singularOf(t.text));
+    // Judged by its singular: `tweets` is two letters from `weeks`, `tweet` is far from any unit.
+    const noun = singularOf(t.text);
+    if (didYouMean(noun, names) === undefined) out.add(noun);
   });
   return [...out];
 }

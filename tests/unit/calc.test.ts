@@ -48,3 +48,34 @@ describe('bote calc', () => {
     expect(r.message).toMatch(/a unit has no number in it/);
   });
 });
+
+describe('bote calc: units written and count nouns', () => {
+  it.each<[string, number, string]>([
+    ['10 Gb/s', 10, 'Gbit/s'],
+    ['5 req/user/day', 5, 'request/user/day'],
+    ['36.5 TB / 365 bn', 100, 'B'],
+    // 20,000 KB/s re-prefixed in its family: 20 MB/s.
+    ['2 KB/req * 10k req/s', 20, 'MB/s'],
+    ['$5/month * 12 month', 60, 'USD'],
+    // 1 MB / 1 KB: the units cancel by dimension only, a plain 1,000.
+    ['1 MB / 1 KB', 1000, ''],
+  ])('%s is %d %s', (text, v, unit) => {
+    const r = value(text);
+    expect(r.unit).toBe(unit);
+    expect(r.value).toBeCloseTo(v, 9);
+  });
+
+  it('takes a word that is no unit as a count noun, singular', () => {
+    const r = calculate('150M user * 2 tweets/user/day * 3 photo/tweet');
+    expect(r.ok && r.value).toMatchObject({ unit: 'photo/day', guessedNouns: ['tweet', 'photo'] });
+  });
+
+  it('a declared noun is no guess', () => {
+    const r = calculate('2 tweet', { nouns: ['tweet'] });
+    expect(r.ok && r.value.guessedNouns).toEqual([]);
+  });
+
+  it.each(['5 requst/s', '3 MBB', '5 GB/d'])('a typo of a unit, or a single letter, is no noun: %s', (text) => {
+    expect(refusal(text).message).toMatch(/unknown unit/);
+  });
+});

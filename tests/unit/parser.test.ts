@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticError, type Diagnostic } from '../../src/core/diagnostic.js';
-import { toSexp } from '../../src/core/expr/ast.js';
+import { nameNodes, toSexp } from '../../src/core/expr/ast.js';
 import { checkFormula } from '../../src/core/expr/check.js';
 import { MAX_DEPTH, MAX_OPERATIONS, parseFormula } from '../../src/core/expr/parser.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
@@ -86,6 +86,71 @@ describe('parseFormula: trees', () => {
     const d = diagnosticOf(() => parseFormula('1 GB -> MB'));
     expect(d.code).toBe('syntax');
     expect(d.span).toEqual({ start: 5, end: 7 });
+  });
+});
+
+describe('parseFormula: unit position, hyphens and `$` alone', () => {
+  const registry = UnitRegistry.create({ nouns: ['vCPU'] });
+  const figures = new Set(['servers', 'total', 'used', 'days', 'hours', 'x', 'dau']);
+  const words = { isUnit: (w: string) => registry.lookup(w) !== undefined, isFigure: (w: string) => figures.has(w) };
+
+  /** The names in unit position, in order. */
+  function unitWords(text: string): string[] {
+    return nameNodes(parseFormula(text, words).expr).filter((n) => n.unitPosition).map((n) => n.name);
+  }
+
+  it.each<[string, string[]]>([
+    // After a number, after a unit word, and after a `/` without spaces that follows one.
+    ['10 year', ['year']],
+    ['300 million user', ['million', 'user']],
+    ['5000 req/s/server', ['req', 's', 'server']],
+    ['2 tweet/user/day', ['tweet', 'user', 'day']],
+    ['1/s', ['s']],
+    ['$0.02/GB', ['USD', 'GB']],
+    ['50%', ['%']],
+    ['3x', ['x']],
+    ['2^41 ms', ['ms']],
+    // With spaces a `/` divides by whatever follows; a bare name is a figure first.
+    ['x / servers', []],
+    ['peak / 5000 req/s/server', ['req', 's', 'server']],
+    ['dau * days', []],
+    ['(a + b) day', []],
+    ['x/servers', []],
+  ])('%s', (text, expected) => {
+    expect(unitWords(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    // A hyphen without spaces between unit words is their product, at the precedence of juxtaposition.
+    ['$0.023/GB-month', '(/ (* 0.023 USD) (* GB month))'],
+    ['0.10 USD/vCPU-hour', '(/ (* 0.1 USD) (* vCPU hour))'],
+    ['10 GB-month', '(* (* 10 GB) month)'],
+    ['USD/GB-month', '(/ USD (* GB month))'],
+    // Two figures, spaces, or a figure on the left: a minus.
+    ['total-used', '(- total used)'],
+    ['1 GB - month', '(- (* 1 GB) month)'],
+    ['days-hours', '(- days hours)'],
+    ['total-day', '(- total day)'],
+  ])('%s', (text, expected) => {
+    expect(toSexp(parseFormula(text, words).expr)).toBe(expected);
+  });
+
+  it('a hyphen joins nothing without a registry to ask', () => {
+    expect(sexp('$0.023/GB-month')).toBe('(- (/ (* 0.023 USD) GB) month)');
+  });
+
+  it('marks a hyphenated product as such, for display', () => {
+    const e = parseFormula('GB-month', words).expr;
+    expect(e.kind === 'bin' && e.hyphen).toBe(true);
+  });
+
+  it.each<[string, string]>([
+    ['$/month', '(/ USD month)'],
+    ['$', 'USD'],
+    ['x * $', '(* x USD)'],
+    ['$5/month', '(/ (* 5 USD) month)'],
+  ])('`$` with no amount is the unit: %s', (text, expected) => {
+    expect(sexp(text)).toBe(expected);
   });
 });
 

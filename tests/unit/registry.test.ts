@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dimension } from '../../src/core/units/dimension.js';
-import { pluralOf, UnitRegistry } from '../../src/core/units/registry.js';
+import { newNoun, pluralOf, singularOf, UnitRegistry } from '../../src/core/units/registry.js';
 
 const registry = UnitRegistry.create({ nouns: ['tweet', 'query_log', 'match', 'box', 'day_pass'] });
 const DAY = 24 * 60 * 60;
@@ -205,6 +205,33 @@ describe('pluralOf', () => {
     ['quiz', 'quizes'],
   ])('%s', (noun, plural) => {
     expect(pluralOf(noun)).toBe(plural);
+  });
+});
+
+describe('singularOf, the inverse of pluralOf', () => {
+  it.each<[string, string]>([
+    ['tweets', 'tweet'],
+    ['queries', 'query'],
+    ['keys', 'key'],
+    ['matches', 'match'],
+    ['boxes', 'box'],
+    ['buses', 'bus'],
+    ['photo', 'photo'],
+    ['status', 'status'],
+    ['class', 'class'],
+  ])('%s', (word, noun) => {
+    expect(singularOf(word)).toBe(noun);
+    // The noun's plural reads back as the word, where the word was a plural.
+    if (word !== noun) expect(pluralOf(noun)).toBe(word);
+  });
+});
+
+describe('newNoun', () => {
+  it('refuses a unit, lets a built-in noun be declared again', () => {
+    expect(newNoun('tweet')).toBe('ok');
+    expect(newNoun('user')).toBe('again');
+    expect(newNoun('MB')).toMatchObject({ clash: { symbol: 'MB' } });
+    expect(newNoun('x')).toMatchObject({ clash: { symbol: 'x' } });
   });
 });
 
