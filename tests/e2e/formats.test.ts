@@ -21,7 +21,7 @@ const COMMANDS: Array<{ name: string; args: string[]; header?: string[]; ownMark
   { name: 'sensitivity', args: ['sensitivity', 'twitter', 'peak_qps', '--set', 'dau=100M to 300M', '--seed', '1', '--samples', '2000'] },
   { name: 'sweep', args: ['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '3', '--log', '--show', 'qps'], header: ['dau (user)', 'qps (tweet/s)'] },
   { name: 'list', args: ['list'], header: ['name', 'title', 'source', 'file', 'origin'] },
-  { name: 'validate', args: ['validate', 'scenarios/twitter.yaml'], header: ['file', 'line', 'column', 'code', 'message', 'hint'] },
+  { name: 'validate', args: ['validate', 'scenarios/twitter.yaml'], header: ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] },
 ];
 
 function ok(r: RunResult): string {
@@ -86,7 +86,7 @@ describe('formats with problems', () => {
     const r = runBote(['validate', bad, '--format', 'csv']);
     expect(r.code).toBe(1);
     const rows = parseCsv(r.stdout);
-    expect(rows[0]).toEqual(['file', 'line', 'column', 'code', 'message', 'hint']);
+    expect(rows[0]).toEqual(['file', 'line', 'column', 'code', 'message', 'hint', 'severity']);
     expect(rows.length).toBeGreaterThan(1);
     const json = JSON.parse(runBote(['validate', bad, '--json']).stdout);
     expect(rows.slice(1).map((row) => row[3])).toEqual(json.diagnostics.map((d: { code: string }) => d.code));

@@ -21,7 +21,8 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
     const index = lineIndex(r.text);
     return r.diagnostics.map((d) => diagnosticJson(d, index));
   });
-  const columns = ['file', 'line', 'column', 'code', 'message', 'hint'] as const;
+  // `severity` last: the columns before it keep their places.
+  const columns = ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] as const;
   await emit(io, formatOf(flags), {
     json: () => ({ version: 1, ok: reports.every((r) => !errorsOf(r.diagnostics).length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
     // One row per problem, like `diagnostics` of the JSON: a file without problems has none.
