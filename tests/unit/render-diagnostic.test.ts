@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { lineIndex, renderDiagnostics } from '../../src/render/diagnostic.js';
+import { lineIndex, renderDiagnostic, renderDiagnostics } from '../../src/render/diagnostic.js';
 
 describe('lineIndex', () => {
   const text = 'one\ntwo\r\n\nfour';
@@ -38,5 +38,19 @@ describe('renderDiagnostics', () => {
     const out = renderDiagnostics(ds, text, { limit: 100 });
     expect(out.match(/error:/g)).toHaveLength(100);
     expect(out).toContain('… and 200 more problems: `bote validate` lists them all');
+  });
+});
+
+describe('renderDiagnostic: the first line', () => {
+  it('a one-line error starts `bote: error:`, with or without a file', () => {
+    expect(renderDiagnostic({ code: 'not-finite', message: '--set x: the value is infinite' }, undefined)).toBe('bote: error: --set x: the value is infinite\n');
+    expect(renderDiagnostic({ code: 'not-finite', message: '`x` is infinite', file: 'a.yaml' }, 'assumptions:\n')).toBe('bote: error: a.yaml: `x` is infinite\n');
+  });
+
+  it('a note says note:, in the same file:line:col form as an error', () => {
+    const text = 'assumptions:\n  years: 10 year\n';
+    const out = renderDiagnostic({ code: 'name-is-unit', severity: 'note', message: '`years` is also a unit', file: 'a.yaml', span: { start: 15, end: 20 } }, text);
+    expect(out.split('\n')[0]).toBe('a.yaml:2:3: note: `years` is also a unit');
+    expect(out).toContain('  ^^^^^');
   });
 });
