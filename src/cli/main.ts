@@ -1,7 +1,8 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, processIo, reasonOf, type Io } from './io.js';
 import { FORMATS, type Format } from './output.js';
 import { FIGURE_NAME } from '../core/scenario/names.js';
+import { REFERENCE_TABLES } from '../core/reference/tables.js';
 import { version } from '../../package.json';
 
 const EXAMPLES = `
@@ -55,6 +56,17 @@ const sampleCount = wholeIn('--samples', 100, 10_000_000);
 const sweepSteps = wholeIn('--steps', 2, 10_000);
 /** mulberry32 takes a 32-bit seed. */
 const seedNumber = wholeIn('--seed', 0, 2 ** 32 - 1);
+
+/**
+ * `<table>` of `bote ref`: its choices are known to completion, but not
+ * enforced by commander, so that `bote ref latncy` gets ref's own "did you
+ * mean" (exit 2) rather than commander's list.
+ */
+function tableArgument(): Argument {
+  const arg = new Argument('<table>', 'the table');
+  arg.argChoices = [...REFERENCE_TABLES];
+  return arg;
+}
 
 export function makeProgram(io: Io): Command {
   const program = new Command('bote')
@@ -189,9 +201,9 @@ Examples:
 
   withOutputOptions(program
     .command('ref')
-    .description('reference numbers: latency numbers, downtime per availability target, powers of two')
-    .argument('<table>', 'latency, availability or powers')
-    .argument('[query]', 'one row: an operation ("disk seek"), an availability (99.95%, "4 nines") or a power (32)'), 'as JSON: rows with times in seconds and the conventions used; same as --format json')
+    .description('reference numbers: latency numbers, downtime per availability target, powers of two, capacity defaults and prices')
+    .addArgument(tableArgument())
+    .argument('[query]', 'one row: an operation ("disk seek"), an availability (99.95%, "4 nines"), a power (32) or a capacity ID (T1) or words'), 'as JSON: rows with times in seconds and the conventions used; same as --format json')
     .addHelpText('after', `
 Examples:
   bote ref latency                           every number, with a log-scale bar
@@ -199,7 +211,10 @@ Examples:
   bote ref availability                      downtime per day, week, month, year
   bote ref availability 99.95%               also 99.95, 0.9995, "4 nines", "3.5 nines"
   bote ref powers                            2^10 to 2^60, KiB next to KB
-  bote ref powers 32 --json`)
+  bote ref powers 32 --json
+  bote ref capacity                          defaults scenarios cite: req/s per server, prices...
+  bote ref capacity T1                       one row: its range, source and date
+  bote ref capacity redis                    words, as for latency`)
     .action(async (table: string, query: string | undefined, options: CommonFlags) => {
       const { refCommand } = await import('./commands/ref.js');
       await refCommand(io, table, query, options);
@@ -209,7 +224,7 @@ Examples:
     .command('sensitivity')
     .description('which assumption moves a result most: one-at-a-time swings (tornado) and, with ranges, shares of variance')
     .argument('<scenario>', 'a built-in scenario name or a path to a .yaml file')
-    .argument('<result>', 'the figure to study')
+    .argument('[result]', 'the figure to study; without it, every headline figure of the scenario')
     .option('-s, --set <name=quantity>', 'override an assumption or figure; repeatable', collectSetting)
     .option('--samples <n>', 'Monte Carlo samples for the variance shares', sampleCount, 10000)
     .option('--seed <seed>', 'random seed', seedNumber))
@@ -217,10 +232,14 @@ Examples:
 Each assumption swings from its low to its high end, or by ±50% where it is
 not a range, while the others keep their values.
 
+Without a result, one tornado per headline figure: the results the scenario
+marks \`headline: true\`, else those with a published figure, else all.
+
 Examples:
+  bote sensitivity twitter
   bote sensitivity twitter media_storage_total
   bote sensitivity twitter peak_qps --set dau="100M to 300M" --json`)
-    .action(async (scenario: string, result: string, options: SensitivityFlags) => {
+    .action(async (scenario: string, result: string | undefined, options: SensitivityFlags) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
       await sensitivityCommand(io, scenario, result, options);
     });

@@ -23,7 +23,10 @@ export type DiagnosticCode =
   | 'cycle'
   | 'not-finite'
   | 'bad-override'
-  | 'bad-expect';
+  | 'bad-expect'
+  | 'unknown-ref'
+  | 'unsourced-default'
+  | 'omitted-has-figures';
 
 export interface Diagnostic {
   code: DiagnosticCode;

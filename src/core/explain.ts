@@ -1,6 +1,6 @@
 import type { Expr } from './expr/ast.js';
 import { referent } from './expr/referent.js';
-import type { Figure, Model } from './scenario/model.js';
+import type { Figure, Model, Origin } from './scenario/model.js';
 import type { Range } from './uncertainty/range.js';
 
 /**
@@ -29,6 +29,10 @@ export interface ExplainStep {
   uses: string[];
   note?: string;
   overridden: boolean;
+  /** Assumptions as the file gives them: stated by the source, or bote's default. */
+  origin?: Origin;
+  /** A default's row of `bote ref capacity`. */
+  ref?: string;
   /** Set when this input is a guess (written as a range, or set to one): how it is read. */
   range?: { low: number; high: number; dist: string; fellBackToNormal: boolean };
 }
@@ -47,7 +51,7 @@ export function explain(
   model: Model, values: Float64Array, names: readonly string[] = [], overridden: ReadonlySet<string> = new Set(),
   ranges: ReadonlyMap<string, Range> = new Map(),
 ): ExplainStep[] {
-  const wanted = names.length ? closure(model, names, overridden) : new Set(model.figures.map((f) => f.name));
+  const wanted = names.length ? figuresBehind(model, names, overridden) : new Set(model.figures.map((f) => f.name));
   return model.figures.filter((f) => wanted.has(f.name)).map((f) => withRange(step(model, f, values, overridden.has(f.name), overridden), ranges.get(f.name), unitOf(f).factor));
 }
 
@@ -57,7 +61,7 @@ function withRange(s: ExplainStep, r: Range | undefined, factor: number): Explai
 }
 
 /** The named figures and everything they use; a pinned figure uses nothing. */
-function closure(model: Model, names: readonly string[], pinned: ReadonlySet<string>): Set<string> {
+export function figuresBehind(model: Model, names: readonly string[], pinned: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   const stack = [...names];
   while (stack.length) {
@@ -75,7 +79,8 @@ function step(model: Model, f: Figure, values: Float64Array, pinned: boolean, ov
   const base = { name: f.name, kind: f.kind, value, unit: unit.text, uses: f.uses, overridden: pinned, ...(f.note !== undefined ? { note: f.note } : {}) };
   if (f.kind === 'assumption' || pinned) {
     const given: Markup = pinned ? [{ kind: 'quantity', value, unit: unit.text }] : [{ kind: 'literal', text: f.text }];
-    return { ...base, uses: pinned ? [] : f.uses, formula: given, substituted: given };
+    const origin = f.kind === 'assumption' && !pinned ? { origin: f.origin ?? 'source', ...(f.ref !== undefined ? { ref: f.ref } : {}) } : {};
+    return { ...base, ...origin, uses: pinned ? [] : f.uses, formula: given, substituted: given };
   }
   return {
     ...base,

@@ -79,7 +79,8 @@ export function growthSeries(model: Model, values: Float64Array, overrides: Over
   const byHorizon = new Map<string, Figure[]>();
   for (const f of model.figures) {
     const h = horizonOf(model, f, pinned, memo);
-    if (h) byHorizon.set(h, [...(byHorizon.get(h) ?? []), f]);
+    // A cost per month that grows with what is stored is a bill, not an amount that accumulates.
+    if (h && f.section !== 'cost') byHorizon.set(h, [...(byHorizon.get(h) ?? []), f]);
   }
   const out: Growth[] = [];
   for (const [horizon, figures] of byHorizon) {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { fail, ok, type Diagnostic, type Result } from './diagnostic.js';
 import { compileScenario } from './scenario/compile.js';
 import type { Model } from './scenario/model.js';
@@ -128,6 +128,11 @@ export function saveScenario(model: Model, edits: Edits, options: SaveOptions = 
             node.delete(key);
           }
         }
+        // The value is now the user's: no longer bote's default, nor a row's.
+        const provenance = keyRemovals(node, ['origin', 'ref'], model.text);
+        if (provenance) splices.push(...provenance);
+        else structural = true;
+        for (const key of ['origin', 'ref']) node.delete(key);
         put(['assumptions', name, 'value'], text);
       } else {
         put(['assumptions', name], text);
@@ -204,6 +209,31 @@ function applySplices(text: string, splices: Splice[]): string {
   let out = text;
   for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
+}
+
+/**
+ * Splices that cut `keys` out of a mapping as written: a line each in a block
+ * mapping, `, key: value` in a flow one. Undefined when the text cannot be
+ * cut cleanly; the caller then rewrites the document.
+ */
+function keyRemovals(map: YAMLMap, keys: readonly string[], text: string): Splice[] | undefined {
+  const out: Splice[] = [];
+  for (const [i, pair] of map.items.entries()) {
+    const key = pair.key as Node | null;
+    const value = pair.value as Node | null;
+    if (!isScalar(key) || !keys.includes(String(key.value))) continue;
+    if (!key.range || !value?.range) return undefined;
+    if (!map.flow) {
+      out.push({ start: lineStart(text, key.range[0]), end: lineEnd(text, value.range[1] - 1), text: '' });
+      continue;
+    }
+    // In `{ value: 3, origin: default }`, the comma before the pair goes with it.
+    const before = (map.items[i - 1]?.value ?? null) as Node | null;
+    if (!before?.range) return undefined;
+    out.push({ start: before.range[1], end: value.range[1], text: '' });
+  }
+  const sorted = [...out].sort((a, b) => a.start - b.start);
+  return sorted.every((s, i) => i === 0 || s.start >= sorted[i - 1]!.end) ? out : undefined;
 }
 
 function lineStart(text: string, at: number): number {

@@ -59,9 +59,12 @@ export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, con
   const parts = step.kind === 'assumption' || step.overridden
     ? [markupText(step.formula, paint, conventions)]
     : [markupText(step.formula, paint, conventions), markupText(step.substituted, paint, conventions), result];
-  const tag = step.overridden ? paint.dim(' (set with --set)') : step.kind === 'assumption' ? paint.dim(' (assumption)') : '';
-  const oneLine = `${name} = ${parts.join(' = ')}${tag}`;
-  const lines = visibleLength(oneLine) <= 110 ? [oneLine] : [`${name}${tag}`, ...parts.map((p) => `    = ${p}`)];
+  const byDefault = step.kind === 'assumption' && !step.overridden && step.origin === 'default';
+  const tag = step.overridden ? paint.dim(' (set with --set)') : step.kind === 'assumption' && !byDefault ? paint.dim(' (assumption)') : '';
+  // A default is worded as one: "assuming, by bote's default (ref capacity T1), per_server = 1000 req/s/server".
+  const lead = byDefault ? paint.dim(`${defaultWords(step.ref)}, `) : '';
+  const oneLine = `${lead}${name} = ${parts.join(' = ')}${tag}`;
+  const lines = visibleLength(oneLine) <= 110 ? [oneLine] : [`${lead}${name}${tag}`, ...parts.map((p) => `    = ${p}`)];
   const conversions = step.kind === 'derived' && !step.overridden && conventions ? timeConversions(step, conventions) : '';
   if (conversions) lines.push(paint.dim(`    (${conversions})`));
   if (step.range) {
@@ -71,6 +74,11 @@ export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, con
   }
   if (step.note) lines.push(paint.dim(`    ${step.note}`));
   return lines.join('\n');
+}
+
+/** "assuming, by bote's default (ref capacity T1)": how a default assumption is introduced. */
+export function defaultWords(ref: string | undefined): string {
+  return `assuming, by bote's default${ref !== undefined ? ` (ref capacity ${ref})` : ''}`;
 }
 
 /** "1 day = 86,400 s" for each calendar unit a step converts from. */

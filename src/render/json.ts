@@ -19,13 +19,15 @@ export function reportDocument(report: Report) {
     ...(report.uncertainty ? { sampling: report.uncertainty } : {}),
     assumptions: Object.fromEntries(
       report.assumptions.map((a) => [a.name, {
-        value: a.value, unit: a.unit, text: a.text, ...(a.overridden ? { overridden: true } : {}),
+        value: a.value, unit: a.unit, text: a.text, origin: a.origin ?? 'source', ...(a.ref !== undefined ? { ref: a.ref } : {}),
+        ...(a.overridden ? { overridden: true } : {}),
         ...(a.range ? { range: a.range } : {}),
       }]),
     ),
     results: Object.fromEntries(
       report.results.map((r) => [r.name, {
-        value: r.value, unit: r.unit, display: r.display, expr: r.text, ...(r.overridden ? { overridden: true } : {}),
+        value: r.value, unit: r.unit, display: r.display, expr: r.text, section: r.section ?? 'other',
+        ...(r.headline ? { headline: true } : {}), ...(r.overridden ? { overridden: true } : {}),
         ...(r.range ? { range: r.range } : {}),
         ...(r.percentiles ? { percentiles: r.percentiles } : {}),
       }]),

@@ -1,59 +1,120 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatDisplay, formatValue } from './number.js';
-import { checkSentence, formatDifference } from './checks.js';
-import type { Report } from './report.js';
+import { checkSentence, formatDifference, verdict } from './checks.js';
+import { originLabel, priceLine, resultGroups, type Report, type ReportRow } from './report.js';
+import { wrapText } from './wrap.js';
 
-/** The terminal report: title, assumptions, results with checks, then errata. */
+/** The width the table output keeps to: title, tables and errata. */
+export const TABLE_WIDTH = 100;
+
+/**
+ * The terminal report: title, assumptions, results with checks, then errata.
+ * Results of a capacity estimate are grouped in sections (traffic, storage,
+ * bandwidth, cache, servers, cost, other) as row groups of one table; a
+ * reference scenario, all `other`, keeps the plain list.
+ */
 export function renderTable(report: Report, style: ChalkInstance): string {
   const out: string[] = [];
   const { scenario } = report;
+  const groups = resultGroups(report);
+  // A reference scenario's output stays as it always was; a sectioned one keeps to TABLE_WIDTH.
+  const width = groups ? TABLE_WIDTH : Infinity;
   out.push(style.bold(scenario.title));
-  if (scenario.source) out.push(`${style.dim('source:')} ${scenario.source}`);
+  if (scenario.source) out.push(...labelled('source:', scenario.source, style, width));
   if (scenario.conventions.length) {
     out.push(`${style.dim('conventions:')} ${scenario.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`);
   }
+  const marked = groups !== undefined || report.assumptions.some((a) => a.origin === 'default');
 
   out.push('', style.bold('Assumptions'));
-  const inputs = table(['name', 'value', 'note']);
-  for (const a of report.assumptions) {
-    const kind = a.range ? style.dim(a.range.fellBackToNormal ? ' (range, normal: low end ≤ 0)' : ` (range, ${a.range.dist})`) : '';
-    inputs.push([style.cyan(a.name), (a.overridden ? style.yellow(`${a.text} (set)`) : a.text) + kind, a.note ?? '']);
-  }
-  out.push(inputs.toString());
+  const inputs = marked ? fitted(['name', 'value', 'origin', 'note'], report.assumptions.map((a) => assumptionCells(a, style, true)), 3)
+    : table(['name', 'value', 'note']);
+  if (!marked) for (const a of report.assumptions) inputs.push(assumptionCells(a, style, false));
+  out.push(marked ? withoutRowLines(inputs.toString()) : inputs.toString());
 
-  const checks = new Map(report.checks.map((c) => [c.name, c]));
   out.push('', style.bold('Results'));
   const ranged = report.uncertainty !== undefined;
   const head = ranged ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', 'published'] : ['name', 'value', 'unit', 'display', 'published'];
-  const results = table(head, head.map((h) => (h === 'name' || h === 'unit' || h === 'published' ? 'left' : 'right')));
-  for (const r of report.results) {
-    const c = checks.get(r.name);
-    let published = '';
-    if (c) {
-      if (c.status === 'ok') published = `${c.published} ${style.green('✓')}`;
-      else if (c.status === 'erratum') published = `${c.published} ${style.yellow(`✗ erratum (${formatDifference(c.difference)})`)}`;
-      else published = style.red(`✗ ${checkSentence(c)}`);
+  const aligns = head.map((h) => (h === 'name' || h === 'unit' || h === 'published' ? 'left' : 'right'));
+  const row = resultCells(report, style);
+  if (groups) {
+    const body: Table.HorizontalTableRow[] = [];
+    const span = (content: string) => [{ colSpan: head.length, content }];
+    let empties: string[] = [];
+    for (const g of groups) {
+      if (g.empty !== undefined) {
+        empties.push(`${style.bold(g.section)}${style.dim(`: ${g.empty}`)}`);
+        continue;
+      }
+      // Sections with nothing to show share one framed cell, a line each.
+      if (empties.length) body.push(span(empties.join('\n')));
+      empties = [];
+      body.push(span(style.bold(g.section)), ...g.rows.map(row));
+      if (g.section === 'cost' && report.prices) body.push(span(style.dim(priceLine(report.prices))));
     }
-    const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
-    const spread = r.percentiles ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar)) : [];
-    results.push([style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, published]);
+    if (empties.length) body.push(span(empties.join('\n')));
+    out.push(withoutRowLines(fitted(head, body, head.length - 1, aligns).toString()));
+  } else {
+    const results = table(head, aligns);
+    for (const r of report.results) results.push(row(r));
+    out.push(results.toString());
   }
-  out.push(results.toString());
   if (report.uncertainty) {
     const { samples, seed } = report.uncertainty;
     out.push(style.dim(`value: from each range's median; p5, p50, p95: ${formatValue(samples)} samples, seed ${seed} (--seed ${seed} repeats them). A range "a to b" is a 90% interval.`));
   }
   if (report.checksSkipped) out.push(style.dim('published figures not compared: --set changed the assumptions'));
 
+  // A cell has room for the verdict only; the whole sentence goes under the table.
+  const failed = report.checks.filter((c) => c.status === 'fail');
+  if (failed.length) {
+    out.push('', style.bold('Published figures that disagree'));
+    for (const c of failed) {
+      const [first, ...rest] = wrapText(`✗ ${c.name}: ${checkSentence(c)}`, width, '  ');
+      out.push(`${style.red('✗')} ${style.cyan(c.name)}${first!.slice(2 + c.name.length)}`, ...rest);
+    }
+  }
+
   const errata = report.checks.filter((c) => c.erratum !== undefined);
   if (errata.length) {
     out.push('', style.bold('Errata in the source'));
     for (const c of errata) {
-      out.push(`${style.yellow('•')} ${style.cyan(c.name)}: published ${c.published}, computed ${formatValue(c.actual)} ${c.unit} (${formatDifference(c.difference)}). ${c.erratum}`);
+      const [first, ...rest] = wrapText(`• ${c.name}: published ${c.published}, computed ${formatValue(c.actual)} ${c.unit} (${formatDifference(c.difference)}). ${c.erratum}`, width, '  ');
+      out.push(`${style.yellow('•')} ${style.cyan(c.name)}${first!.slice(2 + c.name.length)}`, ...rest);
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+function assumptionCells(a: ReportRow, style: ChalkInstance, marked: boolean): string[] {
+  const kind = a.range ? style.dim(a.range.fellBackToNormal ? ' (range, normal: low end ≤ 0)' : ` (range, ${a.range.dist})`) : '';
+  const value = (a.overridden ? style.yellow(`${a.text} (set)`) : a.text) + kind;
+  if (!marked) return [style.cyan(a.name), value, a.note ?? ''];
+  const origin = originLabel(a);
+  return [style.cyan(a.name), value, a.origin === 'default' && !a.overridden ? style.yellow(origin) : origin, a.note ?? ''];
+}
+
+function resultCells(report: Report, style: ChalkInstance): (r: ReportRow) => string[] {
+  const checks = new Map(report.checks.map((c) => [c.name, c]));
+  return (r) => {
+    const c = checks.get(r.name);
+    let published = '';
+    if (c) {
+      if (c.status === 'ok') published = `${c.published} ${style.green('✓')}`;
+      else if (c.status === 'erratum') published = `${c.published} ${style.yellow(`✗ erratum (${formatDifference(c.difference)})`)}`;
+      else published = `${c.published} ${style.red(`✗ ${verdict(c)}`)}`;
+    }
+    const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
+    const spread = r.percentiles ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar)) : [];
+    return [style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, published];
+  };
+}
+
+/** "source: ..." wrapped to the table's width, the label dim. */
+function labelled(label: string, text: string, style: ChalkInstance, width: number): string[] {
+  const [first, ...rest] = wrapText(`${label} ${text}`, width, '  ');
+  return [`${style.dim(label)}${first!.slice(label.length)}`, ...rest];
 }
 
 const NO_ROW_LINES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
@@ -61,4 +122,39 @@ const NO_ROW_LINES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' }
 function table(head: string[], colAligns?: Array<'left' | 'right'>): Table.Table {
   // cli-table3 colours headers and borders by itself, even into pipes: never let it.
   return new Table({ head, style: { head: [], border: [] }, chars: NO_ROW_LINES, ...(colAligns ? { colAligns } : {}) });
+}
+
+/**
+ * A table that keeps to TABLE_WIDTH: every column as wide as its widest
+ * cell, except `wrap`, which gets what is left and wraps its words. Rows
+ * spanning every column (section headings) wrap to the table's width rather
+ * than widen it.
+ */
+function fitted(head: string[], body: Table.HorizontalTableRow[], wrap: number, colAligns?: Array<'left' | 'right'>): Table.Table {
+  const widths = head.map((h) => h.length + 2);
+  for (const row of body) {
+    if (row.length !== head.length) continue;
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i]!, ...String(cell).split('\n').map((l) => visibleLength(l) + 2));
+    });
+  }
+  const borders = head.length + 1;
+  const others = widths.reduce((sum, w, i) => (i === wrap ? sum : sum + w), 0);
+  widths[wrap] = Math.max(head[wrap]!.length + 2, Math.min(widths[wrap]!, TABLE_WIDTH - borders - others), 14);
+  const t = new Table({ head, style: { head: [], border: [] }, colWidths: widths, wordWrap: true, ...(colAligns ? { colAligns } : {}) });
+  t.push(...body);
+  return t;
+}
+
+/**
+ * Row lines only where a group starts or ends: the lines cli-table3 draws
+ * between two ordinary rows (they cross a column, ┼) go; those beside a
+ * spanning row stay and frame it.
+ */
+function withoutRowLines(text: string): string {
+  return text.split('\n').filter((l) => !(l.startsWith('├') && l.includes('┼'))).join('\n');
+}
+
+function visibleLength(s: string): number {
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }

@@ -110,6 +110,15 @@ const CASES: Case[] = [
   { fixture: 'reserved-name/proto-assumption.yaml', at: '3:3', message: /`__proto__` is a reserved name/, hint: /another name/ },
   { fixture: 'reserved-name/constructor-derived.yaml', at: '5:3', message: /`constructor` is a reserved name/, hint: /another name/ },
   { fixture: 'reserved-name/prototype-assumption.yaml', at: '4:3', message: /`prototype` is a reserved name/, hint: /another name/ },
+
+  // Where a value comes from, and the sections of the results
+  { fixture: 'unknown-ref/misspelt-row.yaml', at: '4:65', message: /`ref: T01` is not a row of bote ref capacity/, hint: /did you mean `T1`\?/ },
+  { fixture: 'unsourced-default/no-ref-no-note.yaml', at: '4:33', message: /`replicas` is a default but does not say where its value comes from/, hint: /`ref:`.*or a `note:`/ },
+  { fixture: 'schema/misspelt-section.yaml', at: '5:53', message: /a section is traffic, storage, bandwidth, cache, servers, cost or other/ },
+  {
+    fixture: 'omitted-has-figures/storage-has-a-figure.yaml', at: '8:3', message: /omitted: says storage has no figure, but `daily` is in storage/,
+    hint: /remove storage from omitted:/,
+  },
 ];
 
 const HEADER = /^(.+?):(\d+):(\d+): error: (.*)$/;

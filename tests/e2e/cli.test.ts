@@ -163,7 +163,7 @@ describe('estimate --json', () => {
     expectClose(qps, (150e6 * 2) / DAY, 'qps', 1e-12);
     expect(qps).not.toBe(Number(qps.toFixed(2)));
     expect(doc.results.qps!.display).toBe('3.47 K tweet/s');
-    expect(doc.assumptions.mau).toEqual({ value: 300e6, unit: 'user', text: '300 million user' });
+    expect(doc.assumptions.mau).toEqual({ value: 300e6, unit: 'user', text: '300 million user', origin: 'source' });
     expect(doc.assumptions.daily_active).toMatchObject({ value: 0.5, unit: '' });
   });
 
@@ -285,8 +285,9 @@ describe('other formats', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^## Twitter - tweet QPS and media storage\n/);
     expect(r.stdout).toContain('| Assumption |');
-    expect(r.stdout).toMatch(/^\| Result \|.*\|$/m);
-    expect(r.stdout).toMatch(/^\| qps \| .* \| tweet\/s \| 3\.47 K tweet\/s \|/m);
+    expect(r.stdout).toMatch(/^\| Section \| Result \|.*\|$/m);
+    expect(r.stdout).toMatch(/^\| traffic \| qps \| .* \| tweet\/s \| 3\.47 K tweet\/s \|/m);
+    expect(r.stdout).toMatch(/^\| app_server_rps \| 1000 req\/s\/server \| default \(T1\) \|/m);
     expect(r.stdout).not.toContain(ESC);
     // Every table row has as many cells as its header.
     for (const block of r.stdout.split('\n\n').filter((b) => b.startsWith('|'))) {
@@ -302,15 +303,19 @@ describe('other formats', () => {
     expect(r.stderr).toBe('');
     const rows = parseCsv(r.stdout);
     const [header, ...body] = rows;
-    expect(header).toEqual(['kind', 'name', 'value', 'unit', 'display', 'text']);
+    // section, origin and ref come last: the older columns keep their places.
+    expect(header).toEqual(['kind', 'name', 'value', 'unit', 'display', 'text', 'section', 'origin', 'ref']);
     for (const row of body) expect(row, row.join(',')).toHaveLength(header!.length);
     const byName = new Map(body.map((row) => [row[1], row]));
-    expect(body.filter((x) => x[0] === 'assumption').map((x) => x[1])).toEqual(
+    expect(body.filter((x) => x[0] === 'assumption').map((x) => x[1]).slice(0, 7)).toEqual(
       ['mau', 'daily_active', 'tweets_per_user', 'media_share', 'media_size', 'retention', 'peak_factor'],
     );
-    expect(body.filter((x) => x[0] === 'result').map((x) => x[1])).toEqual(
+    expect(body.filter((x) => x[0] === 'result').map((x) => x[1])).toEqual(expect.arrayContaining(
       ['dau', 'qps', 'peak_qps', 'media_storage_per_day', 'media_storage_total'],
-    );
+    ));
+    expect(byName.get('mau')!.slice(6)).toEqual(['', 'source', '']);
+    expect(byName.get('app_server_rps')!.slice(6)).toEqual(['', 'default', 'T1']);
+    expect(byName.get('qps')!.slice(6)).toEqual(['traffic', '', '']);
     const qps = byName.get('qps')!;
     expectClose(Number(qps[2]), (150e6 * 2) / DAY, 'qps');
     expect(qps[3]).toBe('tweet/s');

@@ -112,12 +112,13 @@ describe('bash completion, run for real', () => {
     // bash splits --set=x at "=": the "=" is a word of its own.
     expect(bashComplete('bote', 'estimate', 'twitter', '--set', '=', 'media_si')).toEqual(['media_size=']);
     // A path to a file works as well as a name.
-    expect(bashComplete('bote', 'estimate', 'scenarios/twitter.yaml', '--set', 'peak')).toEqual(['peak_factor=', 'peak_qps=']);
+    expect(bashComplete('bote', 'estimate', 'scenarios/twitter.yaml', '--set', 'peak')).toEqual(['peak_factor=', 'peak_qps=', 'peak_read_qps=', 'peak_requests=']);
   });
 
   it('completes flag values and figures', () => {
     expect(bashComplete('bote', 'estimate', 'twitter', '--format', 'ma')).toEqual(['markdown']);
-    expect(bashComplete('bote', 'explain', 'twitter', 'peak')).toEqual(['peak_qps']);
+    expect(bashComplete('bote', 'explain', 'twitter', 'peak')).toEqual(['peak_qps', 'peak_read_qps', 'peak_requests']);
+    expect(bashComplete('bote', 'ref', 'ca')).toEqual(['capacity']);
     expect(bashComplete('bote', 'completion', 'f')).toEqual(['fish']);
   });
 
@@ -133,7 +134,12 @@ describe('the hidden helper', () => {
     expect(bote('__complete', 'scenarios').stdout.split('\n')).toEqual(expect.arrayContaining(['twitter', 'url-shortener', 'uber', 'youtube']));
     const names = bote('__complete', 'assumptions', 'twitter').stdout.split('\n').filter(Boolean);
     expect(names.slice(0, 7)).toEqual(['mau', 'daily_active', 'tweets_per_user', 'media_share', 'media_size', 'retention', 'peak_factor']);
-    expect(bote('__complete', 'figures', 'twitter').stdout).toBe('dau\nqps\npeak_qps\nmedia_storage_per_day\nmedia_storage_total\n');
+    // The book's five results first, then what bote adds (issue 10: the whole capacity picture).
+    expect(bote('__complete', 'figures', 'twitter').stdout.split('\n').filter(Boolean)).toEqual([
+      'dau', 'qps', 'peak_qps', 'read_qps', 'peak_read_qps', 'peak_requests', 'media_storage_per_day', 'media_storage_total',
+      'text_storage_per_day', 'text_storage_replicated', 'ingress', 'egress', 'cache_memory', 'cache_nodes', 'app_servers', 'db_shards',
+      'storage_cost', 'cdn_cost', 'compute_cost', 'cost_per_month',
+    ]);
   });
 
   it('is silent and exits 0 on anything wrong', () => {

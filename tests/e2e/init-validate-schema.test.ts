@@ -25,6 +25,12 @@ describe('bote init', () => {
     // 10 M users × 5 items a day × 2 KB = 100 GB/day.
     expect(out.results.storage_per_day.value).toBeCloseTo(100, 9);
     expect(out.results.storage_per_day.unit).toBe('GB/day');
+    // The template is the whole picture: its defaults cite their rows, and every section has a figure.
+    expect(text).toContain('per_server: { value: 1000 request/s/server, origin: default, ref: T1 }');
+    expect(out.assumptions.per_server).toMatchObject({ origin: 'default', ref: 'T1' });
+    expect(out.assumptions.dau.origin).toBe('source');
+    const sections = new Set(Object.values(out.results as Record<string, { section: string }>).map((x) => x.section));
+    expect([...sections].sort()).toEqual(['bandwidth', 'cache', 'cost', 'servers', 'storage', 'traffic']);
   });
 
   it('points the schema line at the shipped schema, relative to the new file', () => {

@@ -129,7 +129,7 @@ describe.skipIf(!hasTmux)('bote estimate -i in a terminal (tmux; skipped only wh
     const saved = readFileSync(join(dir, 'twitter-whatif.yaml'), 'utf8');
     expect(saved).toMatch(/^# yaml-language-server: \$schema=\S+scenario\.schema\.json\n/);
     expect(saved).toContain('# what-if of scenarios/twitter.yaml');
-    expect(saved).toContain('  dau: { expr: 300M user, unit: user }');
+    expect(saved).toContain('  dau: { expr: 300M user, unit: user, section: traffic }');
     // The assumptions, their notes and the other formulas, as written in the original.
     expect(saved).toContain(ORIGINAL.slice(ORIGINAL.indexOf('\nnouns:'), ORIGINAL.indexOf('  dau:')));
     expect(saved).toContain(ORIGINAL.slice(ORIGINAL.indexOf('  qps:'), ORIGINAL.indexOf('expect:')));

@@ -127,7 +127,7 @@ describe('2. 3x is a plain multiplier', () => {
   it('in a scenario and in calc', async () => {
     const doc = await estimate(file('times', 'assumptions:', '  size: 2 TB', '  replication: 3x', '  x: 4',
       'derived:', '  replicated: { expr: size * replication, unit: TB }', '  peak: 5x * x'));
-    expect(doc.assumptions.replication).toEqual({ value: 3, unit: '', text: '3x' });
+    expect(doc.assumptions.replication).toEqual({ value: 3, unit: '', text: '3x', origin: 'source' });
     expect(doc.results.replicated!.value).toBe(6);
     // A figure may still be called x: 5x is 5, the bare x the figure 4.
     expect(doc.results.peak!.value).toBe(20);
@@ -165,7 +165,7 @@ describe('3. prices per GB-month and per instance-hour', () => {
     // $0.023/GB-month × 1,500 GB = $34.5/month.
     expect(doc.results.storage_cost).toMatchObject({ unit: 'USD/month' });
     expect(doc.results.storage_cost!.value).toBeCloseTo(34.5, 12);
-    expect(doc.assumptions.storage_price).toEqual({ value: 0.023, unit: 'USD/GB-month', text: '$0.023/GB-month' });
+    expect(doc.assumptions.storage_price).toEqual({ value: 0.023, unit: 'USD/GB-month', text: '$0.023/GB-month', origin: 'source' });
     expect(doc.assumptions.instance_price!.unit).toBe('USD/instance-hour');
     expect(doc.assumptions.vcpu_price!.unit).toBe('USD/vCPU-hour');
     expect(doc.assumptions.hourly!.unit).toBe('USD/hour');
@@ -211,8 +211,8 @@ describe('5. an assumption may be constant arithmetic of quantities', () => {
 
   it('stays an assumption: shown as written, in the unit of its terms, overridable', async () => {
     const doc = await estimate(rows());
-    expect(doc.assumptions.user_row).toEqual({ value: 60, unit: 'B', text: '4 B + 20 B + 32 B + 4 B' });
-    expect(doc.assumptions.per_user).toEqual({ value: 60, unit: 'B/user', text: '(4 + 20 + 32 + 4) B/user' });
+    expect(doc.assumptions.user_row).toEqual({ value: 60, unit: 'B', text: '4 B + 20 B + 32 B + 4 B', origin: 'source' });
+    expect(doc.assumptions.per_user).toEqual({ value: 60, unit: 'B/user', text: '(4 + 20 + 32 + 4) B/user', origin: 'source' });
     expect(doc.results.table!.value).toBe(60); // 1 M users × 60 B = 60 MB
     const set = await estimate(rows(), '--set', 'user_row=100');
     expect(set.results.rows_total!.value).toBe(100); // 100 B × 1000 = 100 KB
@@ -390,7 +390,8 @@ describe('11 and 12. a check shows the figure as the table does, and reads unamb
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(`✗ load      ${sentence}`);
     const table = await bote('estimate', path);
-    expect(table.stdout).toContain(`✗ ${sentence}`);
+    expect(table.stdout).toContain(`✗ load: ${sentence}`);
+    expect(table.stdout).toContain('40 request/s ✗ off by +10.3%');
     // Within 1% (40.2 against 40) it agrees.
     expect(check.stdout).toContain('✓ near      published 40 request/s, computed 40.2 request/s: agrees (+0.5%, tolerance 1%)');
   });

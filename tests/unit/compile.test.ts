@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { compileScenario } from '../../src/core/scenario/compile.js';
@@ -83,6 +83,14 @@ const REFUSALS: Array<[string, string, Diagnostic['code'], string, RegExp]> = [
   ['a constant division by zero', lines('assumptions:', '  a: 1', 'derived:', '  b2: a + 1/0'), 'not-finite', '1/0', /not a finite number/],
   ['expect in the wrong dimension', lines('assumptions:', '  a: 1 GB', 'expect:', '  a: 1 s'), 'bad-expect', '1 s', /in s, but the figure is in GB/],
   ['a range low above high', lines('assumptions:', '  a: 3 to 1 ms'), 'syntax', '3 to 1 ms', /low end/],
+  ['a ref to no row', lines('assumptions:', '  a: { value: 1000 req/s/server, origin: default, ref: T11 }'), 'unknown-ref', 'T11', /not a row of bote ref capacity/],
+  ['a default that says nothing of where it comes from', lines('assumptions:', '  a: { value: 3, origin: default }'), 'unsourced-default', 'default', /does not say where its value comes from/],
+  ['a default with an empty note', lines('assumptions:', "  a: { value: 3, origin: default, note: '' }"), 'unsourced-default', 'default', /does not say/],
+  ['an origin that is neither', lines('assumptions:', '  a: { value: 3, origin: guess }'), 'schema', 'guess', /origin is source .* or default/],
+  ['an unknown section', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a, section: disk }'), 'schema', 'disk', /a section is traffic, storage, bandwidth, cache, servers, cost or other/],
+  ['headline that is not true or false', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a, headline: yes }'), 'schema', 'yes', /true or false/],
+  ['omitted: naming no section', lines('assumptions:', '  a: 1', 'omitted:', '  storge: nothing kept'), 'schema', 'storge', /unknown key `storge`/],
+  ['omitted: a section that has a figure', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: a * 2', 'omitted:', '  storage: nothing kept'), 'omitted-has-figures', 'storage', /says storage has no figure, but `b2` is in storage/],
 ];
 
 describe('compileScenario: every refusal, at its place', () => {
@@ -121,6 +129,9 @@ describe('compileScenario: every refusal, at its place', () => {
     ['derived', lines('assumptions:', '  a: 1', 'derived:', '  b2: { expr: a, nite: x }'), 'did you mean `note`?'],
     ['expect', lines('assumptions:', '  a: 1', 'expect:', '  a: { value: 1, erratun: x }'), 'did you mean `erratum`?'],
     ['conventions', lines('conventions:', '  dya: 1 day', 'assumptions:', '  a: 1'), 'did you mean `day`?'],
+    ['assumptions', lines('assumptions:', '  a: { value: 1, orgin: default }'), 'did you mean `origin`?'],
+    ['derived (section)', lines('assumptions:', '  a: 1', 'derived:', '  b2: { expr: a, sectoin: cost }'), 'did you mean `section`?'],
+    ['omitted', lines('assumptions:', '  a: 1', 'omitted:', '  storge: x'), 'did you mean `storage`?'],
   ])('did-you-mean for a key under %s', (_section, text, hint) => {
     const [d] = problems(text);
     expect(d!.code).toBe('schema');
@@ -338,5 +349,59 @@ describe('compileScenario: models', () => {
   it('numbers in YAML are read as text: 1e3 and 2', () => {
     const m = model(lines('assumptions:', '  a1: 1e3', '  a2: 2', '  a3: 1,500'));
     expect([value(m, 'a1'), value(m, 'a2'), value(m, 'a3')]).toEqual([1000, 2, 1500]);
+  });
+});
+
+describe('compileScenario: sections and where values come from', () => {
+  const m = model(lines(
+    'assumptions:',
+    '  dau: 10 million user',
+    '  per_server: { value: 1000 req/s/server, origin: default, ref: t1 }',
+    '  margin: { value: 70%, origin: default, note: a planning margin }',
+    '  size: { value: 1 KB/request, origin: source, ref: H9 }',
+    'derived:',
+    '  rps: { expr: dau * 10 request/user/day, unit: request/s, headline: true }',
+    '  servers_needed: servers(rps, per_server, margin)',
+    '  hot: { expr: rps * size * (1 day) * 20%, unit: GB, section: cache }',
+    '  daily: { expr: rps * size, unit: GB/day }',
+    '  ratio: { expr: rps / (1 request/s), headline: false }',
+    'omitted:',
+    '  cost: no prices in this file',
+  ));
+  const f = (name: string) => m.byName.get(name)!;
+
+  it('an assumption is stated by its source unless the file marks it a default', () => {
+    expect(f('dau')).toMatchObject({ origin: 'source' });
+    expect(f('dau').ref).toBeUndefined();
+    expect(f('per_server')).toMatchObject({ origin: 'default', ref: 'T1' }); // `t1` names row T1
+    expect(f('margin')).toMatchObject({ origin: 'default', note: 'a planning margin' });
+    expect(f('margin').ref).toBeUndefined();
+    // A stated value may still cite the row it agrees with.
+    expect(f('size')).toMatchObject({ origin: 'source', ref: 'H9' });
+  });
+
+  it('a result is in the section it names, else the one its unit implies', () => {
+    expect([f('rps'), f('servers_needed'), f('hot'), f('daily'), f('ratio')].map((x) => x.section))
+      .toEqual(['traffic', 'servers', 'cache', 'storage', 'other']);
+  });
+
+  it('headline: true marks a result; false or absent does not', () => {
+    expect(f('rps').headline).toBe(true);
+    expect(f('ratio').headline).toBeUndefined();
+    expect(f('daily').headline).toBeUndefined();
+  });
+
+  it('keeps the reasons of omitted:', () => {
+    expect([...m.omitted]).toEqual([['cost', 'no prices in this file']]);
+  });
+
+  it('every built-in cites only rows of bote ref capacity, and a default always says where it comes from', () => {
+    const dir = new URL('../../scenarios/', import.meta.url);
+    for (const file of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+      const built = model(readFileSync(new URL(file, dir), 'utf8'));
+      for (const a of built.figures.filter((x) => x.kind === 'assumption')) {
+        if (a.origin === 'default') expect(a.ref !== undefined || (a.note ?? '').trim() !== '', `${file}: ${a.name}`).toBe(true);
+      }
+    }
   });
 });

@@ -88,3 +88,27 @@ describe('explain: the chain of a figure, as one says it', () => {
     expect(sub('third')).toBe('300 million tweet/day / 3');
   });
 });
+
+describe('explain: a default, worded as one', () => {
+  const url = builtin('url-shortener');
+
+  it('says "assuming, by bote\'s default (ref capacity T1)" and keeps the note under it', () => {
+    expect(line(url, 'app_server_rps')).toBe("assuming, by bote's default (ref capacity T1), app_server_rps = 1000 req/s/server");
+    expect(line(url, 'target_utilization').split('\n')).toEqual([
+      "assuming, by bote's default, target_utilization = 70%",
+      '    a planning margin, not a measured figure; change it with --set',
+    ]);
+    expect(line(url, 'read_write_ratio').split('\n')[0]).toBe('read_write_ratio = 10 (assumption)');
+  });
+
+  it('a default set with --set is no longer bote\'s', () => {
+    expect(line(url, 'app_server_rps', { app_server_rps: '2000' })).toBe('app_server_rps = 2 K request/s/server (set with --set)');
+  });
+
+  it('carries origin and ref on the steps of assumptions only', () => {
+    const all = steps(url, ['app_servers']);
+    expect(all.find((s) => s.name === 'app_server_rps')).toMatchObject({ origin: 'default', ref: 'T1' });
+    expect(all.find((s) => s.name === 'new_urls_per_day')).toMatchObject({ origin: 'source' });
+    expect(all.find((s) => s.name === 'app_servers')!.origin).toBeUndefined();
+  });
+});

@@ -23,8 +23,11 @@ const YEAR = 365 * 86400;
 
 describe('growthSeries', () => {
   it('finds media_storage_total = per day × retention and gives 5 cumulative years', () => {
-    const [g, ...rest] = grow(load('twitter'));
+    const [g, tweets, ...rest] = grow(load('twitter'));
     expect(rest).toEqual([]);
+    // The tweets database grows too: 300 M tweets a day × (64 + 140) B × 3 copies, 365 days a year.
+    expect(tweets!.name).toBe('text_storage_replicated');
+    tweets!.points.forEach((p) => expect(p.value / (300e6 * 204 * 3 * 365 * p.year)).toBeCloseTo(1, 12));
     expect(g!.name).toBe('media_storage_total');
     expect(g!.horizon).toBe('retention');
     expect(g!.years).toBe(5);
@@ -36,7 +39,13 @@ describe('growthSeries', () => {
 
   it('follows a product through a figure (storage = records × size) but not through ceil(log(...))', () => {
     const names = grow(load('url-shortener')).map((g) => g.name);
-    expect(names).toEqual(['records_total', 'storage_total']);
+    expect(names).toEqual(['records_total', 'storage_total', 'storage_replicated']);
+  });
+
+  it('leaves out a cost per month, though it grows with what is stored', () => {
+    const model = load('url-shortener');
+    expect(model.byName.get('storage_cost')!.uses).toContain('storage_total');
+    expect(grow(model).map((g) => g.name)).not.toContain('storage_cost');
   });
 
   it('ends on a horizon that is not a whole number of years, and honours --set', () => {
@@ -54,7 +63,7 @@ describe('growthSeries', () => {
   });
 
   it('finds nothing when no result accumulates', () => {
-    expect(grow(load('twitter'), new Map([['media_storage_total', { value: 1 }]]))).toEqual([]);
+    expect(grow(load('twitter'), new Map([['media_storage_total', { value: 1 }], ['text_storage_replicated', { value: 1 }]]))).toEqual([]);
     expect(renderGrowthCharts(load('twitter'), [], makeStyle(false))).toContain('no result accumulates over a horizon');
   });
 

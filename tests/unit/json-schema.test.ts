@@ -16,8 +16,11 @@ describe('schema/scenario.schema.json', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['assumptions']);
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['name', 'title', 'source', 'nouns', 'conventions', 'assumptions', 'derived', 'expect']),
+      expect.arrayContaining(['name', 'title', 'source', 'nouns', 'conventions', 'assumptions', 'derived', 'expect', 'omitted']),
     );
+    // The keys issue 10 added, for editors to complete: origin and ref of an assumption, section and headline of a result.
+    const text = JSON.stringify(schema);
+    for (const key of ['"origin"', '"ref"', '"section"', '"headline"']) expect(text).toContain(key);
   });
 
   it('is named by the first line of every built-in scenario', () => {

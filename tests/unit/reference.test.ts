@@ -1,3 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { CAPACITY, capacityRow, findCapacity } from '../../src/core/reference/capacity.js';
+import { compileScenario } from '../../src/core/scenario/compile.js';
+import { parseQuantity } from '../../src/core/units/quantity.js';
+import { UnitRegistry } from '../../src/core/units/registry.js';
 import { describe, expect, it } from 'vitest';
 import { availabilityRow, availabilityTable, parseAvailability } from '../../src/core/reference/availability.js';
 import { findLatency, LATENCY_NUMBERS } from '../../src/core/reference/latency.js';
@@ -138,5 +143,79 @@ describe('latency numbers', () => {
     expect(logBar(1e-9)).toBe('████');
     expect(logBar(1)).toBe('█'.repeat(40));
     expect(cells(logBar(150e-3))).toBe(37);
+  });
+});
+
+describe('capacity defaults', () => {
+  const registry = UnitRegistry.create();
+  const read = (text: string) => parseQuantity(text, registry);
+
+  it('holds the rows the research note names, each once', () => {
+    const ids = CAPACITY.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'H6', 'H8', 'H9', 'M8', 'M9', 'M10', 'P1', 'P4', 'P6', 'P7']) {
+      expect(ids, id).toContain(id);
+    }
+  });
+
+  it('gives every default as a quantity bote reads, inside the range the sources give', () => {
+    for (const row of CAPACITY) {
+      const value = read(row.value);
+      expect(row.source.trim(), `${row.id} source`).not.toBe('');
+      expect(row.date.trim(), `${row.id} date`).not.toBe('');
+      if (!row.range) continue;
+      const [low, high] = [read(row.range.low), read(row.range.high)];
+      expect(low.dim.equals(value.dim) && high.dim.equals(value.dim), `${row.id}: the range is in the default's dimension`).toBe(true);
+      expect(low.value <= value.value * (1 + 1e-12) && value.value <= high.value * (1 + 1e-12), `${row.id}: ${row.range.low} <= ${row.value} <= ${row.range.high}`).toBe(true);
+      expect(row.range.note.trim(), `${row.id} range note`).not.toBe('');
+    }
+  });
+
+  it('dates every price and says who charges it and where', () => {
+    const prices = CAPACITY.filter((r) => r.id.startsWith('P'));
+    expect(prices.length).toBeGreaterThanOrEqual(4);
+    for (const p of prices) {
+      expect(read(p.value).dim.powerOf('USD'), p.id).toBe(1);
+      expect(p.provider, p.id).toBeTruthy();
+      expect(p.region, p.id).toBeTruthy();
+      expect(p.date, p.id).toMatch(/^\d{4}(-\d{2}-\d{2})?$/);
+    }
+  });
+
+  it('finds a row by its ID in any case, and by words', () => {
+    expect(findCapacity('T1').matches.map((r) => r.id)).toEqual(['T1']);
+    expect(findCapacity('p6').matches.map((r) => r.id)).toEqual(['P6']);
+    expect(capacityRow(' h8 ')?.id).toBe('H8');
+    expect(capacityRow('T11')).toBeUndefined();
+    expect(findCapacity('redis').matches.map((r) => r.id)).toEqual(['T3']);
+    expect(findCapacity('postgres writes').matches.map((r) => r.id)).toEqual(['T6']);
+    expect(findCapacity('cdn').matches.map((r) => r.id)).toEqual(['P6']);
+    expect(findCapacity('websocket connections').matches.map((r) => r.id)).toEqual(['T10']);
+  });
+
+  it('suggests rows when no word matches', () => {
+    const r = findCapacity('quantum teleport');
+    expect(r.matches).toEqual([]);
+    expect(r.suggestions).toHaveLength(3);
+  });
+
+  it('every built-in assumption citing a row has its dimension and a value within its range', () => {
+    const dir = new URL('../../scenarios/', import.meta.url);
+    let cited = 0;
+    for (const file of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+      const compiled = compileScenario(readFileSync(new URL(file, dir), 'utf8'));
+      if (!compiled.ok) throw new Error(`${file}: ${compiled.diagnostics[0]!.message}`);
+      for (const f of compiled.value.figures.filter((x) => x.ref !== undefined)) {
+        cited++;
+        const row = capacityRow(f.ref!)!;
+        // Read in the scenario's own calendar: "$0.023/GB/month" is per its month.
+        const inScenario = (text: string) => parseQuantity(text, compiled.value.registry);
+        const own = inScenario(row.value);
+        expect(f.dim.equals(own.dim), `${file}: ${f.name} is in ${row.id}'s dimension`).toBe(true);
+        const [low, high] = row.range ? [inScenario(row.range.low).value, inScenario(row.range.high).value] : [own.value, own.value];
+        expect(f.value! >= low * (1 - 1e-12) && f.value! <= high * (1 + 1e-12), `${file}: ${f.name} = ${f.text} within ${row.id}`).toBe(true);
+      }
+    }
+    expect(cited).toBeGreaterThan(20);
   });
 });

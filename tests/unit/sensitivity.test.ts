@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { readOverrides } from '../../src/core/scenario/run.js';
-import { sensitivity, swingEnds, swings, varianceShares } from '../../src/core/uncertainty/sensitivity.js';
+import { headlineResults, sensitivity, swingEnds, swings, varianceShares } from '../../src/core/uncertainty/sensitivity.js';
 import { ROOT } from '../helpers/run-bote.js';
 
 function load(name: string): Model {
@@ -111,5 +111,26 @@ describe('shares of variance', () => {
     expect(share.large).toBeCloseTo(0.9, 1);
     expect(share.small).toBeCloseTo(0.1, 1);
     expect(once.variance!.shares[0]!.name).toBe('large');
+  });
+});
+
+describe('headlineResults: what sensitivity studies with no result named', () => {
+  const compiled = (text: string) => {
+    const r = compileScenario(text);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    return r.value;
+  };
+  const base = 'assumptions:\n  a: 2\nderived:\n  x: a * 2\n  y: { expr: x * 3, headline: true }\n  z: a + 1\n';
+
+  it('the results marked headline: true, in order', () => {
+    expect(headlineResults(compiled(base))).toEqual(['y']);
+    expect(headlineResults(load('twitter'))).toEqual(['qps', 'peak_qps', 'media_storage_total', 'egress', 'cache_memory', 'app_servers', 'cost_per_month']);
+  });
+
+  it('else those with a published figure, else every result', () => {
+    const unmarked = base.replace(', headline: true', '');
+    expect(headlineResults(compiled(`${unmarked}expect:\n  z: 3\n  x: 4\n`))).toEqual(['x', 'z']);
+    expect(headlineResults(compiled(unmarked))).toEqual(['x', 'y', 'z']);
+    expect(headlineResults(compiled('assumptions:\n  a: 1\n'))).toEqual([]);
   });
 });

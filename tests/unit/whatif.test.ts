@@ -136,7 +136,7 @@ describe('saveScenario', () => {
   it('pins a result by writing its quantity as the formula, and compiles to the edited values', () => {
     const e = edits(['dau', '300M']);
     const text = ok(saveScenario(twitter, e, { name: 'twitter-whatif', header: ['what-if of twitter', '  dau: 300M user'] }));
-    expect(text).toContain('  dau: { expr: 300M user, unit: user }');
+    expect(text).toContain('  dau: { expr: 300M user, unit: user, section: traffic }');
     expect(text).toMatch(/^# yaml-language-server: [^\n]+\n# what-if of twitter\n# {3}dau: 300M user\nname: twitter-whatif\n/);
     expect(text).toContain('expect: {}');
     const saved = compile(text, 'twitter-whatif');
@@ -173,5 +173,39 @@ describe('saveScenario', () => {
     const moved = moveSchemaRef('# yaml-language-server: $schema=../schema/s.json\nname: x\n', '/repo/scenarios/t.yaml', '/repo/out/deep/t.yaml');
     expect(moved).toBe('# yaml-language-server: $schema=../../schema/s.json\nname: x\n');
     expect(moveSchemaRef('# yaml-language-server: $schema=https://x/s.json\n', '/a/b.yaml', '/c/d.yaml')).toContain('https://x/s.json');
+  });
+});
+
+describe('saveScenario: a default the user changes is the user\'s', () => {
+  it('drops origin: default and ref: from an edited assumption, and keeps them on the others', () => {
+    const text = ok(saveScenario(twitter, edits(['app_server_rps', '2000'])));
+    const saved = compile(text, 'twitter-whatif');
+    expect(saved.byName.get('app_server_rps')).toMatchObject({ origin: 'source', value: 2000 });
+    expect(saved.byName.get('app_server_rps')!.ref).toBeUndefined();
+    expect(saved.byName.get('cache_node_memory')).toMatchObject({ origin: 'default', ref: 'H8' });
+    // Cut in place: every other line as written.
+    expect(text).toContain('  app_server_rps: { value: 2000 request/s/server }\n');
+    const body = (t: string) => t.split('\n').filter((l) => !l.startsWith('#') && !l.startsWith('name:') && !l.includes('app_server_rps: {'));
+    expect(body(text)).toEqual(body(scenarioText('twitter')));
+  });
+
+  it('cuts the pair and its comma from the middle of a flow mapping, and whole lines from a block one', () => {
+    const text = [
+      'assumptions:',
+      '  ratio: { value: 100, origin: default, ref: M7, note: reads per write }',
+      '  copies:',
+      '    value: 3',
+      '    origin: default  # bote adds it',
+      '    ref: M10',
+      '    note: replicas',
+      'derived:',
+      '  out: ratio * copies',
+      '',
+    ].join('\n');
+    const m = compile(text);
+    const saved = ok(saveScenario(m, edits(['ratio', '10'], ['copies', '2'])));
+    expect(saved).toBe(text
+      .replace('{ value: 100, origin: default, ref: M7, note: reads per write }', '{ value: 10, note: reads per write }')
+      .replace('    value: 3\n    origin: default  # bote adds it\n    ref: M10\n', '    value: 2\n'));
   });
 });

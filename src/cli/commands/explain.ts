@@ -43,6 +43,7 @@ function stepJson(s: ExplainStep, calendar: Conventions, display: string) {
   return {
     name: s.name, kind: s.kind, formula: markupText(s.formula, undefined, calendar), substituted: markupText(s.substituted, undefined, calendar),
     value: s.value, unit: s.unit, display, spoken: `~${spoken(s.value, s.unit, calendar)}`,
-    uses: s.uses, overridden: s.overridden, ...(s.note !== undefined ? { note: s.note } : {}), ...(s.range ? { range: s.range } : {}),
+    uses: s.uses, overridden: s.overridden, ...(s.origin !== undefined ? { origin: s.origin } : {}), ...(s.ref !== undefined ? { ref: s.ref } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}), ...(s.range ? { range: s.range } : {}),
   };
 }

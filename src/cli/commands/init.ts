@@ -10,24 +10,39 @@ title: ${name} - what it serves, sized
 source: your own assumptions; say where each number comes from
 nouns: [item]                     # count nouns beyond user, request, server and shard
 
-assumptions:                      # inputs: a quantity, or { value, note }
+assumptions:                      # inputs: a quantity, or { value, note, origin, ref }
   dau: { value: 10 million user, note: daily active users }
   items_per_user: { value: 5 item/user/day, note: writes per user per day }
   read_write_ratio: { value: 10, note: reads per write }
   item_size: { value: 2 KB/item }
   retention: { value: 5 year }
-  peak_factor: { value: 3, note: peak over the daily average }
-  per_server: { value: 2000 request/s/server, note: what one server handles }
+  # bote's defaults where you have no figure: each cites a row of \`bote ref capacity\`
+  peak_factor: { value: 2, origin: default, ref: M9 }
+  replicas: { value: 3, origin: default, ref: M10 }
+  cache_share: { value: 20%, origin: default, ref: M8 }
+  per_server: { value: 1000 request/s/server, origin: default, ref: T1 }
+  cache_node_memory: { value: 13 GB/shard, origin: default, ref: H8 }
+  storage_price: { value: $0.023/GB/month, origin: default, ref: P1 }
+  egress_price: { value: $0.09/GB, origin: default, ref: P4 }
+  instance_price: { value: $0.0816/server/hour, origin: default, ref: P7 }
+  target_utilization: { value: 70%, origin: default, note: "a planning margin, not a measured figure" }
 
-derived:                          # formulas over the names above, in any order
-  write_qps: { expr: dau * items_per_user, unit: item/s }
+derived:                          # formulas over the names above, in any order; the unit picks the section
+  write_qps: { expr: dau * items_per_user, unit: item/s, headline: true }
   read_qps: { expr: write_qps * read_write_ratio, unit: item/s }
   peak_qps: { expr: (write_qps + read_qps) * peak_factor * (1 request/item), unit: request/s }
   storage_per_day: { expr: dau * items_per_user * item_size, unit: GB/day }
-  storage_total: { expr: storage_per_day * retention, unit: TB }
-  cache: { expr: cache_80_20(read_qps * item_size), unit: GB }
-  servers_needed: servers(peak_qps, per_server, 70%, 1)
+  storage_total: { expr: storage_per_day * retention, unit: TB, headline: true }
+  storage_replicated: { expr: storage_total * replicas, unit: TB }
+  egress: { expr: read_qps * item_size, unit: Mbps }
+  cache: { expr: read_qps * item_size * (1 day) * cache_share, unit: GB, section: cache }
+  cache_nodes: { expr: "shards(cache, cache_node_memory)", unit: shard, section: cache }
+  servers_needed: { expr: "servers(peak_qps, per_server, target_utilization, 1)", unit: server, headline: true }
+  cost_per_month:
+    expr: storage_total * storage_price + egress * egress_price + servers_needed * instance_price
+    unit: USD/month
 
+omitted: {}                       # a section with no figure, and why: e.g. storage: nothing is kept
 expect: {}                        # published figures to check against: name: ~value unit
 `;
 

@@ -1,3 +1,5 @@
+import { CAPACITY, findCapacity, type CapacityRow } from '../../core/reference/capacity.js';
+import { REFERENCE_TABLES } from '../../core/reference/tables.js';
 import { availabilityRow, availabilityTable, DOWNTIME_PERIODS, parseAvailability, YEAR_DAYS, type Period } from '../../core/reference/availability.js';
 import { findLatency, LATENCY_NUMBERS, type LatencyRow } from '../../core/reference/latency.js';
 import { MAX_POWER, parsePower, powerRow, powersTable } from '../../core/reference/powers.js';
@@ -8,8 +10,6 @@ import { styleFor } from '../style.js';
 import { CliError, type Io } from '../io.js';
 import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-
-export const REFERENCE_TABLES = ['latency', 'availability', 'powers'] as const;
 
 type Flags = Pick<CommonFlags, 'color'> & FormatFlags;
 
@@ -45,6 +45,11 @@ export async function refCommand(io: Io, table: string, query: string | undefine
         columns, rows: rows.map((r) => columns.map((c) => r[c])),
       }));
     }
+    case 'capacity': {
+      const rows = query === undefined ? CAPACITY : capacityMatches(query);
+      const { capacityRows, renderCapacityRows, renderCapacityTable } = await import('../../render/capacity.js');
+      return print({ rows }, () => (query === undefined ? renderCapacityTable(rows, style()) : renderCapacityRows(rows, style())), () => capacityRows(rows));
+    }
     default: {
       const guess = didYouMean(table, REFERENCE_TABLES);
       throw new CliError(`no reference table "${table}"${guess ? `: did you mean "${guess}"?` : ''}`, 2, `the tables are ${REFERENCE_TABLES.join(', ')}`);
@@ -56,6 +61,12 @@ function latencyMatches(query: string): readonly LatencyRow[] {
   const { matches, suggestions } = findLatency(query);
   if (matches.length) return matches;
   throw new CliError(`no latency number matches "${query}"`, 1, `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (bote ref latency lists them all)`);
+}
+
+function capacityMatches(query: string): readonly CapacityRow[] {
+  const { matches, suggestions } = findCapacity(query);
+  if (matches.length) return matches;
+  throw new CliError(`no capacity default matches "${query}"`, 1, `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (bote ref capacity lists them all, with their IDs)`);
 }
 
 function availabilityFor(query: string) {

@@ -1,6 +1,6 @@
 import type { Model } from '../../core/scenario/model.js';
 import { readOverrides } from '../../core/scenario/run.js';
-import { sensitivity, type Sensitivity } from '../../core/uncertainty/sensitivity.js';
+import { headlineResults, sensitivity, type Sensitivity } from '../../core/uncertainty/sensitivity.js';
 import { unitOf } from '../../core/explain.js';
 import { chartWidth } from '../../render/charts.js';
 import { inUnit } from '../../render/figure.js';
@@ -12,36 +12,71 @@ import type { SensitivityFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { figureNamed, loadModel, orFail, seedOf } from '../load.js';
 
-/** `bote sensitivity <scenario> <result>`: the tornado of one-at-a-time swings, then shares of variance. */
-export async function sensitivityCommand(io: Io, ref: string, result: string, flags: SensitivityFlags & FormatFlags): Promise<void> {
+/**
+ * `bote sensitivity <scenario> [result]`: the tornado of one-at-a-time swings,
+ * then shares of variance; without a result, one of each per headline figure.
+ */
+export async function sensitivityCommand(io: Io, ref: string, result: string | undefined, flags: SensitivityFlags & FormatFlags): Promise<void> {
   const model = loadModel(io, ref);
-  const figure = figureNamed(model, result);
-  const results = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name);
-  if (figure.kind === 'assumption') {
-    throw new CliError(`\`${result}\` is an assumption of ${model.name}: nothing else moves it`, 1, `study a result: ${results.join(', ')}`);
+  if (result !== undefined) {
+    const figure = figureNamed(model, result);
+    if (figure.kind === 'assumption') {
+      const results = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name);
+      throw new CliError(`\`${result}\` is an assumption of ${model.name}: nothing else moves it`, 1, `study a result: ${results.join(', ')}`);
+    }
   }
+  const names = result !== undefined ? [result] : headlineResults(model);
+  if (!names.length) throw new CliError(`${model.name} has no results to study: it derives nothing`, 1);
   const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
   const seed = seedOf(flags);
-  const s = orFail(io, sensitivity(model, overrides, result, { samples: flags.samples ?? 10_000, seed }), model.text);
+  const studies = names.map((name) => orFail(io, sensitivity(model, overrides, name, { samples: flags.samples ?? 10_000, seed }), model.text));
+  const one = result !== undefined;
   return emit(io, formatOf(flags), {
-    json: () => sensitivityDocument(model, s),
-    rows: () => sensitivityRows(sensitivityDocument(model, s)),
+    json: () => (one ? sensitivityDocument(model, studies[0]!) : headlinesDocument(model, studies)),
+    rows: () => (one ? sensitivityRows(sensitivityDocument(model, studies[0]!)) : headlineRows(model, studies)),
     table: () => {
       const style = styleFor(io, flags);
-      const out = [style.bold(model.title), ''];
-      if (!s.swings.length) out.push(style.dim(`nothing moves ${result}: it is set with --set`));
-      else out.push(...renderTornado(model, s, style, chartWidth(io.env)), '', ...renderSwingTable(model, s, style));
-      out.push('', ...renderShares(s, style));
+      const out = [style.bold(model.title)];
+      if (!one) out.push(style.dim(`the headline figures: ${names.join(', ')}`));
+      for (const s of studies) {
+        out.push('');
+        if (!one) out.push(style.bold(style.cyan(s.result)));
+        if (!s.swings.length) out.push(style.dim(`nothing moves ${s.result}: it is set with --set`));
+        else out.push(...renderTornado(model, s, style, chartWidth(io.env)), '', ...renderSwingTable(model, s, style));
+        out.push('', ...renderShares(s, style));
+      }
       return `${out.join('\n')}\n`;
     },
   });
 }
 
+/** The no-result form (docs/json.md): one entry per headline figure, each as the one-result form has it. */
+function headlinesDocument(model: Model, studies: readonly Sensitivity[]) {
+  return {
+    version: 1,
+    scenario: { name: model.name, title: model.title, file: model.file ?? null },
+    results: studies.map((s) => {
+      const { result, swings, variance } = sensitivityDocument(model, s);
+      return { result, swings, variance };
+    }),
+  };
+}
+
+/** Every headline figure's rows, each led by the figure it moves; units in their own column. */
+function headlineRows(model: Model, studies: readonly Sensitivity[]): Rows {
+  const tables = studies.map((s) => sensitivityDocument(model, s));
+  const plain = tables.map((doc) => ({ doc, rows: sensitivityRows(doc, false) }));
+  return {
+    columns: ['result', 'result unit', ...plain[0]!.rows.columns],
+    rows: plain.flatMap(({ doc, rows }) => rows.rows.map((r) => [doc.result.name, doc.result.unit, ...r])),
+  };
+}
+
 /** The swings, each with its share of the variance (empty when it is not a range); in the JSON's units. */
-function sensitivityRows(doc: ReturnType<typeof sensitivityDocument>): Rows {
+function sensitivityRows(doc: ReturnType<typeof sensitivityDocument>, unitInHeader = true): Rows {
   const shares = new Map(doc.variance?.shares.map((v) => [v.name, v.share]));
   const swung = new Set(doc.swings.map((w) => w.name));
-  const inResult = (name: string) => (doc.result.unit ? `${name} (${doc.result.unit})` : name);
+  const inResult = (name: string) => (unitInHeader && doc.result.unit ? `${name} (${doc.result.unit})` : name);
   return {
     columns: ['name', 'unit', 'low', 'high', 'basis', inResult('resultLow'), inResult('resultHigh'), inResult('swing'), 'share'],
     rows: [

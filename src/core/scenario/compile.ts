@@ -11,8 +11,10 @@ import { leftoverNounHint, unitInWords } from '../units/written.js';
 import { calendarOrder } from './conventions.js';
 import { writesPercent } from './plain.js';
 import { combine, makeRange, medianOf, parseInput, type Distribution, type ParsedInput } from '../uncertainty/range.js';
+import { capacityRow, CAPACITY } from '../reference/capacity.js';
 import { orderFigures } from './graph.js';
 import type { Expectation, Figure, Model } from './model.js';
+import { inferSection, type Section } from './sections.js';
 import { validateScenarioData, type ScenarioData } from './schema.js';
 import { parseScenarioSource, type PathKey, type ScenarioSource } from './source.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
@@ -87,8 +89,9 @@ class Compiler {
       } else failed.add(name);
     }
     const expectations = this.expectations(registry, figures, allNames);
-    if (this.diagnostics.length) return fail(...this.diagnostics);
     const list = [...figures.values()].sort((a, b) => a.index - b.index);
+    const omitted = this.omitted(list, failed);
+    if (this.diagnostics.length) return fail(...this.diagnostics);
     return ok({
       name: data.name ?? this.options.name ?? 'scenario',
       title: data.title ?? data.name ?? this.options.name ?? 'scenario',
@@ -102,7 +105,40 @@ class Compiler {
       byName: new Map(list.map((f) => [f.name, f])),
       expectations,
       notes,
+      omitted,
     });
+  }
+
+  /** `omitted:` says a section has no figure: refused when one of the figures is there after all. */
+  private omitted(figures: Figure[], failed: ReadonlySet<string>): Map<Section, string> {
+    const written = Object.entries(this.data.omitted ?? {}) as Array<[Section, string]>;
+    for (const [section] of written) {
+      const there = figures.filter((f) => f.section === section);
+      if (!there.length || failed.size) continue;
+      this.report({
+        code: 'omitted-has-figures', message: `omitted: says ${section} has no figure, but ${there.map((f) => `\`${f.name}\``).join(', ')} ${there.length > 1 ? 'are' : 'is'} in ${section}`,
+        span: this.source.locate(['omitted', section], 'key'), hint: `remove ${section} from omitted:, or give those figures another \`section:\``,
+      });
+    }
+    return new Map(written);
+  }
+
+  /** `origin:` and `ref:` of an assumption: a ref names a row of `bote ref capacity`; a default says where it comes from. */
+  private provenance(name: string, raw: ScenarioData['assumptions'][string]): Pick<Figure, 'origin' | 'ref'> | undefined {
+    if (typeof raw === 'string') return { origin: 'source' };
+    const origin = raw.origin ?? 'source';
+    if (raw.ref !== undefined && !capacityRow(raw.ref)) {
+      const guess = didYouMean(raw.ref.trim(), CAPACITY.map((r) => r.id));
+      this.report({ code: 'unknown-ref', message: `\`ref: ${raw.ref.trim()}\` is not a row of bote ref capacity`, span: this.source.locate(['assumptions', name, 'ref']),
+        hint: guess ? `did you mean \`${guess}\`? (bote ref capacity lists the rows)` : 'bote ref capacity lists the rows: T1, H8, P1...' });
+      return undefined;
+    }
+    if (origin === 'default' && raw.ref === undefined && (raw.note === undefined || !raw.note.trim())) {
+      this.report({ code: 'unsourced-default', message: `\`${name}\` is a default but does not say where its value comes from`,
+        span: this.source.locate(['assumptions', name, 'origin']), hint: 'add `ref:` (a row of bote ref capacity, e.g. T1) or a `note:` that says why this value' });
+      return undefined;
+    }
+    return { origin, ...(raw.ref !== undefined ? { ref: capacityRow(raw.ref)!.id } : {}) };
   }
 
   private nouns(): string[] {
@@ -208,10 +244,11 @@ class Compiler {
         span: this.source.locate(['assumptions', name], 'key'), hint: 'e.g. { value: 100M user } or { low: 100M user, high: 300M user }' });
       return undefined;
     }
-    if (!input) return undefined;
+    const provenance = this.provenance(name, raw);
+    if (!input || !provenance) return undefined;
     const q = input.quantity;
     return {
-      name, kind: 'assumption', index: -1, dim: q.dim, text, expr: q.expr, unit: q.unit.text ? q.unit : undefined,
+      name, kind: 'assumption', index: -1, dim: q.dim, text, expr: q.expr, unit: q.unit.text ? q.unit : undefined, ...provenance,
       ...(raw !== null && typeof raw === 'object' && raw.note !== undefined ? { note: raw.note } : {}),
       ...(input.range ? { range: input.range } : {}),
       span: this.source.locate(path), uses: [], value: q.value,
@@ -246,6 +283,8 @@ class Compiler {
       name, text, path, expr: parsed.expr, uses,
       unitText: typeof raw === 'string' ? undefined : raw.unit,
       note: typeof raw === 'string' ? undefined : raw.note,
+      section: typeof raw === 'string' ? undefined : raw.section,
+      headline: typeof raw === 'string' ? false : raw.headline === true,
     };
   }
 
@@ -279,6 +318,7 @@ class Compiler {
       name: d.name, kind: 'derived', index, dim: checked.dim, text: d.text, expr: d.expr, unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
       span: this.source.locate(d.path), uses: d.uses, code: checked.code,
+      section: d.section ?? inferSection(checked.dim, unit, registry), ...(d.headline ? { headline: true } : {}),
     };
   }
 
@@ -342,6 +382,8 @@ interface ParsedDerived {
   uses: string[];
   unitText: string | undefined;
   note: string | undefined;
+  section: Section | undefined;
+  headline: boolean;
 }
 
 /**

@@ -4,6 +4,10 @@ import type { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { WrittenUnit } from '../units/quantity.js';
 import type { Range } from '../uncertainty/range.js';
+import type { Section } from './sections.js';
+
+/** Who states an assumption: the scenario's source (or the user), or bote, by a default. */
+export type Origin = 'source' | 'default';
 
 /** One named quantity of a scenario: an assumption (input) or a derived figure. */
 export interface Figure {
@@ -28,6 +32,14 @@ export interface Figure {
   range?: Range;
   /** Derived: the checked formula as code (see compileProgram). */
   code?: string;
+  /** Derived: where the result is shown, as written or inferred (see inferSection). */
+  section?: Section;
+  /** Derived: studied by `bote sensitivity NAME` when no result is named. */
+  headline?: boolean;
+  /** Assumptions: `source` unless the file marks it a default. */
+  origin?: Origin;
+  /** Assumptions: the `bote ref capacity` row it comes from, e.g. T1. */
+  ref?: string;
 }
 
 /** A published figure to compare with, from `expect:`. */
@@ -60,4 +72,6 @@ export interface Model {
   expectations: Expectation[];
   /** What `validate` mentions without failing: figures named like a unit. */
   notes: Diagnostic[];
+  /** Why the scenario has no figure in a section, as written under `omitted:`. */
+  omitted: ReadonlyMap<Section, string>;
 }

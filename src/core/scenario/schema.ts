@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { DISTRIBUTIONS } from '../uncertainty/range.js';
 import { FIGURE_NAME } from './names.js';
+import { CAPACITY_SECTIONS, SECTIONS } from './sections.js';
 
 /**
  * The shape of a scenario file, format version 1. Only the shape: names,
@@ -25,15 +26,24 @@ const AssumptionMapping = z.strictObject({
       high: z.optional(described(QuantityText, 'A guess: the 95th percentile (the upper bound for uniform)')),
       dist: z.optional(described(z.enum(DISTRIBUTIONS, { error: `dist is ${DISTRIBUTIONS.slice(0, -1).join(', ')} or ${DISTRIBUTIONS.at(-1)}` }), 'How low..high is read; lognormal by default')),
       note: z.optional(described(Text, 'Why this value: shown with the assumptions')),
+      origin: z.optional(described(z.enum(['source', 'default'], { error: 'origin is source (the scenario states it) or default (bote\'s default)' }), 'Who states this value: `source` (the default) or `default`, a default of bote\'s, which must give `ref:` or `note:`')),
+      ref: z.optional(described(Text, 'The row of `bote ref capacity` the value comes from, e.g. T1')),
 });
 const Assumption = z.union([QuantityText, AssumptionMapping], {
   error: 'expected a quantity such as "300 million user", a range "100M to 300M user", or a mapping with `value:` or `low:` and `high:`',
 });
 
+/** `true` or `false`: YAML's booleans reach the schema as text, like every scalar. */
+const Flag = z.pipe(z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'expected true or false' }), z.transform((v) => v === true || v === 'true'));
+
+const SectionName = z.enum(SECTIONS, { error: `a section is ${SECTIONS.slice(0, -1).join(', ')} or ${SECTIONS.at(-1)}` });
+
 const DerivedMapping = z.strictObject({
   expr: described(Text, 'The formula, e.g. "dau * tweets_per_user"'),
   unit: z.optional(described(Text, 'Express the result in this unit, e.g. "TB/day"')),
   note: z.optional(Text),
+  section: z.optional(described(SectionName, 'Where the result is shown; inferred from its unit when absent (cache only when given)')),
+  headline: z.optional(described(Flag, 'A figure `bote sensitivity NAME` studies when no result is named')),
 });
 const Derived = z.union([Text, DerivedMapping], { error: 'expected a formula such as "dau * tweets_per_user", or a mapping with `expr:`' });
 
@@ -70,6 +80,12 @@ export const ScenarioSchema = z.strictObject({
   assumptions: z.record(Name, Assumption),
   derived: z.optional(z.record(Name, Derived)),
   expect: z.optional(z.record(Name, Expectation)),
+  omitted: z.optional(
+    described(
+      z.partialRecord(z.enum(CAPACITY_SECTIONS, { error: `a section is ${CAPACITY_SECTIONS.join(', ')}` }), Text),
+      'Why the scenario has no figure in a section, one line each, e.g. storage: the service keeps nothing',
+    ),
+  ),
 });
 
 export type ScenarioData = z.output<typeof ScenarioSchema>;
@@ -81,6 +97,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   derived: Object.keys(DerivedMapping.shape),
   expect: Object.keys(ExpectationMapping.shape),
   conventions: Object.keys(Conventions.shape),
+  omitted: CAPACITY_SECTIONS,
 };
 export type ScenarioIssue = z.core.$ZodIssue;
 

@@ -153,3 +153,17 @@ export function sensitivity(model: Model, overrides: Overrides, result: string, 
   if (!v.ok) return v;
   return ok({ result, ...s.value, ...(v.value ? { variance: v.value } : {}) });
 }
+
+/**
+ * The figures `bote sensitivity NAME` studies when no result is named: those
+ * the scenario marks `headline: true`; failing that, every result with a
+ * published figure; failing that, every result.
+ */
+export function headlineResults(model: Model): string[] {
+  const results = model.figures.filter((f) => f.kind === 'derived');
+  const marked = results.filter((f) => f.headline);
+  if (marked.length) return marked.map((f) => f.name);
+  const published = new Set(model.expectations.map((e) => e.name));
+  const checked = results.filter((f) => published.has(f.name));
+  return (checked.length ? checked : results).map((f) => f.name);
+}
