@@ -85,7 +85,7 @@ describe('the rest of the catalogue', () => {
     expect(md).toMatch(/^Cost: prices as of .*\(bote ref capacity P1, P4, P7\)\.$/m);
     const csv = await ok(['estimate', 'url-shortener', '--format', 'csv']);
     expect(csv).toMatch(/^result,cache_nodes,2,shard,.*,cache,,\r$/m);
-    expect(csv).toMatch(/^assumption,replicas,3,,3,3,,default,M10\r$/m);
+    expect(csv).toMatch(/^assumption,replicas,3,,3,3x,,default,M10\r$/m);
   });
 
   it('a value set with --set is the user\'s: stated, without the row', async () => {

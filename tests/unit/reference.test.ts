@@ -208,7 +208,7 @@ describe('capacity defaults', () => {
       for (const f of compiled.value.figures.filter((x) => x.ref !== undefined)) {
         cited++;
         const row = capacityRow(f.ref!)!;
-        // Read in the scenario's own calendar: "$0.023/GB/month" is per its month.
+        // Read in the scenario's own calendar: "$0.023/GB-month" is per its month.
         const inScenario = (text: string) => parseQuantity(text, compiled.value.registry);
         const own = inScenario(row.value);
         expect(f.dim.equals(own.dim), `${file}: ${f.name} is in ${row.id}'s dimension`).toBe(true);

@@ -22,9 +22,9 @@ assumptions:                      # inputs: a quantity, or { value, note, origin
   cache_share: { value: 20%, origin: default, ref: M8 }
   per_server: { value: 1000 request/s/server, origin: default, ref: T1 }
   cache_node_memory: { value: 13 GB/shard, origin: default, ref: H8 }
-  storage_price: { value: $0.023/GB/month, origin: default, ref: P1 }
+  storage_price: { value: $0.023/GB-month, origin: default, ref: P1 }
   egress_price: { value: $0.09/GB, origin: default, ref: P4 }
-  instance_price: { value: $0.0816/server/hour, origin: default, ref: P7 }
+  instance_price: { value: $0.0816/server-hour, origin: default, ref: P7 }
   target_utilization: { value: 70%, origin: default, note: "a planning margin, not a measured figure" }
 
 derived:                          # formulas over the names above, in any order; the unit picks the section

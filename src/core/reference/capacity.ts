@@ -125,14 +125,14 @@ export const CAPACITY: readonly CapacityRow[] = [
     keywords: ['peak', 'factor', 'spike', 'burst'],
   },
   {
-    id: 'M10', name: 'Replication: copies of stored data', value: '3',
+    id: 'M10', name: 'Replication: copies of stored data', value: '3x',
     note: 'three copies, as HDFS keeps by default',
     source: 'AWS DataSync HDFS docs ("By default, data is replicated to three DataNodes"); thesimplifiedtech.com', date: 'current docs',
     keywords: ['replication', 'replicas', 'copies', 'durability'],
   },
   {
-    id: 'P1', name: 'Object storage price: S3 Standard, per GB-month', value: '$0.023/GB/month',
-    range: { low: '$0.021/GB/month', high: '$0.023/GB/month', note: 'the first 50 TB; $0.022 the next 450 TB, $0.021 beyond 500 TB; unchanged since at least 2022' },
+    id: 'P1', name: 'Object storage price: S3 Standard, per GB-month', value: '$0.023/GB-month',
+    range: { low: '$0.021/GB-month', high: '$0.023/GB-month', note: 'the first 50 TB; $0.022 the next 450 TB, $0.021 beyond 500 TB; unchanged since at least 2022' },
     provider: 'AWS', region: 'US East (N. Virginia)',
     source: 'brain.joaof.eu/Brain/Tools/AWS; gist.github.com/EverettBerry/a37438006529a55f42da6fdbc44a505c', date: '2022-07-07',
     keywords: ['s3', 'object', 'storage', 'blob', 'price', 'cost'],
@@ -152,7 +152,7 @@ export const CAPACITY: readonly CapacityRow[] = [
     keywords: ['cdn', 'cloudfront', 'edge', 'egress', 'price', 'cost'],
   },
   {
-    id: 'P7', name: 'General-purpose instance price: m7g.large, per hour', value: '$0.0816/server/hour',
+    id: 'P7', name: 'General-purpose instance price: m7g.large, per hour', value: '$0.0816/server-hour',
     note: 'Graviton, 2 vCPU, 8 GiB, Linux on demand; a month is 730 hours',
     provider: 'AWS EC2', region: 'us-east-1',
     source: 'factualminds.com/blog/amazon-ec2-on-demand-pricing-instance-families-2026/', date: '2026-06-17',
