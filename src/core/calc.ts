@@ -2,13 +2,14 @@ import { DiagnosticError, fail, ok, type Diagnostic, type Result } from './diagn
 import type { Expr } from './expr/ast.js';
 import { checkFormula, type Checked } from './expr/check.js';
 import { parseFormula } from './expr/parser.js';
+import { parseUnit } from './expr/quantity.js';
 import { tokenize } from './expr/tokenizer.js';
+import { leftoverNounHint, unitFactors, unitInWords } from './expr/unit-of.js';
 import { didYouMean } from './suggest.js';
-import { bestUnit, rePrefixed } from './units/best-unit.js';
 import type { Dimension } from './units/dimension.js';
-import { parseUnit } from './units/quantity.js';
+import { bestUnit, rePrefixed } from './units/display.js';
 import { singularOf, UnitRegistry } from './units/registry.js';
-import { leftoverNounHint, mergeFactors, unitFactors, unitInWords, unitOfFactors } from './units/written.js';
+import { mergeFactors, unitOfFactors } from './units/written.js';
 
 export interface CalcResult {
   /** In `unit`. */
@@ -96,9 +97,9 @@ function inWrittenUnits(expr: Expr, checked: Checked, registry: UnitRegistry): {
   if (factors) {
     const written = unitOfFactors(mergeFactors(factors));
     const hidden = basePowers(written.factors!.map((f) => [f.dim, f.power] as const)) > basePowers([[checked.dim, 1]]);
-    if (written.dim.equals(checked.dim) && !hidden) return rePrefixed(value / written.factor, written.text);
+    if (written.dim.equals(checked.dim) && !hidden) return rePrefixed(value / written.factor, written.text, registry);
   }
-  return bestUnit(value, checked.dim);
+  return bestUnit(value, checked.dim, registry);
 }
 
 /** How many base units a product of units spells out: B/s is 2, Gbps·hour 3 (one s cancels). */

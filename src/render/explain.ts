@@ -1,4 +1,6 @@
 import type { ExplainStep, Markup } from '../core/explain.js';
+import { timeConversions } from '../core/units/display.js';
+import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';
 import { formatDisplay, formatValue } from './number.js';
 
@@ -43,8 +45,6 @@ function computed(value: number, unit: string): string {
   return `${formatValue(v)}${unit ? ` ${unit}` : ''}`;
 }
 
-const TIME_WORDS = ['year', 'month', 'week', 'day', 'hour', 'min', 's'];
-
 /**
  * One step the way a candidate says it:
  *   qps = dau × tweets_per_user = 150 M user × 2 tweet/user/day = 3,472 tweet/s (~3.5 K tweet/s)
@@ -65,7 +65,7 @@ export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, con
   const lead = byDefault ? paint.dim(`${defaultWords(step.ref)}, `) : '';
   const oneLine = `${lead}${name} = ${parts.join(' = ')}${tag}`;
   const lines = visibleLength(oneLine) <= 110 ? [oneLine] : [`${lead}${name}${tag}`, ...parts.map((p) => `    = ${p}`)];
-  const conversions = step.kind === 'derived' && !step.overridden && conventions ? timeConversions(step, conventions) : '';
+  const conversions = step.kind === 'derived' && !step.overridden && conventions ? timeConversionsOf(step, conventions) : '';
   if (conversions) lines.push(paint.dim(`    (${conversions})`));
   if (step.range) {
     const { low, high, dist, fellBackToNormal } = step.range;
@@ -81,24 +81,11 @@ export function defaultWords(ref: string | undefined): string {
   return `assuming, by bote's default${ref !== undefined ? ` (ref capacity ${ref})` : ''}`;
 }
 
-/** "1 day = 86,400 s" for each calendar unit a step converts from. */
-function timeConversions(step: ExplainStep, { day, month, year }: Conventions): string {
-  const seconds: Record<string, number> = { s: 1, min: 60, hour: 3600, day, week: 7 * day, month, year };
-  const units = new Set<string>();
-  const scan = (text: string) => {
-    for (const w of TIME_WORDS) if (new RegExp(`(^|[/ ·(])${w}(s)?($|[/ ·^)])`).test(text)) units.add(w);
-  };
-  for (const p of step.substituted) {
-    if (p.kind === 'quantity') scan(p.unit);
-    else if (p.kind === 'literal') scan(p.text);
-  }
-  scan(step.unit);
-  const used = TIME_WORDS.filter((w) => units.has(w));
-  if (used.length < 2) return '';
-  const smallest = used[used.length - 1]!;
-  return used
-    .slice(0, -1)
-    .map((u) => `1 ${u} = ${formatValue((seconds[u] ?? 1) / (seconds[smallest] ?? 1))} ${smallest}`)
+/** "1 day = 86,400 s" for each unit of time a step converts from (core's timeConversions). */
+function timeConversionsOf(step: ExplainStep, conventions: Conventions): string {
+  const texts = [...step.substituted.flatMap((p) => (p.kind === 'quantity' ? [p.unit] : p.kind === 'literal' ? [p.text] : [])), step.unit];
+  return timeConversions(texts, UnitRegistry.create({ conventions }))
+    .map((c) => `1 ${c.unit} = ${formatValue(c.value)} ${c.in}`)
     .join(', ');
 }
 

@@ -1,5 +1,6 @@
-import { isByteUnit, rePrefixed } from '../core/units/best-unit.js';
-import { durationUnits, type Conventions } from '../core/units/table.js';
+import { displayUnit } from '../core/units/display.js';
+import { UnitRegistry } from '../core/units/registry.js';
+import type { Conventions } from '../core/units/table.js';
 
 // Not Intl.NumberFormat: creating one loads ICU data, about 20 ms of start-up.
 export function group(digits: string): string {
@@ -39,31 +40,15 @@ export function scaled(x: number): string {
   return threeDigits(r);
 }
 
-const LENGTH_UNITS: ReadonlyArray<readonly [string, number]> = [['mm', 1e-3], ['cm', 1e-2], ['m', 1], ['km', 1e3]];
-
 /**
  * The friendly form of a value in `unit`: bytes and bits re-prefixed in the
- * unit's own family (54.75 PB, 30 TB/day, 2.5 GiB), plain durations in the
- * largest unit that fits (by the scenario's `conventions` of day and year),
- * and counts with a scale (3.47 K tweet/s).
+ * unit's own family (54.75 PB, 30 TB/day, 2.5 GiB), plain durations and
+ * lengths in the largest unit that fits (by the scenario's `conventions` of
+ * day and year), and counts with a scale (3.47 K tweet/s). Which unit is
+ * core's choice (units/display.ts); this only writes the number.
  */
 export function formatDisplay(value: number, unit: string, conventions?: Conventions): string {
-  if (isByteUnit(unit)) {
-    const r = rePrefixed(value, unit);
-    return `${threeDigits(r.value)} ${r.unit}`;
-  }
-  // Plain durations and lengths read best in the largest unit they reach.
-  for (const family of [durationUnits(conventions), LENGTH_UNITS]) {
-    const u = family.find(([name]) => name === unit);
-    if (u) return inBestUnit(value * u[1], family);
-  }
+  const shown = displayUnit(value, unit, UnitRegistry.create({ conventions }));
+  if (shown.onLadder) return `${threeDigits(shown.value)} ${shown.unit}`;
   return unit ? `${scaled(value)} ${unit}` : scaled(value);
-}
-
-/** A value in base units, in the largest unit of `units` it reaches (units ascending). */
-function inBestUnit(base: number, units: ReadonlyArray<readonly [string, number]>): string {
-  // Zero reaches no unit: it reads as 0 s (0 m), not 0 ns, as in bestUnit.
-  let best = base === 0 ? units.find((u) => u[1] === 1) ?? units[0]! : units[0]!;
-  for (const u of units) if (Math.abs(base) >= u[1] * 0.9995) best = u;
-  return `${threeDigits(base / best[1])} ${best[0]}`;
 }

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { DOWNTIME_PERIODS, YEAR_DAYS, type AvailabilityRow, type Period } from '../core/reference/availability.js';
 import type { LatencyRow } from '../core/reference/latency.js';
 import type { PowerRow } from '../core/reference/powers.js';
-import { bestUnit } from '../core/units/best-unit.js';
+import { bestUnit } from '../core/units/display.js';
 import { Dimension } from '../core/units/dimension.js';
 import { alignColumns, cellsBar } from './charts.js';
 import { formatDisplay, formatValue, group, threeDigits } from './number.js';

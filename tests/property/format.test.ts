@@ -2,7 +2,7 @@
 // (parseQuantity) as the value it stands for, to within half a percent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, parseUnit } from '../../src/core/units/quantity.js';
+import { parseQuantity, parseUnit } from '../../src/core/expr/quantity.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 import { formatDisplay } from '../../src/render/number.js';
 

@@ -8,7 +8,7 @@ import { toSexp } from '../../src/core/expr/ast.js';
 import { checkFormula } from '../../src/core/expr/check.js';
 import { parseFormula } from '../../src/core/expr/parser.js';
 import { tokenize } from '../../src/core/expr/tokenizer.js';
-import { parseQuantity } from '../../src/core/units/quantity.js';
+import { parseQuantity } from '../../src/core/expr/quantity.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 
 const registry = UnitRegistry.create({ nouns: ['tweet'] });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { parseQuantity, parseUnit } from '../../src/core/units/quantity.js';
+import { parseQuantity, parseUnit } from '../../src/core/expr/quantity.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 
 const registry = UnitRegistry.create({ nouns: ['tweet'] });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { CAPACITY, capacityRow, findCapacity } from '../../src/core/reference/capacity.js';
 import { compileScenario } from '../../src/core/scenario/compile.js';
-import { parseQuantity } from '../../src/core/units/quantity.js';
+import { parseQuantity } from '../../src/core/expr/quantity.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 import { describe, expect, it } from 'vitest';
 import { availabilityRow, availabilityTable, parseAvailability } from '../../src/core/reference/availability.js';

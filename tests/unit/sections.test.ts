@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inferSection, SECTIONS, CAPACITY_SECTIONS, type Section } from '../../src/core/scenario/sections.js';
-import { parseUnit } from '../../src/core/units/quantity.js';
+import { parseUnit } from '../../src/core/expr/quantity.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 
 const registry = UnitRegistry.create({ nouns: ['tweet', 'video'] });

@@ -12,21 +12,11 @@ export type Expr =
   | { kind: 'neg'; arg: Expr; span: Span }
   /** `implicit`: juxtaposition (`2 GB`); `hyphen`: two unit words joined by a hyphen (`GB-month`). */
   | { kind: 'bin'; op: BinaryOp; left: Expr; right: Expr; span: Span; opSpan: Span; implicit: boolean; hyphen?: true }
-  | { kind: 'call'; fn: FunctionName; args: Expr[]; span: Span; nameSpan: Span }
+  /** `fn` is a name of the functions table (functions.ts): the parser takes no other. */
+  | { kind: 'call'; fn: string; args: Expr[]; span: Span; nameSpan: Span }
   | { kind: 'paren'; inner: Expr; span: Span };
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
-
-export const FUNCTIONS = [
-  'ceil', 'floor', 'round', 'min', 'max', 'abs', 'sqrt', 'log', 'log2', 'log10',
-  // Building blocks of estimates (docs/building-blocks.md).
-  'servers', 'shards', 'cache_80_20',
-] as const;
-export type FunctionName = (typeof FUNCTIONS)[number];
-
-export function isFunctionName(name: string): name is FunctionName {
-  return (FUNCTIONS as readonly string[]).includes(name);
-}
 
 /** Compact S-expression of a tree, for tests and debugging: (* 2 (name day)). */
 export function toSexp(e: Expr): string {

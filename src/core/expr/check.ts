@@ -2,17 +2,21 @@ import { DiagnosticError, problem, type Span } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
 import { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
-import { unitInWords, type WrittenUnit } from '../units/written.js';
-import type { Expr, FunctionName } from './ast.js';
+import { NAMED_IN_HINTS } from '../units/table.js';
+import type { WrittenUnit } from '../units/written.js';
+import type { Expr } from './ast.js';
+import { arityOf, functionNamed, pow } from './calls.js';
 import { referent } from './referent.js';
+import { unitInWords } from './unit-of.js';
 
 export interface Checked {
   dim: Dimension;
   /**
    * The formula as a JavaScript expression over `r` (the figures' values in
    * base units, by index) and `M` (the RUNTIME helpers). Only this module
-   * writes it, from numbers it formats, integer indices and fixed operators:
-   * no text of the scenario ever reaches it.
+   * writes it, from numbers it formats, integer indices, fixed operators and
+   * `M.<name>` with names of the functions table: no text of the scenario
+   * ever reaches it.
    */
   code: string;
   /** Set when the formula uses no figure: its value, folded once. */
@@ -21,40 +25,6 @@ export interface Checked {
 
 /** What makes a number infinite or NaN in a formula, for the messages that say so. */
 export const NOT_FINITE_CAUSES = 'a division by zero, the log or square root of a number out of range, or a number too large';
-
-/**
- * Rounding forgives floating-point noise: 0.1 * 3 * 10 is 3.0000000000000004,
- * and a server count of ceil(that) must be 3, not 4. Only noise: a relative
- * 1e-12, and never a real fraction, so floor(1e10 + 0.6) stays 1e10.
- */
-const snap = (x: number) => {
-  const n = Math.round(x);
-  return Math.abs(x - n) <= Math.min(1e-3, 1e-12 * Math.max(1, Math.abs(x))) ? n : undefined;
-};
-
-/** The functions generated code calls and constant folding uses: one definition of each. */
-export const RUNTIME = Object.freeze({
-  ceil: (x: number, step: number) => (snap(x / step) ?? Math.ceil(x / step)) * step,
-  floor: (x: number, step: number) => (snap(x / step) ?? Math.floor(x / step)) * step,
-  round: (x: number, step: number) => Math.round(x / step) * step,
-  min: Math.min,
-  max: Math.max,
-  abs: Math.abs,
-  sqrt: Math.sqrt,
-  log: (x: number, base?: number) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base)),
-  log2: Math.log2,
-  log10: Math.log10,
-  pow: (x: number, y: number) => x ** y,
-  capacity: (load: number, each: number, utilization: number, spares: number) =>
-    (snap(load / (each * utilization)) ?? Math.ceil(load / (each * utilization))) + spares,
-});
-export type Runtime = typeof RUNTIME;
-
-/** Compiles code from checkFormula into a function of the values array. */
-export function compileCode(code: string): (r: Float64Array) => number {
-  const f = new Function('r', 'M', `"use strict"; return ${code};`) as (r: Float64Array, m: Runtime) => number;
-  return (r) => f(r, RUNTIME);
-}
 
 export interface NameRef {
   index: number;
@@ -77,7 +47,8 @@ export interface Scope {
 
 /**
  * Resolves names and checks dimensions, bottom-up, before anything is
- * evaluated; the result is code of plain number arithmetic in base units. Sub-expressions without names are folded to constants here.
+ * evaluated; the result is code of plain number arithmetic in base units.
+ * Sub-expressions without names are folded to constants here.
  */
 export function checkFormula(expr: Expr, scope: Scope): Checked {
   return check(expr, scope);
@@ -121,7 +92,7 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
       return derive(a.dim.div(b.dim), [a, b], (x, y) => x / y, (x, y) => `(${x}/${y})`, e.span);
     case '^': {
       if (!b.dim.isNone) throw problem('unit-mismatch', `an exponent must be a plain number, not ${inWords(e.right, b.dim, scope)}`, e.right.span);
-      const power = (dim: Dimension) => derive(dim, [a, b], RUNTIME.pow, (x, y) => `M.pow(${x},${y})`, e.span);
+      const power = (dim: Dimension) => derive(dim, [a, b], pow, (x, y) => `M.pow(${x},${y})`, e.span);
       if (a.dim.isNone) return power(a.dim);
       if (b.constant === undefined) {
         throw problem('unit-mismatch', `a quantity in ${inWords(e.left, a.dim, scope)} can only be raised to a fixed power`, e.right.span, 'write the exponent as a number, like ^2');
@@ -135,99 +106,49 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
   }
 }
 
+/**
+ * A call, by the function's entry (functions.ts): its arity, its dimension
+ * rule, then what each parameter asks of its argument; the code calls
+ * `M.<name>` with the name from the table, never the text written.
+ */
 function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
   const args = e.args.map((a) => check(a, scope));
-  const arity = (min: number, max: number) => {
-    if (args.length < min || args.length > max) {
-      const want = min === max ? `${min}` : max === Infinity ? `${min} or more` : `${min} or ${max}`;
-      throw problem('bad-argument', `${e.fn} takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}`, e.span);
-    }
-  };
-  const plain = (i: number) => {
-    if (!args[i]!.dim.isNone) {
-      const unit = inWords(e.args[i]!, args[i]!.dim, scope);
-      throw problem('unit-mismatch', `${e.fn} needs a plain number, not a quantity in ${unit}`, e.args[i]!.span,
-        `divide by a unit first, e.g. ${e.fn}(x / (1 ${unit}))`);
-    }
-  };
-  const fn: FunctionName = e.fn;
-  switch (fn) {
-    case 'ceil':
-    case 'floor':
-    case 'round': {
-      arity(1, 1);
-      const x = args[0]!;
-      const step = scope.roundIn && scope.roundIn.dim.equals(x.dim) ? scope.roundIn.factor : 1;
-      const r = RUNTIME[fn];
-      return derive(x.dim, args, (v) => r(v, step), (v) => `M.${fn}(${v},${literal(step)})`, e.span);
-    }
-    case 'min':
-    case 'max': {
-      arity(1, Infinity);
-      const first = args[0]!;
-      args.forEach((a, i) => {
-        if (!a.dim.equals(first.dim)) throw mismatch(`take the ${fn} of`, [e.args[0]!, first.dim], [e.args[i]!, a.dim], e.args[i]!, scope);
-      });
-      return derive(first.dim, args, RUNTIME[fn], (...xs) => `M.${fn}(${xs.join(',')})`, e.span);
-    }
-    case 'abs':
-    case 'sqrt': {
-      arity(1, 1);
-      const x = args[0]!;
-      const dim = fn === 'abs' ? x.dim : x.dim.pow(0.5);
-      if (!dim) throw problem('unit-mismatch', `the square root of ${x.dim} has no whole dimension`, e.span);
-      return derive(dim, args, RUNTIME[fn], (v) => `M.${fn}(${v})`, e.span);
-    }
-    case 'log':
-    case 'log2':
-    case 'log10': {
-      arity(1, fn === 'log' ? 2 : 1);
-      args.forEach((_, i) => plain(i));
-      return derive(Dimension.none, args, RUNTIME[fn], (...xs) => `M.${fn}(${xs.join(',')})`, e.span);
-    }
-    case 'servers':
-    case 'shards':
-      return checkCapacity(e, args, arity, plain, scope);
-    case 'cache_80_20': {
-      arity(1, 1);
-      const x = args[0]!;
-      // A daily volume (B/day) is cached for one day; a stored volume (B) as is.
-      const perTime = x.dim.powerOf('s') === -1 ? scope.registry.conventions.day : 1;
-      const dim = perTime === 1 ? x.dim : x.dim.mul(Dimension.base('s'));
-      if (dim.powerOf('B') !== 1) {
-        throw problem('unit-mismatch', `cache_80_20 takes a volume of data (B or B/day), not ${inWords(e.args[0]!, x.dim, scope)}`, e.args[0]!.span);
-      }
-      return derive(dim, args, (v) => 0.2 * v * perTime, (v) => `(0.2*${v}*${literal(perTime)})`, e.span);
-    }
-    default:
-      return fn satisfies never;
+  const def = functionNamed(e.fn);
+  if (!def) throw problem('unknown-function', `\`${e.fn}\` is not a function here`, e.nameSpan);
+  const [min, max] = arityOf(def);
+  if (args.length < min || args.length > max) {
+    const want = min === max ? `${min}` : max === Infinity ? `${min} or more` : `${min} or ${max}`;
+    throw problem('bad-argument', `${def.name} takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}`, e.span);
   }
-}
-
-/**
- * servers(load, per_server, utilization = 100%, spares = 0):
- *   ceil(load / (per_server × utilization)) + spares
- * shards(total, per_shard): ceil(total / per_shard).
- * The result is a count: `server` when per_server is written per server.
- */
-function checkCapacity(
-  e: Extract<Expr, { kind: 'call' }>, args: Checked[], arity: (min: number, max: number) => void, plain: (i: number) => void, scope: Scope,
-): Checked {
-  const isServers = e.fn === 'servers';
-  arity(2, isServers ? 4 : 2);
-  const [load, each, utilization, spares] = args as [Checked, Checked, Checked | undefined, Checked | undefined];
-  const dim = load.dim.div(each.dim);
-  if (dim.factors.some(([, p]) => p < 0) || dim.factors.length > 1 || dim.factors.some(([b]) => b === 'B' || b === 's' || b === 'USD')) {
-    const [l, c] = [inWords(e.args[0]!, load.dim, scope), inWords(e.args[1]!, each.dim, scope)];
-    throw problem('unit-mismatch', `${e.fn}: ${l} divided by ${c} is ${dim}, not a count`, e.span,
-      `give the capacity of one ${isServers ? 'server' : 'shard'} in the same units as the load, e.g. ${isServers ? '5000 req/s/server' : '2 TB/shard'}`);
-  }
-  if (utilization) plain(2);
-  if (spares && !spares.dim.isNone && !spares.dim.equals(dim)) {
-    throw problem('unit-mismatch', `servers: spares must be a plain number or ${dim}, not ${spares.dim}`, e.args[3]!.span);
-  }
-  const given = [load, each, utilization ?? constant(1, Dimension.none), spares ?? constant(0, Dimension.none)];
-  return derive(dim, given, RUNTIME.capacity, (l, c, u, n) => `M.capacity(${l},${c},${u},${n})`, e.span);
+  const unit = (i: number) => inWords(e.args[i]!, args[i]!.dim, scope);
+  const result = def.result({
+    fn: def.name, dims: args.map((a) => a.dim), roundIn: scope.roundIn, day: scope.registry.conventions.day, unit,
+    refuse: (message, at, hint) => {
+      throw problem('unit-mismatch', message, at === undefined ? e.span : e.args[at]!.span, hint);
+    },
+  });
+  const { dim, constants } = result instanceof Dimension ? { dim: result, constants: [] } : result;
+  args.forEach((a, i) => {
+    const param = def.params[Math.min(i, def.params.length - 1)]!;
+    const at = e.args[i]!;
+    switch (param.dim) {
+      case undefined:
+        return;
+      case 'plain':
+        if (!a.dim.isNone) throw problem('unit-mismatch', `${def.name} needs a plain number, not a quantity in ${unit(i)}`, at.span, `divide by a unit first, e.g. ${def.name}(x / (1 ${unit(i)}))`);
+        return;
+      case 'like first':
+        if (!a.dim.equals(args[0]!.dim)) throw mismatch(`take the ${def.name} of`, [e.args[0]!, args[0]!.dim], [at, a.dim], at, scope);
+        return;
+      case 'plain or result':
+        if (!a.dim.isNone && !a.dim.equals(dim)) throw problem('unit-mismatch', `${def.name}: ${param.name} must be a plain number or ${dim}, not ${a.dim}`, at.span);
+        return;
+      default:
+        return param.dim satisfies never;
+    }
+  });
+  const defaults = def.params.slice(args.length).flatMap((p) => (p.default === undefined ? [] : [constant(p.default, Dimension.none)]));
+  return derive(dim, [...args, ...defaults], (...xs) => def.run(...xs, ...constants), (...xs) => `M.${def.name}(${[...xs, ...constants.map(literal)].join(',')})`, e.span);
 }
 
 function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
@@ -245,7 +166,8 @@ function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
 }
 
 function unitHint(name: string): string {
-  return `to count ${name}, declare it as a noun: \`nouns: [${name}]\`; the units include B, kB, MB, GiB, bit, Gbps, s, ms, hour, day, month, year and USD`;
+  const examples = `${NAMED_IN_HINTS.slice(0, -1).join(', ')} and ${NAMED_IN_HINTS.at(-1)}`;
+  return `to count ${name}, declare it as a noun: \`nouns: [${name}]\`; the units include ${examples}`;
 }
 
 function constant(value: number, dim: Dimension): Checked {

@@ -25,7 +25,9 @@
  * amount after it is the unit USD (`$/month`).
  */
 import { DiagnosticError, type Span } from '../diagnostic.js';
-import { isFunctionName, FUNCTIONS, type Expr } from './ast.js';
+import type { Expr } from './ast.js';
+import { isFunctionName } from './calls.js';
+import { FUNCTIONS } from './functions.js';
 import { syntax, tokenize, type Token } from './tokenizer.js';
 
 /** Deeper nesting than this is refused, so hostile input cannot exhaust the stack. */
@@ -288,7 +290,7 @@ class Parser {
 }
 
 function unknownFunction(t: Token): Error {
-  const hint = `the functions are ${FUNCTIONS.join(', ')}; to multiply, write \`${t.text} * (...)\``;
+  const hint = `the functions are ${FUNCTIONS.map((f) => f.name).join(', ')}; to multiply, write \`${t.text} * (...)\``;
   return new DiagnosticError([{ code: 'unknown-function', message: `\`${t.text}\` is not a function here`, span: t.span, hint }]);
 }
 

@@ -1,6 +1,7 @@
 import { DiagnosticError, problem, type Span } from '../diagnostic.js';
-import { NUMBER_SUFFIXES } from '../units/table.js';
-import { isFunctionName } from './ast.js';
+import { UnitRegistry } from '../units/registry.js';
+import { UNITS } from '../units/table.js';
+import { isFunctionName } from './calls.js';
 
 export type TokenKind = 'num' | 'name' | 'op' | '(' | ')' | ',' | '%' | '$' | '->' | '~' | 'eof';
 
@@ -12,6 +13,11 @@ export interface Token {
   /** For `num`: the value, suffix applied (`300M` → 3e8). */
   value?: number;
 }
+
+/** Scale words' spellings attach to a number: `300k`, `300M`, `2bn`, `3T` (table.ts, `number: 'suffix'`). */
+const NUMBER_SUFFIXES: ReadonlyMap<string, number> = new Map(
+  UNITS.filter((u) => u.number === 'suffix').flatMap((u) => (u.spellings ?? []).map((s) => [s, UnitRegistry.create().unit(u.name)!.factor] as const)),
+);
 
 /** Formulas longer than this are refused before any work is done. */
 export const MAX_FORMULA_LENGTH = 100_000;

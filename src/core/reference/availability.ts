@@ -1,14 +1,16 @@
-import { DEFAULT_CONVENTIONS } from '../units/table.js';
+import { UnitRegistry } from '../units/registry.js';
+
+const seconds = (unit: string) => UnitRegistry.create().unit(unit)!.factor;
 
 /** bote's calendar (365-day year, month = year/12), in seconds, so these figures agree with every estimate. */
 export const DOWNTIME_PERIODS = {
-  day: DEFAULT_CONVENTIONS.day,
-  week: 7 * DEFAULT_CONVENTIONS.day,
-  month: DEFAULT_CONVENTIONS.month,
-  year: DEFAULT_CONVENTIONS.year,
+  day: seconds('day'),
+  week: seconds('week'),
+  month: seconds('month'),
+  year: seconds('year'),
 } as const;
 
-export const YEAR_DAYS = DEFAULT_CONVENTIONS.year / DEFAULT_CONVENTIONS.day;
+export const YEAR_DAYS = DOWNTIME_PERIODS.year / DOWNTIME_PERIODS.day;
 
 export type Period = keyof typeof DOWNTIME_PERIODS;
 

@@ -31,9 +31,9 @@ export function powerRow(power: number): PowerRow {
   const thousands = Math.floor(power / 10);
   const mantissa = 2 ** (power % 10);
   const approximate = mantissa * 1000 ** thousands;
-  const iecPrefix = thousands ? IEC_PREFIXES[thousands - 1]![0] : '';
+  const iecPrefix = thousands ? IEC_PREFIXES[thousands - 1]!.symbol : '';
   // SI_PREFIXES lists both 'k' and 'K' for 1e3; sizes say KB, as the book does.
-  const siPrefix = thousands ? SI_PREFIXES.filter(([p]) => p !== 'k')[thousands - 1]![0] : '';
+  const siPrefix = thousands ? SI_PREFIXES.filter((p) => p.symbol !== 'k')[thousands - 1]!.symbol : '';
   const value = 2 ** power;
   return {
     power,

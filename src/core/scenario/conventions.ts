@@ -1,19 +1,20 @@
 import { tokenize } from '../expr/tokenizer.js';
+import { calendarUnitsIn, calendarUnitsOf } from '../units/definition.js';
 import { UnitRegistry } from '../units/registry.js';
 
 export type CalendarUnit = 'day' | 'month' | 'year';
 
-/** What a calendar unit is when a scenario does not restate it, and so what it is written in. */
-const DEFAULTS: Record<CalendarUnit, { uses: CalendarUnit[]; says: string }> = {
-  day: { uses: [], says: 'a day is 86,400 s' },
-  year: { uses: ['day'], says: 'a year not restated is 365 day' },
-  month: { uses: ['year'], says: 'a month not restated is year/12' },
-};
+/** What a calendar unit is when a scenario does not restate it (its definition in units/table.ts), and so what it is written in. */
+function byDefault(unit: CalendarUnit): { uses: CalendarUnit[]; says: string } {
+  const { entries } = UnitRegistry.create();
+  const is = entries.find((e) => e.name === unit)?.is ?? '';
+  return { uses: calendarUnitsIn(is, entries) as CalendarUnit[], says: `a ${unit} not restated is ${is}` };
+}
 
 const EXAMPLES: Record<CalendarUnit, string> = { day: '86400 s', month: '30 day', year: '365 day' };
 
-/** The calendar units a length is written in: a week is 7 days. */
-function calendarUnitsIn(text: string): Set<CalendarUnit> {
+/** The calendar units a length is written in: a week follows the day. */
+function writtenIn(text: string): Set<CalendarUnit> {
   const out = new Set<CalendarUnit>();
   let words: string[];
   try {
@@ -24,8 +25,7 @@ function calendarUnitsIn(text: string): Set<CalendarUnit> {
   const standard = UnitRegistry.create();
   for (const w of words) {
     const symbol = standard.lookup(w)?.symbol;
-    if (symbol === 'day' || symbol === 'week') out.add('day');
-    else if (symbol === 'month' || symbol === 'year') out.add(symbol);
+    if (symbol) for (const c of calendarUnitsOf(symbol, standard.entries)) out.add(c as CalendarUnit);
   }
   return out;
 }
@@ -38,7 +38,7 @@ function calendarUnitsIn(text: string): Set<CalendarUnit> {
  */
 export function calendarOrder(given: Partial<Record<CalendarUnit, string>>):
   { units: CalendarUnit[] } | { circle: { unit: CalendarUnit; message: string; hint: string } } {
-  const uses = (u: CalendarUnit) => (given[u] !== undefined ? [...calendarUnitsIn(given[u]!)] : DEFAULTS[u].uses);
+  const uses = (u: CalendarUnit) => (given[u] !== undefined ? [...writtenIn(given[u]!)] : byDefault(u).uses);
   const order: CalendarUnit[] = [];
   const done = new Set<CalendarUnit>();
   const visit = (u: CalendarUnit, path: CalendarUnit[]): CalendarUnit[] | undefined => {
@@ -60,7 +60,7 @@ export function calendarOrder(given: Partial<Record<CalendarUnit, string>>):
     if (circle.length === 2) {
       return { circle: { unit: first, message: `\`${first}: ${given[first]!.trim()}\` defines a ${first} by itself`, hint: `write it in other units, e.g. ${first}: ${EXAMPLES[first]}` } };
     }
-    const defaults = circle.slice(0, -1).filter((c) => given[c] === undefined).map((c) => DEFAULTS[c].says);
+    const defaults = circle.slice(0, -1).filter((c) => given[c] === undefined).map((c) => byDefault(c).says);
     return {
       circle: {
         unit: first,

@@ -2,7 +2,7 @@ import type { Diagnostic, Span } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
 import type { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
-import type { WrittenUnit } from '../units/quantity.js';
+import type { WrittenUnit } from '../units/written.js';
 import type { Range } from '../uncertainty/range.js';
 import type { Section } from './sections.js';
 

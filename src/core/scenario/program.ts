@@ -1,4 +1,4 @@
-import { RUNTIME, type Runtime } from '../expr/check.js';
+import { RUNTIME, type Runtime } from '../expr/calls.js';
 import type { Model } from './model.js';
 
 /**

@@ -1,6 +1,7 @@
 // zod/mini: the same schemas as `zod` at half the start-up cost (about 7 ms
 // against 15 ms bundled), which matters on every `bote estimate`.
 import * as z from 'zod/mini';
+import { FUNCTIONS } from '../expr/functions.js';
 import { DISTRIBUTIONS } from '../uncertainty/range.js';
 import { FIGURE_NAME } from './names.js';
 import { CAPACITY_SECTIONS, SECTIONS } from './sections.js';
@@ -39,7 +40,7 @@ const Flag = z.pipe(z.union([z.boolean(), z.enum(['true', 'false'])], { error: '
 const SectionName = z.enum(SECTIONS, { error: `a section is ${SECTIONS.slice(0, -1).join(', ')} or ${SECTIONS.at(-1)}` });
 
 const DerivedMapping = z.strictObject({
-  expr: described(Text, 'The formula, e.g. "dau * tweets_per_user"'),
+  expr: described(Text, `The formula, e.g. "dau * tweets_per_user"; functions: ${FUNCTIONS.map((f) => f.name).join(', ')}`),
   unit: z.optional(described(Text, 'Express the result in this unit, e.g. "TB/day"')),
   note: z.optional(Text),
   section: z.optional(described(SectionName, 'Where the result is shown; inferred from its unit when absent (cache only when given)')),

@@ -1,5 +1,5 @@
 import { Dimension } from '../units/dimension.js';
-import type { WrittenUnit } from '../units/quantity.js';
+import type { WrittenUnit } from '../units/written.js';
 import type { UnitRegistry } from '../units/registry.js';
 
 /**

@@ -1,7 +1,7 @@
 import { DiagnosticError, problem, type Span } from '../diagnostic.js';
 import type { Scope } from '../expr/check.js';
 import { tokenize } from '../expr/tokenizer.js';
-import { parseQuantity, type Quantity } from '../units/quantity.js';
+import { parseQuantity, type Quantity } from '../expr/quantity.js';
 import type { UnitRegistry } from '../units/registry.js';
 
 /** How `low`..`high` is read; the first is the default. */

@@ -1,11 +1,6 @@
+import { sizesOf } from './definition.js';
 import { Dimension } from './dimension.js';
-import {
-  BUILTIN_NOUNS, BUILTIN_UNITS, DEFAULT_CONVENTIONS, type Conventions, IEC_PREFIXES, RATE_ALIASES, SI_PREFIXES, type UnitDef,
-} from './table.js';
-
-/** Names that take a prefix symbol (`MB`, `Gbit`, `Mb`, `Gbps`) or a prefix word (`megabyte`). */
-const PREFIXABLE_SYMBOLS = new Set(['B', 'bit', 'b', 'bps']);
-const PREFIXABLE_WORDS = new Set(['byte', 'bytes', 'bit', 'bits']);
+import { IEC_PREFIXES, PREFIX_FAMILIES, SI_PREFIXES, type Conventions, type UnitEntry, UNITS } from './table.js';
 
 export interface Unit {
   /** How the unit is written back: `MB`, `tweet`, `day`. */
@@ -29,86 +24,101 @@ export interface RegistryOptions {
   conventions?: Partial<Conventions>;
 }
 
+/** A spelling that takes a prefix, and the entry it spells. */
+type Prefixable = Map<string, UnitEntry>;
+
 /**
- * Looks units up by name, with prefixes (`MB`, `KiB`, `Gbps`), aliases and
- * plurals. One registry per scenario: it adds the scenario's count nouns and
- * calendar conventions to the built-in table.
+ * Looks units up by name, with prefixes (`MB`, `KiB`, `Gbps`), spellings and
+ * plurals: all of it read off the table (table.ts). One registry per
+ * scenario: it adds the scenario's count nouns and calendar conventions.
  */
 export class UnitRegistry {
   private readonly byName = new Map<string, Unit>();
+  private readonly bySymbol = new Map<string, Unit>();
+  private readonly prefixedSymbols: Prefixable = new Map();
+  private readonly prefixedWords: Prefixable = new Map();
   readonly conventions: Conventions;
   readonly nouns: readonly string[];
 
-  private constructor(options: RegistryOptions) {
-    for (const def of BUILTIN_UNITS) this.addDef(def);
-    const day = options.conventions?.day ?? DEFAULT_CONVENTIONS.day;
-    const year = options.conventions?.year ?? 365 * day;
-    const month = options.conventions?.month ?? year / 12;
-    this.conventions = { day, month, year };
-    const time = Dimension.base('s');
-    this.add(['day', 'days'], 'day', day, time);
-    this.add(['week', 'weeks', 'wk'], 'week', 7 * day, time);
-    this.add(['month', 'months'], 'month', month, time);
-    this.add(['year', 'years', 'yr', 'yrs'], 'year', year, time);
-
-    const nouns = [...BUILTIN_NOUNS.map((n) => n.noun), ...(options.nouns ?? [])];
-    this.nouns = nouns;
-    for (const { noun, aliases } of BUILTIN_NOUNS) this.add([noun, ...aliases], noun, 1, Dimension.base(noun), false, true);
-    for (const noun of options.nouns ?? []) {
-      this.add([noun, pluralOf(noun)], noun, 1, Dimension.base(noun), false, true);
-    }
-    for (const [alias, noun] of RATE_ALIASES) {
-      this.add([alias], `${noun}/s`, 1, Dimension.base(noun).div(time), false, true);
-    }
+  private constructor(readonly entries: readonly UnitEntry[], options: RegistryOptions) {
+    const sizes = sizesOf(entries, options.conventions);
+    const lastNoun = entries.map((e) => e.base).lastIndexOf('noun');
+    const scenarioNouns = options.nouns ?? [];
+    entries.forEach((e, i) => {
+      const { factor, dim } = sizes.get(e.name)!;
+      // A compound name (`request/s`) is how its spellings are written back: no word to look up.
+      const names = [...(e.name.includes('/') ? [] : [e.name]), ...(e.spellings ?? [])];
+      const countable = e.base === 'noun' || dim.factors.some(([b]) => entries.some((n) => n.base === 'noun' && n.name === b));
+      this.add(names, { symbol: e.name, factor, dim, scale: e.number !== undefined, countable });
+      for (const s of e.prefixes?.symbols ?? []) this.prefixedSymbols.set(s, e);
+      for (const w of e.prefixes?.words ?? []) this.prefixedWords.set(w, e);
+      // A scenario's nouns join the built-in ones, before the rates of them.
+      if (i === lastNoun) for (const noun of scenarioNouns) this.add([noun, pluralOf(noun)], { symbol: noun, factor: 1, dim: Dimension.base(noun), scale: false, countable: true });
+    });
+    this.nouns = [...entries.filter((e) => e.base === 'noun').map((e) => e.name), ...scenarioNouns];
+    const calendar = (name: keyof Conventions) => sizes.get(name)?.factor ?? NaN;
+    this.conventions = { day: calendar('day'), month: calendar('month'), year: calendar('year') };
   }
 
-  private static standard: UnitRegistry | undefined;
+  private static readonly made = new Map<string, UnitRegistry>();
 
+  /** The registry of the built-in table; the same one for the same calendar when no nouns are added. */
   static create(options: RegistryOptions = {}): UnitRegistry {
-    if (!options.nouns?.length && !options.conventions) {
-      UnitRegistry.standard ??= new UnitRegistry({});
-      return UnitRegistry.standard;
-    }
-    return new UnitRegistry(options);
+    if (options.nouns?.length) return new UnitRegistry(UNITS, options);
+    const c = options.conventions ?? {};
+    const key = `${c.day},${c.month},${c.year}`;
+    let registry = UnitRegistry.made.get(key);
+    if (!registry) UnitRegistry.made.set(key, (registry = new UnitRegistry(UNITS, options)));
+    return registry;
+  }
+
+  /** A registry of another table: for tests that add a unit to a copy of it. */
+  static fromTable(entries: readonly UnitEntry[], options: RegistryOptions = {}): UnitRegistry {
+    return new UnitRegistry(entries, options);
   }
 
   lookup(name: string): Unit | undefined {
     return this.byName.get(name) ?? this.lookupPrefixed(name);
   }
 
-  /** Every plain name, for "did you mean" (prefixed forms of B, bit and bps included). */
+  /** A unit by the name it is written back as (`day`, `B`): for ladders and conversions. */
+  unit(symbol: string): Unit | undefined {
+    return this.bySymbol.get(symbol);
+  }
+
+  /** Every plain name, for "did you mean" (each prefix with the name of each unit that takes it). */
   names(): string[] {
     const out = [...this.byName.keys()];
-    for (const [p] of [...SI_PREFIXES, ...IEC_PREFIXES]) out.push(`${p}B`, `${p}bit`);
-    for (const [p] of SI_PREFIXES) out.push(`${p}bps`);
+    const families = [...new Set(this.entries.flatMap((e) => (e.prefixes ? [e.prefixes.family] : [])))];
+    for (const family of families) {
+      const named = this.entries.filter((e) => e.prefixes?.family === family);
+      for (const p of PREFIX_FAMILIES[family]) for (const e of named) out.push(`${p.symbol}${e.name}`);
+    }
     return out;
   }
 
   private lookupPrefixed(name: string): Unit | undefined {
-    for (const [prefix, factor, long] of [...IEC_PREFIXES, ...SI_PREFIXES]) {
-      const symbolic = name.startsWith(prefix) && PREFIXABLE_SYMBOLS.has(name.slice(prefix.length));
-      const spelled = long !== '' && name.startsWith(long) && PREFIXABLE_WORDS.has(name.slice(long.length));
-      if (!symbolic && !spelled) continue;
-      const base = this.byName.get(name.slice(symbolic ? prefix.length : long.length))!;
-      const def = BUILTIN_UNITS.find((d) => d.symbol === base.symbol)!;
-      // bit rates take SI prefixes only: there is no `Mibps`.
-      if (def.prefixes === 'si' && IEC_PREFIXES.some(([p]) => p === prefix)) continue;
-      // Written back with its base's own symbol: `Gb` is shown as Gbit, never to be read as GB.
-      const symbol = `${prefix}${base.symbol}`;
-      return { symbol, factor: factor * base.factor, dim: base.dim, scale: false };
+    for (const prefix of LOOKUP_ORDER) {
+      const symbolic = name.startsWith(prefix.symbol) ? this.prefixedSymbols.get(name.slice(prefix.symbol.length)) : undefined;
+      const spelled = prefix.word && name.startsWith(prefix.word) ? this.prefixedWords.get(name.slice(prefix.word.length)) : undefined;
+      const entry = symbolic ?? spelled;
+      // Bit rates take SI prefixes only: there is no `Mibps`.
+      if (!entry || !PREFIX_FAMILIES[entry.prefixes!.family].includes(prefix)) continue;
+      const base = this.bySymbol.get(entry.name)!;
+      // Written back with its own symbol: `Gb` is shown as Gbit, never to be read as GB.
+      return { symbol: `${prefix.symbol}${entry.name}`, factor: prefix.factor * base.factor, dim: base.dim, scale: false };
     }
     return undefined;
   }
 
-  private addDef(def: UnitDef): void {
-    this.add([def.symbol, ...(def.aliases ?? [])], def.symbol, def.factor, def.dim, def.scale);
-  }
-
-  private add(names: readonly string[], symbol: string, factor: number, dim: Dimension, scale = false, countable = false): void {
-    const unit: Unit = { symbol, factor, dim, scale, countable };
+  private add(names: readonly string[], unit: Unit): void {
     for (const n of names) if (!this.byName.has(n)) this.byName.set(n, unit);
+    if (!this.bySymbol.has(unit.symbol)) this.bySymbol.set(unit.symbol, unit);
   }
 }
+
+/** IEC prefixes are tried first: `Kibit` is Ki + bit, not K + ibit. */
+const LOOKUP_ORDER = [...IEC_PREFIXES, ...SI_PREFIXES];
 
 /**
  * Whether a word may be declared a count noun: `clash` is the unit it would

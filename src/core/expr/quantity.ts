@@ -1,12 +1,13 @@
 import { DiagnosticError, problem } from '../diagnostic.js';
-import type { Expr } from '../expr/ast.js';
-import { checkFormula, type Scope } from '../expr/check.js';
-import { parseFormula } from '../expr/parser.js';
-import { Dimension } from './dimension.js';
-import type { UnitRegistry } from './registry.js';
-import { unitFactors, unitOfFactors, type WrittenUnit } from './written.js';
+import { Dimension } from '../units/dimension.js';
+import type { UnitRegistry } from '../units/registry.js';
+import { unitOfFactors, type WrittenUnit } from '../units/written.js';
+import type { Expr } from './ast.js';
+import { checkFormula, type Scope } from './check.js';
+import { parseFormula } from './parser.js';
+import { unitFactors } from './unit-of.js';
 
-export type { WrittenUnit } from './written.js';
+export type { WrittenUnit } from '../units/written.js';
 
 export interface Quantity {
   /** In base units (B, s, USD, one noun). */
