@@ -1,4 +1,4 @@
-import type { ExplainStep, Markup } from '../core/explain.js';
+import type { ExplainStep, Markup } from '../core/analysis/explain.js';
 import type { Conventions } from '../core/units/table.js';
 import { formatDisplay, formatValue } from './number.js';
 

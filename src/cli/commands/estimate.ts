@@ -1,7 +1,7 @@
 import { compareExpectations } from '../../core/scenario/checks.js';
 import type { Model } from '../../core/scenario/model.js';
 import { evaluateModel, readOverrides, type Overrides } from '../../core/scenario/run.js';
-import { percentiles, rangesOf, sampleModel } from '../../core/uncertainty/sample.js';
+import { percentiles, rangesOf, sampleModel } from '../../core/analysis/sample.js';
 import { buildReport, type Uncertainty } from '../../render/report.js';
 import { reportDocument } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
@@ -28,7 +28,7 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
       const [{ renderTable }, { styleFor }] = await Promise.all([import('../../render/table.js'), import('../style.js')]);
       const style = styleFor(io, flags);
       if (!flags.chart) return renderTable(report, style);
-      const [{ growthSeries }, { renderGrowthCharts }] = await Promise.all([import('../../core/growth.js'), import('../../render/charts.js')]);
+      const [{ growthSeries }, { renderGrowthCharts }] = await Promise.all([import('../../core/analysis/growth.js'), import('../../render/charts.js')]);
       return renderTable(report, style) + renderGrowthCharts(model, growthSeries(model, values, overrides), style);
     },
   });

@@ -1,6 +1,6 @@
-import { explain, type ExplainStep } from '../../core/explain.js';
+import { explain, type ExplainStep } from '../../core/analysis/explain.js';
 import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
-import { rangesOf } from '../../core/uncertainty/sample.js';
+import { rangesOf } from '../../core/analysis/sample.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
 import { styleFor } from '../style.js';
 import type { Conventions } from '../../core/units/table.js';

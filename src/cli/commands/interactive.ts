@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import { explain, unitOf } from '../../core/explain.js';
+import { explain } from '../../core/analysis/explain.js';
 import { readOverrides } from '../../core/scenario/run.js';
-import { applyEdits, resetEdit, tryEdit, type Edits, type WhatIf } from '../../core/whatif.js';
-import type { Model } from '../../core/scenario/model.js';
+import { applyEdits, resetEdit, tryEdit, type Edits, type WhatIf } from '../../core/analysis/whatif.js';
+import { unitOf, type Model } from '../../core/scenario/model.js';
 import { renderStep } from '../../render/explain.js';
 import { displayOf } from '../../render/figure.js';
 import { styleFor } from '../style.js';

@@ -1,7 +1,6 @@
-import type { Model } from '../../core/scenario/model.js';
+import { unitOf, type Model } from '../../core/scenario/model.js';
 import { readOverrides } from '../../core/scenario/run.js';
-import { headlineResults, sensitivity, type Sensitivity } from '../../core/uncertainty/sensitivity.js';
-import { unitOf } from '../../core/explain.js';
+import { headlineResults, sensitivity, type Sensitivity } from '../../core/analysis/sensitivity.js';
 import { chartWidth } from '../../render/charts.js';
 import { inUnit } from '../../render/figure.js';
 import type { Rows } from '../../render/rows.js';

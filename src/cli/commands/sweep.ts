@@ -1,9 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { FIGURE_NAME } from '../../core/scenario/names.js';
-import type { Model } from '../../core/scenario/model.js';
+import { unitOf, type Model } from '../../core/scenario/model.js';
 import { readOverrides } from '../../core/scenario/run.js';
-import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/sweep.js';
-import { unitOf } from '../../core/explain.js';
+import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/analysis/sweep.js';
 import { alignColumns, chartWidth } from '../../render/charts.js';
 import { displayOf, inUnit } from '../../render/figure.js';
 import { renderLineChart } from '../../render/line-chart.js';

@@ -1,7 +1,7 @@
 // zod/mini: the same schemas as `zod` at half the start-up cost (about 7 ms
 // against 15 ms bundled), which matters on every `bote estimate`.
 import * as z from 'zod/mini';
-import { DISTRIBUTIONS } from '../uncertainty/range.js';
+import { DISTRIBUTIONS } from './range.js';
 import { FIGURE_NAME } from './names.js';
 import { CAPACITY_SECTIONS, SECTIONS } from './sections.js';
 
