@@ -102,11 +102,11 @@ lognormal as in Squiggle and Guesstimate (not Causal's triangle); normal
 where the low end is zero or below. Results then show p5, p50 and p95.`)
     .action(async (scenario: string, options: EstimateFlags) => {
       if (options.interactive) {
-        const { interactive } = await import('./commands/interactive.js');
+        const { interactive } = await import('./interactive/loop.js');
         await interactive(io, scenario, options);
         return;
       }
-      const { estimate } = await import('./commands/estimate.js');
+      const { estimate } = await import('./actions/estimate.js');
       await estimate(io, scenario, options);
     });
 
@@ -122,7 +122,7 @@ Examples:
   bote explain url-shortener storage_total --set service_life="5 year"
   bote explain uber --json`)
     .action(async (scenario: string, names: string[], options: CommonFlags) => {
-      const { explainCommand } = await import('./commands/explain.js');
+      const { explainCommand } = await import('./actions/explain.js');
       await explainCommand(io, scenario, names, options);
     });
 
@@ -138,7 +138,7 @@ Examples:
   bote check
   bote check url-shortener ./my-service.yaml`)
     .action(async (scenarios: string[], options: CommonFlags) => {
-      const { checkCommand } = await import('./commands/check.js');
+      const { checkCommand } = await import('./actions/check.js');
       await checkCommand(io, scenarios, options);
     });
 
@@ -158,7 +158,7 @@ Examples:
   bote calc "1 Gbps * 1 hour -> GiB"
   bote calc "2^32"`)
     .action(async (words: string[], options: { format: Format; json?: boolean; noun?: string[] }) => {
-      const { calcCommand } = await import('./commands/calc.js');
+      const { calcCommand } = await import('./actions/calc.js');
       await calcCommand(io, words, options);
     });
 
@@ -171,7 +171,7 @@ Examples:
   bote validate scenarios/*.yaml
   bote validate my-service.yaml --json`)
     .action(async (files: string[], options: { format: Format; json?: boolean }) => {
-      const { validateCommand } = await import('./commands/validate.js');
+      const { validateCommand } = await import('./actions/validate.js');
       await validateCommand(io, files, options);
     });
 
@@ -187,7 +187,7 @@ Examples:
   bote init my-service
   bote init my-shortener --from url-shortener`)
     .action(async (name: string, options: { from?: string; keepExpect?: boolean; force?: boolean }) => {
-      const { initCommand } = await import('./commands/init.js');
+      const { initCommand } = await import('./actions/init.js');
       initCommand(io, name, options);
     });
 
@@ -195,7 +195,7 @@ Examples:
     .command('schema')
     .description('print the JSON Schema of scenario files, for editors')
     .action(async () => {
-      const { schemaCommand } = await import('./commands/schema.js');
+      const { schemaCommand } = await import('./actions/schema.js');
       schemaCommand(io);
     });
 
@@ -216,7 +216,7 @@ Examples:
   bote ref capacity T1                       one row: its range, source and date
   bote ref capacity redis                    words, as for latency`)
     .action(async (table: string, query: string | undefined, options: CommonFlags) => {
-      const { refCommand } = await import('./commands/ref.js');
+      const { refCommand } = await import('./actions/ref.js');
       await refCommand(io, table, query, options);
     });
 
@@ -240,7 +240,7 @@ Examples:
   bote sensitivity twitter media_storage_total
   bote sensitivity twitter peak_qps --set dau="100M to 300M" --json`)
     .action(async (scenario: string, result: string | undefined, options: SensitivityFlags) => {
-      const { sensitivityCommand } = await import('./commands/sensitivity.js');
+      const { sensitivityCommand } = await import('./actions/sensitivity.js');
       await sensitivityCommand(io, scenario, result, options);
     });
 
@@ -258,7 +258,7 @@ Examples:
   bote sweep twitter --vary dau=10M..1bn --log --show peak_qps,media_storage_total
   bote sweep url-shortener --vary read_write_ratio=1..100 --steps 5 --show read_qps --format csv`)
     .action(async (scenario: string, options: SweepFlags) => {
-      const { sweepCommand } = await import('./commands/sweep.js');
+      const { sweepCommand } = await import('./actions/sweep.js');
       await sweepCommand(io, scenario, options);
     });
 
@@ -272,7 +272,7 @@ Examples:
   bote completion zsh > "\${fpath[1]}/_bote"
   bote completion fish > ~/.config/fish/completions/bote.fish`)
     .action(async (shell: string) => {
-      const { completionCommand } = await import('./commands/completion.js');
+      const { completionCommand } = await import('./actions/completion.js');
       completionCommand(io, shell, program);
     });
 
@@ -291,7 +291,7 @@ Examples:
     .command('list')
     .description('list the scenarios a name reaches (./scenarios, BOTE_PATH, built-ins) with titles and sources'), undefined, { color: false })
     .action(async (options: { format: Format; json?: boolean }) => {
-      const { list } = await import('./commands/list.js');
+      const { list } = await import('./actions/list.js');
       await list(io, options);
     });
 

@@ -8,8 +8,8 @@ import { displayOf } from '../../render/figure.js';
 import { styleFor } from '../style.js';
 import { CliError, type Io } from '../io.js';
 import type { EstimateFlags } from '../main.js';
-import { Back, inquirerPrompter, Interrupted, type Prompter } from '../interactive/prompter.js';
-import { currentText, figureChoices, renderWhatIf } from '../interactive/view.js';
+import { Back, inquirerPrompter, Interrupted, type Prompter } from './prompter.js';
+import { currentText, figureChoices, renderWhatIf } from './view.js';
 import { loadScenario, orFail } from '../load.js';
 
 type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
@@ -76,7 +76,7 @@ export async function interactive(io: Io, ref: string, flags: EstimateFlags, pro
             break;
           }
           case 'save': {
-            const { saveWhatIf } = await import('../interactive/save.js');
+            const { saveWhatIf } = await import('./save.js');
             const message = await saveWhatIf(io, prompt, model, edits, state, file.path, file.display);
             if (message.startsWith('wrote')) saved = true;
             say(`${message}\n`);
