@@ -5,11 +5,12 @@ import { checkSentence } from '../../render/checks.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
 import type { Cell, Rows } from '../../render/rows.js';
 import type { ChalkInstance } from 'chalk';
-import { styleFor } from '../style.js';
+import { styleFor, type ColorFlags } from '../style.js';
 import { CliError, readOrWhy, type Io } from '../io.js';
-import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario, listScenarios, type ScenarioFile } from '../scenario-files.js';
+
+export type CheckFlags = FormatFlags & ColorFlags;
 
 interface ScenarioCheck {
   scenario: string;
@@ -25,7 +26,7 @@ interface ScenarioCheck {
  * Errata are reported, not failed; exit 1 if any figure disagrees without one
  * or a scenario does not load.
  */
-export async function checkCommand(io: Io, refs: string[], flags: CommonFlags & FormatFlags): Promise<void> {
+export async function checkCommand(io: Io, refs: string[], flags: CheckFlags): Promise<void> {
   const files: ScenarioFile[] = refs.length ? refs.map((r) => findScenario(io, r)) : listScenarios(io);
   const results = files.map((f) => checkFile(io, f));
   const failed = results.some((r) => r.errors || r.checks.some((c) => c.status === 'fail'));

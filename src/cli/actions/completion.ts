@@ -1,23 +1,20 @@
-import type { Command } from 'commander';
+import type { CommandContext } from '../command.js';
 import { bashScript } from '../completion/bash.js';
 import { fishScript } from '../completion/fish.js';
 import { specFromProgram } from '../completion/spec.js';
+import { SHELLS, type Shell } from '../completion/shells.js';
 import { zshScript } from '../completion/zsh.js';
-import { CliError, type Io } from '../io.js';
+import { CliError } from '../io.js';
 
-const SHELLS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
+const SCRIPTS = { bash: bashScript, zsh: zshScript, fish: fishScript } satisfies Record<Shell, unknown>;
 
 /**
  * `bote completion <shell>`: prints the completion script of bash, zsh or
- * fish, generated from the program's own commands and flags.
+ * fish, generated from the commands' descriptions and the program built from them.
  */
-export function completionCommand(io: Io, shell: string, program: Command): void {
-  if (!Object.hasOwn(SHELLS, shell)) {
-    throw new CliError(`unknown shell \`${shell}\` (bash, zsh or fish)\nusage: ${program.name()} completion bash|zsh|fish`, 2);
+export function completionCommand({ io, program, commands }: CommandContext, shell: string): void {
+  if (!Object.hasOwn(SCRIPTS, shell)) {
+    throw new CliError(`unknown shell \`${shell}\` (bash, zsh or fish)\nusage: ${program.name()} completion ${SHELLS.join('|')}`, 2);
   }
-  const spec = specFromProgram(program);
-  // This command's own argument: its shells, which commander does not know as choices.
-  const self = spec.commands.find((c) => c.name === 'completion')?.args[0];
-  if (self && self.value === 'any') Object.assign(self, { value: 'choices', choices: Object.keys(SHELLS) });
-  io.stdout(SHELLS[shell as keyof typeof SHELLS](spec));
+  io.stdout(SCRIPTS[shell as Shell](specFromProgram(program, commands)));
 }

@@ -7,9 +7,18 @@ import { reportDocument } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderCsv } from '../../render/csv.js';
 import type { Io } from '../io.js';
-import type { EstimateFlags } from '../main.js';
+import type { SetFlags } from '../options.js';
+import type { ColorFlags } from '../style.js';
 import { loadModel, orFail, seedOf } from '../load.js';
-import { emit, formatOf } from '../output.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
+
+export interface EstimateFlags extends SetFlags, FormatFlags, ColorFlags {
+  samples: number;
+  seed?: number;
+  /** Handled before this action: cli/interactive/loop.ts runs instead. */
+  interactive?: boolean;
+  chart?: boolean;
+}
 
 /** `bote estimate <scenario>`: load, check, apply --set, evaluate, render. */
 export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promise<void> {

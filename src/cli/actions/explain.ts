@@ -2,16 +2,18 @@ import { explain, type ExplainStep } from '../../core/analysis/explain.js';
 import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
 import { rangesOf } from '../../core/analysis/sample.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
-import { styleFor } from '../style.js';
+import { styleFor, type ColorFlags } from '../style.js';
 import type { Conventions } from '../../core/units/table.js';
 import { displayOf } from '../../render/figure.js';
 import type { Io } from '../io.js';
-import type { CommonFlags } from '../main.js';
+import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { figureNamed, loadModel, orFail } from '../load.js';
 
+export type ExplainFlags = SetFlags & FormatFlags & ColorFlags;
+
 /** `bote explain <scenario> [name...]`: each figure's chain, as one would say it. */
-export async function explainCommand(io: Io, ref: string, names: string[], flags: CommonFlags & FormatFlags): Promise<void> {
+export async function explainCommand(io: Io, ref: string, names: string[], flags: ExplainFlags): Promise<void> {
   const model = loadModel(io, ref);
   for (const n of names) figureNamed(model, n);
   const settings = flags.set ?? [];

@@ -6,19 +6,18 @@ import { MAX_POWER, parsePower, powerRow, powersTable } from '../../core/referen
 import { didYouMean } from '../../core/suggest.js';
 import { renderAvailability, renderAvailabilityTable, renderLatencyMatches, renderLatencyTable, renderPowers } from '../../render/reference.js';
 import type { Rows } from '../../render/rows.js';
-import { styleFor } from '../style.js';
+import { styleFor, type ColorFlags } from '../style.js';
 import { CliError, type Io } from '../io.js';
-import type { CommonFlags } from '../main.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 
-type Flags = Pick<CommonFlags, 'color'> & FormatFlags;
+export type RefFlags = FormatFlags & ColorFlags;
 
 /**
  * `bote ref <table> [query]`: the reference numbers estimates lean on,
  * computed where they can be (availability, powers) so that they follow
  * bote's own conventions instead of whichever copy was pasted.
  */
-export async function refCommand(io: Io, table: string, query: string | undefined, flags: Flags): Promise<void> {
+export async function refCommand(io: Io, table: string, query: string | undefined, flags: RefFlags): Promise<void> {
   const style = () => styleFor(io, flags);
   const print = (doc: object, text: () => string, rows: () => Rows) => emit(io, formatOf(flags), { json: () => ({ version: 1, table, ...doc }), table: text, rows });
   switch (table) {

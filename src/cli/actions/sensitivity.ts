@@ -4,18 +4,23 @@ import { headlineResults, sensitivity, type Sensitivity } from '../../core/analy
 import { chartWidth } from '../../render/charts.js';
 import { inUnit } from '../../render/figure.js';
 import type { Rows } from '../../render/rows.js';
-import { styleFor } from '../style.js';
+import { styleFor, type ColorFlags } from '../style.js';
 import { renderShares, renderSwingTable, renderTornado } from '../../render/tornado.js';
 import { CliError, type Io } from '../io.js';
-import type { SensitivityFlags } from '../main.js';
+import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { figureNamed, loadModel, orFail, seedOf } from '../load.js';
+
+export interface SensitivityFlags extends SetFlags, FormatFlags, ColorFlags {
+  samples: number;
+  seed?: number;
+}
 
 /**
  * `bote sensitivity <scenario> [result]`: the tornado of one-at-a-time swings,
  * then shares of variance; without a result, one of each per headline figure.
  */
-export async function sensitivityCommand(io: Io, ref: string, result: string | undefined, flags: SensitivityFlags & FormatFlags): Promise<void> {
+export async function sensitivityCommand(io: Io, ref: string, result: string | undefined, flags: SensitivityFlags): Promise<void> {
   const model = loadModel(io, ref);
   if (result !== undefined) {
     const figure = figureNamed(model, result);

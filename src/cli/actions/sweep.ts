@@ -7,12 +7,18 @@ import { alignColumns, chartWidth } from '../../render/charts.js';
 import { displayOf, inUnit } from '../../render/figure.js';
 import { renderLineChart } from '../../render/line-chart.js';
 import type { Rows } from '../../render/rows.js';
-import { styleFor } from '../style.js';
+import { styleFor, type ColorFlags } from '../style.js';
 import { CliError, type Io } from '../io.js';
-import type { SweepFlags } from '../main.js';
-import { emit, formatOf } from '../output.js';
+import type { SetFlags } from '../options.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
 import { loadModel, orFail } from '../load.js';
 
+export interface SweepFlags extends SetFlags, FormatFlags, ColorFlags {
+  vary: string;
+  show: string;
+  steps: number;
+  log?: boolean;
+}
 
 /** `bote sweep <scenario> --vary name=FROM..TO --show a,b`: a table and a line chart, or CSV or JSON. */
 export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Promise<void> {
