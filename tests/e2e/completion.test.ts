@@ -122,6 +122,18 @@ describe('bash completion, run for real', () => {
     expect(bashComplete('bote', 'completion', 'f')).toEqual(['fish']);
   });
 
+  it('completes the kinds commands declare: a path for init, comma-separated results after --show', () => {
+    // init <name> is a file: folders end in / and take no space after them.
+    expect(bashComplete('bote', 'init', 'scen')).toEqual(['scenarios/']);
+    expect(bashComplete('bote', 'init', 'scenarios/twitter.y')).toEqual(['scenarios/twitter.yaml']);
+    // --show a,b: the results typed stay in front of the one being typed.
+    expect(bashComplete('bote', 'sweep', 'twitter', '--show', 'peak_q')).toEqual(['peak_qps']);
+    expect(bashComplete('bote', 'sweep', 'twitter', '--vary', 'dau=1M..2M', '--show', 'peak_qps,media_s')).toEqual([
+      'peak_qps,media_storage_per_day', 'peak_qps,media_storage_total',
+    ]);
+    expect(bashComplete('bote', 'sweep', 'no-such-scenario', '--show', '')).toEqual([]);
+  });
+
   it('offers nothing, and prints no error, for an unknown scenario or a value', () => {
     expect(bashComplete('bote', 'estimate', 'no-such-scenario', '--set', '')).toEqual([]);
     expect(bashComplete('bote', 'estimate', 'twitter', '--set', 'dau', '=', '')).toEqual([]);
