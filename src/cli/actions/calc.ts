@@ -2,6 +2,7 @@ import { calculate } from '../../core/calc.js';
 import { FIGURE_NAME } from '../../core/scenario/names.js';
 import { newNoun } from '../../core/units/registry.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
+import { envelope } from '../../render/json.js';
 import { formatDisplay, formatValue } from '../../render/number.js';
 import { CliError, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -31,7 +32,7 @@ export async function calcCommand(io: Io, words: string[], flags: CalcFlags): Pr
   for (const note of notes) io.stderr(`note: ${note}\n`);
   const display = formatDisplay(value, unit);
   return emit(io, formatOf(flags), {
-    json: () => ({ version: 1, value, unit, display, notes }),
+    json: () => envelope({ value, unit, display, notes }),
     compact: true,
     rows: () => ({ columns: ['value', 'unit', 'display'], rows: [[value, unit, display]] }),
     table: () => {

@@ -3,6 +3,7 @@ import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
 import { checkSentence } from '../../render/checks.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
+import { envelope } from '../../render/json.js';
 import type { Cell, Rows } from '../../render/rows.js';
 import type { ChalkInstance } from 'chalk';
 import { styleFor, type ColorFlags } from '../style.js';
@@ -32,7 +33,7 @@ export async function checkCommand(io: Io, refs: string[], flags: CheckFlags): P
   const failed = results.some((r) => r.errors || r.checks.some((c) => c.status === 'fail'));
   const format = formatOf(flags);
   await emit(io, format, {
-    json: () => ({ version: 1, ok: !failed, scenarios: results.map((r) => ({ ...r, checks: r.checks.map(checkJson) })) }),
+    json: () => envelope({ ok: !failed, scenarios: results.map((r) => ({ ...r, checks: r.checks.map(checkJson) })) }),
     table: () => renderChecks(results, styleFor(io, flags)),
     rows: () => checkRows(results),
   });

@@ -5,6 +5,7 @@ import { markupText, renderStep, spoken } from '../../render/explain.js';
 import { styleFor, type ColorFlags } from '../style.js';
 import type { Conventions } from '../../core/units/table.js';
 import { displayOf } from '../../render/figure.js';
+import { envelope } from '../../render/json.js';
 import type { Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -22,7 +23,7 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
   const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
   const calendar = model.registry.conventions;
   return emit(io, formatOf(flags), {
-    json: () => ({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map((s) => stepJson(s, calendar, displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar))) }),
+    json: () => envelope({ steps: steps.map((s) => stepJson(s, calendar, displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar))) }, model),
     rows: () => ({
       columns: ['name', 'formula', 'substituted', 'value', 'unit'],
       rows: steps.map((s) => [s.name, markupText(s.formula, undefined, calendar), markupText(s.substituted, undefined, calendar), s.value, s.unit]),

@@ -1,4 +1,5 @@
 import { parseScenarioSource } from '../../core/scenario/source.js';
+import { envelope } from '../../render/json.js';
 import { readOrWhy, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { listScenarios } from '../scenario-files.js';
@@ -24,7 +25,7 @@ export async function list(io: Io, options: FormatFlags): Promise<void> {
   });
   const columns = ['name', 'title', 'source', 'file', 'origin'] as const;
   return emit(io, formatOf(options), {
-    json: () => ({ version: 1, scenarios: rows.map(({ group: _g, ...r }) => r) }),
+    json: () => envelope({ scenarios: rows.map(({ group: _g, ...r }) => r) }),
     rows: () => ({ columns, rows: rows.map((r) => columns.map((c) => r[c])) }),
     table: () => {
       const width = Math.max(...rows.map((r) => r.name.length));

@@ -5,6 +5,7 @@ import { findLatency, LATENCY_NUMBERS, type LatencyRow } from '../../core/refere
 import { MAX_POWER, parsePower, powerRow, powersTable } from '../../core/reference/powers.js';
 import { didYouMean } from '../../core/suggest.js';
 import { renderAvailability, renderAvailabilityTable, renderLatencyMatches, renderLatencyTable, renderPowers } from '../../render/reference.js';
+import { envelope } from '../../render/json.js';
 import type { Rows } from '../../render/rows.js';
 import { styleFor, type ColorFlags } from '../style.js';
 import { CliError, type Io } from '../io.js';
@@ -19,7 +20,7 @@ export type RefFlags = FormatFlags & ColorFlags;
  */
 export async function refCommand(io: Io, table: string, query: string | undefined, flags: RefFlags): Promise<void> {
   const style = () => styleFor(io, flags);
-  const print = (doc: object, text: () => string, rows: () => Rows) => emit(io, formatOf(flags), { json: () => ({ version: 1, table, ...doc }), table: text, rows });
+  const print = (doc: object, text: () => string, rows: () => Rows) => emit(io, formatOf(flags), { json: () => envelope({ table, ...doc }), table: text, rows });
   switch (table) {
     case 'latency': {
       const rows = query === undefined ? LATENCY_NUMBERS : latencyMatches(query);

@@ -3,6 +3,7 @@ import { readOverrides } from '../../core/scenario/run.js';
 import { headlineResults, sensitivity, type Sensitivity } from '../../core/analysis/sensitivity.js';
 import { chartWidth } from '../../render/charts.js';
 import { inUnit } from '../../render/figure.js';
+import { envelope } from '../../render/json.js';
 import type { Rows } from '../../render/rows.js';
 import { styleFor, type ColorFlags } from '../style.js';
 import { renderShares, renderSwingTable, renderTornado } from '../../render/tornado.js';
@@ -56,14 +57,12 @@ export async function sensitivityCommand(io: Io, ref: string, result: string | u
 
 /** The no-result form (docs/json.md): one entry per headline figure, each as the one-result form has it. */
 function headlinesDocument(model: Model, studies: readonly Sensitivity[]) {
-  return {
-    version: 1,
-    scenario: { name: model.name, title: model.title, file: model.file ?? null },
+  return envelope({
     results: studies.map((s) => {
       const { result, swings, variance } = sensitivityDocument(model, s);
       return { result, swings, variance };
     }),
-  };
+  }, model);
 }
 
 /** Every headline figure's rows, each led by the figure it moves; units in their own column. */
@@ -95,9 +94,7 @@ export function sensitivityDocument(model: Model, s: Sensitivity) {
   const result = model.byName.get(s.result)!;
   const r = unitOf(result);
   const inR = (v: number) => inUnit(v, r.factor);
-  return {
-    version: 1,
-    scenario: { name: model.name, title: model.title, file: model.file ?? null },
+  return envelope({
     result: { name: s.result, unit: r.text, value: inR(s.baseline) },
     swings: s.swings.map((w) => {
       const u = unitOf(model.byName.get(w.name)!);
@@ -107,5 +104,5 @@ export function sensitivityDocument(model: Model, s: Sensitivity) {
       };
     }),
     variance: s.variance ? { samples: s.variance.samples, seed: s.variance.seed, shares: s.variance.shares } : null,
-  };
+  }, model);
 }

@@ -5,6 +5,7 @@ import { readOverrides } from '../../core/scenario/run.js';
 import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/analysis/sweep.js';
 import { alignColumns, chartWidth } from '../../render/charts.js';
 import { displayOf, inUnit } from '../../render/figure.js';
+import { envelope } from '../../render/json.js';
 import { renderLineChart } from '../../render/line-chart.js';
 import type { Rows } from '../../render/rows.js';
 import { styleFor, type ColorFlags } from '../style.js';
@@ -87,11 +88,9 @@ function sweepRows(model: Model, vary: Vary, names: string[], r: SweepResult): R
 /** The JSON form (docs/json.md): one object per point, keyed by figure name, values in each figure's unit. */
 function sweepDocument(model: Model, vary: Vary, names: string[], r: SweepResult, flags: SweepFlags) {
   const u = (n: string) => unitOf(model.byName.get(n)!);
-  return {
-    version: 1,
-    scenario: { name: model.name, title: model.title, file: model.file ?? null },
+  return envelope({
     vary: { name: vary.name, unit: u(vary.name).text, from: inUnit(vary.from, u(vary.name).factor), to: inUnit(vary.to, u(vary.name).factor), steps: flags.steps, log: flags.log ?? false },
     units: Object.fromEntries([vary.name, ...names].map((n) => [n, u(n).text])),
     points: r.points.map((x, i) => Object.fromEntries([[vary.name, inUnit(x, u(vary.name).factor)], ...names.map((n, k) => [n, inUnit(r.values[k]![i]!, u(n).factor)])])),
-  };
+  }, model);
 }

@@ -2,6 +2,7 @@ import { errorsOf, type Diagnostic } from '../../core/diagnostic.js';
 import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
 import { lineIndex, renderDiagnostics } from '../../render/diagnostic.js';
+import { envelope } from '../../render/json.js';
 import { CliError, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario } from '../scenario-files.js';
@@ -24,7 +25,7 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
   // `severity` last: the columns before it keep their places.
   const columns = ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] as const;
   await emit(io, formatOf(flags), {
-    json: () => ({ version: 1, ok: reports.every((r) => !errorsOf(r.diagnostics).length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
+    json: () => envelope({ ok: reports.every((r) => !errorsOf(r.diagnostics).length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
     // One row per problem, like `diagnostics` of the JSON: a file without problems has none.
     rows: () => ({ columns, rows: diagnostics().map((d) => columns.map((c) => d[c])) }),
     table: () => {
