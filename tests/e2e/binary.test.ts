@@ -6,14 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
 import { ROOT, runBote, runShell, stackTraceLines, type RunResult } from '../helpers/run-bote.js';
 
-/**
- * The built binary as a process (`npx tsup`, or `npm test`, builds dist/):
- * only what a test in process cannot see. Its exit codes, pipes that close,
- * a disk that is full, a file the user may not read. Everything else runs in
- * process (cli.test.ts and the others); interactive.test.ts drives a real
- * terminal, package.test.ts the installed package, completion.test.ts the
- * shells.
- */
+// The built binary as a process (`npx tsup`, or `npm test`, builds dist/):
+// only what a test in process cannot see. Its exit codes, pipes that close,
+// a disk that is full, a file the user may not read. Everything else runs in
+// process (cli.test.ts and the others); interactive.test.ts drives a real
+// terminal, package.test.ts the installed package, completion.test.ts the
+// shells.
 
 function expectClean(r: RunResult): void {
   expect(stackTraceLines(r.stderr), `stack trace on stderr:\n${r.stderr}`).toEqual([]);
@@ -67,6 +65,7 @@ describe('a closed pipe', () => {
 
   it('a reader that exits before bote writes: no EPIPE trace, bote exits 0', () => {
     // `true` is gone before node has started, so the first write meets a closed pipe.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash expands it
     const r = runShell('node bin/bote.js estimate twitter --json | true; echo "bote=${PIPESTATUS[0]}"');
     expect(r.stderr).not.toMatch(/EPIPE/);
     expectClean(r);

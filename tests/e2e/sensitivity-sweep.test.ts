@@ -73,7 +73,7 @@ describe('bote sweep', () => {
     const rows = out.trimEnd().split('\r\n').map((l) => l.split(','));
     expect(rows[0]).toEqual(['dau (user)', 'qps (tweet/s)']);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([1e7, 1e8, 1e9]);
-    rows.slice(1).forEach((r) => expect(Number(r[1]) / ((Number(r[0]) * 2) / 86400)).toBeCloseTo(1, 9));
+    for (const r of rows.slice(1)) expect(Number(r[1]) / ((Number(r[0]) * 2) / 86400)).toBeCloseTo(1, 9);
   });
 
   it('writes JSON points keyed by name', async () => {

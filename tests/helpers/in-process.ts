@@ -33,8 +33,12 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
   const io: Io = {
     ...processIo(options.cwd ?? ROOT),
     env: options.env ?? {},
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
     stdinIsTTY: options.stdinIsTTY ?? false,

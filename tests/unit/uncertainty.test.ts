@@ -145,7 +145,7 @@ describe('percentiles', () => {
             return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
           });
           const got = percentiles(Float64Array.from(xs), ps);
-          got.forEach((g, i) => expect(g).toBeCloseTo(expected[i]!, 6));
+          for (const [i, g] of got.entries()) expect(g).toBeCloseTo(expected[i]!, 6);
         }),
     );
   });

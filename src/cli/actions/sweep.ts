@@ -58,7 +58,9 @@ function header(model: Model, name: string): string {
 function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, log: boolean, style: ChalkInstance, width: number): string[] {
   const figure = (n: string) => model.byName.get(n)!;
   const rows = [[header(model, vary.name), ...names.map((n) => header(model, n))]];
-  r.points.forEach((x, i) => rows.push([displayOf(figure(vary.name), x, model.registry.conventions), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!, model.registry.conventions))]));
+  for (const [i, x] of r.points.entries()) {
+    rows.push([displayOf(figure(vary.name), x, model.registry.conventions), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!, model.registry.conventions))]);
+  }
   const lines = alignColumns(rows, rows[0]!.map(() => true), [style.cyan]);
   const out = [style.bold(model.title), style.dim(`${vary.name} from ${rows[1]![0]} to ${rows[rows.length - 1]![0]}${log ? ', log-spaced' : ''}; everything else as set`), '', style.bold(lines[0]!), ...lines.slice(1)];
   // Results that share a unit share a chart; each other unit gets a chart of its own.

@@ -133,7 +133,7 @@ function verify(model: Model, whatIf: WhatIf, text: string): Result<string> {
 
 /** A string as YAML source: plain where that reads back the same in block and flow context, else double-quoted. */
 function scalarSource(value: string): string {
-  return /^[A-Za-z0-9$.(][A-Za-z0-9 .\/%$^*·_()+-]*$/.test(value) && !/ $/.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z0-9$.(][A-Za-z0-9 ./%$^*·_()+-]*$/.test(value) && !/ $/.test(value) ? value : JSON.stringify(value);
 }
 
 function applySplices(text: string, splices: Splice[]): string {

@@ -159,7 +159,7 @@ function render(e: Expr, substitute: (name: Extract<Expr, { kind: 'name' }>) => 
         return;
       }
       default:
-        return x satisfies never;
+        x satisfies never;
     }
   };
   walk(e, 0, false);

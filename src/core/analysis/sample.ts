@@ -101,7 +101,7 @@ function draw(range: Range, out: Float64Array, normal: Float64Array, random: Ran
       return;
     }
     default:
-      return range.dist satisfies never;
+      range.dist satisfies never;
   }
 }
 
