@@ -1,16 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import { FIGURE_NAME } from '../core/scenario/names.js';
+import type { Setting } from '../core/scenario/run.js';
 import type { OptionDescription } from './command.js';
 import { FORMATS } from './output.js';
 
 // The options several commands share, written once. Each is data
 // (command.ts); cli/main.ts hands it to commander.
-
-/** A `--set name=quantity`, as typed: the quantity is read against the scenario later. */
-export interface Setting {
-  name: string;
-  text: string;
-}
 
 /** `-s, --set`, repeatable. */
 export interface SetFlags {

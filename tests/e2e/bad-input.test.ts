@@ -5,14 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess, type InProcessResult } from '../helpers/in-process.js';
 import { ROOT, stackTraceLines } from '../helpers/run-bote.js';
 
-/**
- * One small file per bad input, in tests/errors/<kind>/<situation>.yaml, run
- * through the CLI in process. Each must fail with exit code 1, nothing on
- * stdout, and exactly one `file:line:col: error:` header on stderr, at the
- * place written in the table below (read off the fixture by hand). Hostile
- * YAML (aliases, nesting) must be refused, not worked through: the test's
- * timeout bounds the work, and no test asserts a time.
- */
+// One small file per bad input, in tests/errors/<kind>/<situation>.yaml, run
+// through the CLI in process. Each must fail with exit code 1, nothing on
+// stdout, and exactly one `file:line:col: error:` header on stderr, at the
+// place written in the table below (read off the fixture by hand). Hostile
+// YAML (aliases, nesting) must be refused, not worked through: the test's
+// timeout bounds the work, and no test asserts a time.
 
 interface Case {
   /** Under tests/errors/. */

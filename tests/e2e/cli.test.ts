@@ -6,11 +6,9 @@ import { runInProcess, type InProcessResult } from '../helpers/in-process.js';
 import { ROOT, stackTraceLines } from '../helpers/run-bote.js';
 import { parseCsv } from '../helpers/csv.js';
 
-/**
- * Every command as a user runs it, in process (tests/helpers/in-process.ts):
- * stdout and stderr are not terminals. What only the real process shows
- * (its exit code, pipes, a full disk, permissions) is in binary.test.ts.
- */
+// Every command as a user runs it, in process (tests/helpers/in-process.ts):
+// stdout and stderr are not terminals. What only the real process shows
+// (its exit code, pipes, a full disk, permissions) is in binary.test.ts.
 
 const DAY = 86_400;
 const USAGE_HINT = '(run with --help for usage)';

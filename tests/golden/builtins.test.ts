@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
 
-/**
- * The four headline built-ins through the built CLI, against figures worked
- * out by hand here from the assumptions in scenarios/NAME.yaml, not read off
- * bote's output. Calendar: day = 86,400 s, year = 365 days; SI bytes.
- * Build first (`npx tsup`, or `npm test`).
- */
+// The four headline built-ins through the CLI (in process), against figures worked
+// out by hand here from the assumptions in scenarios/NAME.yaml, not read off
+// bote's output. Calendar: day = 86,400 s, year = 365 days; SI bytes.
 
 const DAY = 86_400;
 const YEAR_DAYS = 365;

@@ -4,10 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
 
-/**
- * Every scenario in scenarios/ through the CLI (`bote estimate FILE --json`, in process):
- * its results against a golden file, its published figures against the errata we know of.
- */
+// Every scenario in scenarios/ through the CLI (`bote estimate FILE --json`, in process):
+// its results against a golden file, its published figures against the errata we know of.
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scenarioDir = join(root, 'scenarios');
