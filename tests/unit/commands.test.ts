@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { defineCommand } from '../../src/cli/command.js';
+import { specFromProgram } from '../../src/cli/completion/spec.js';
 import { processIo } from '../../src/cli/io.js';
 import { COMMANDS, makeProgram } from '../../src/cli/main.js';
-import { specFromProgram } from '../../src/cli/completion/spec.js';
+import { outputOptions, setOption } from '../../src/cli/options.js';
+import type { FormatFlags } from '../../src/cli/output.js';
 
 const cli = new URL('../../src/cli/', import.meta.url).pathname;
 const program = makeProgram(processIo());
@@ -44,6 +47,35 @@ describe('commands describe themselves', () => {
     expect(command('init').args[0]).toMatchObject({ value: 'file' });
     expect(command('sweep').options.find((o) => o.names.includes('--show'))).toMatchObject({ value: 'figures' });
     expect(command('help').args[0]!.choices).toEqual(spec.commands.map((c) => c.name));
+  });
+});
+
+describe('adding a command (docs/architecture.md)', () => {
+  // A description added to the list, as the recipe writes one: nothing else changes.
+  const calls: Array<[string, unknown]> = [];
+  const foo = defineCommand({
+    name: 'foo',
+    summary: 'a command of this test',
+    args: [{ name: 'scenario', kind: 'scenario', help: 'a scenario' }],
+    options: [setOption, ...outputOptions()],
+    help: '\nExamples:\n  bote foo twitter',
+    async action({ io }, [scenario]: [string], flags: FormatFlags & { set?: unknown }) {
+      calls.push([scenario, flags]);
+      io.stdout(`foo ${scenario}\n`);
+    },
+  });
+
+  it('runs with its arguments and parsed flags, and has help and completion', async () => {
+    const out: string[] = [];
+    const io = { ...processIo(), stdout: (s: string) => void out.push(s), stderr: () => undefined };
+    const withFoo = makeProgram(io, [...COMMANDS, foo]);
+    await withFoo.parseAsync(['foo', 'twitter', '--set', 'dau=2M', '--json'], { from: 'user' });
+    expect(out.join('')).toBe('foo twitter\n');
+    expect(calls).toEqual([['twitter', { set: [{ name: 'dau', text: '2M' }], json: true, format: 'table' }]]);
+    expect(withFoo.commands.find((c) => c.name() === 'foo')!.helpInformation()).toContain('-s, --set <name=quantity>');
+    const command = specFromProgram(withFoo, [...COMMANDS, foo]).commands.find((c) => c.name === 'foo');
+    expect(command).toMatchObject({ args: [{ name: 'scenario', value: 'scenario' }] });
+    expect(command!.options.find((o) => o.names.includes('--set'))).toMatchObject({ value: 'setting' });
   });
 });
 
