@@ -4,5 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 20000,
+    // One worker per core: the tests that run the built binary mostly wait on
+    // it (shells, tmux, npm), and vitest's default, one core less, runs every
+    // file in turn on a 2-core machine.
+    maxWorkers: '100%',
   },
 });

@@ -24,8 +24,8 @@ export interface Io {
   writeFile: (path: string, text: string, options: { overwrite: boolean }) => void;
 }
 
-export function processIo(): Io {
-  const cwd = process.cwd();
+/** The real streams and file system; `cwd` is where relative paths start (tests run from elsewhere). */
+export function processIo(cwd = process.cwd()): Io {
   const readable = <T>(path: string, what: string, read: () => T): T => attempt(shownPath(cwd, path), what, read);
   return {
     stdout: (s) => void process.stdout.write(s),

@@ -3,11 +3,11 @@ import type { Figure, Model } from '../core/scenario/model.js';
 import { compileScenario } from '../core/scenario/compile.js';
 import { didYouMean } from '../core/suggest.js';
 import { renderDiagnostics } from '../render/diagnostic.js';
+import { CliError, type Io } from './io.js';
+import { findScenario, type ScenarioFile } from './scenario-files.js';
 
 /** Problems printed before `… and N more`: `bote validate` prints every one. */
 const SHOWN_PROBLEMS = 100;
-import { CliError, type Io } from './io.js';
-import { findScenario, type ScenarioFile } from './scenario-files.js';
 
 // What every command that works on one scenario does first: find it, read it,
 // compile it, and stop with the diagnostics when it is wrong.

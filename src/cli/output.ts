@@ -18,6 +18,7 @@ export function formatOf(flags: FormatFlags): Format {
 export interface Output {
   json: () => unknown;
   /** The terminal form, the only one with colour; it may print for itself (e.g. to stderr) and return nothing. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a form that prints for itself is a function that returns nothing
   table: () => string | void | Promise<string | void>;
   /** The results as one table, for markdown and csv, unless the command has its own forms of those. */
   rows?: () => Rows;

@@ -1,6 +1,8 @@
+// Errors are values with a place.
+
 /**
- * Errors are values with a place. Offsets are 0-based UTF-16 code units into
- * the text of `file`; line and column are worked out only when rendered.
+ * A place in the text of `file`: 0-based UTF-16 code unit offsets; line and
+ * column are worked out only when rendered.
  */
 export interface Span {
   start: number;

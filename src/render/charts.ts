@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Growth } from '../core/growth.js';
+import type { Growth } from '../core/analysis/growth.js';
 import type { Model } from '../core/scenario/model.js';
 import { displayOf } from './figure.js';
 import { threeDigits } from './number.js';

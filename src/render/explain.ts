@@ -1,4 +1,4 @@
-import type { ExplainStep, Markup } from '../core/explain.js';
+import type { ExplainStep, Markup } from '../core/analysis/explain.js';
 import { timeConversions } from '../core/units/display.js';
 import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';

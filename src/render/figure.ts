@@ -1,5 +1,4 @@
-import { unitOf } from '../core/explain.js';
-import type { Figure } from '../core/scenario/model.js';
+import { unitOf, type Figure } from '../core/scenario/model.js';
 import { formatDisplay, threeDigits } from './number.js';
 import type { Conventions } from '../core/units/table.js';
 

@@ -1,21 +1,46 @@
 import type { Report } from './report.js';
 
+/** The scenario a document is about: a model, or a report's scenario. */
+interface About {
+  name: string;
+  title: string;
+  source?: string;
+  file?: string;
+  conventions: ReadonlyArray<{ unit: string; text: string }>;
+}
+
+/**
+ * The envelope of every JSON document (docs/json.md): the contract's
+ * `version` first, then the scenario it is about, if any, then the body.
+ * The estimate says more of its scenario (`full`): its source and the
+ * conventions it restates; the other documents name it.
+ */
+export function envelope<T extends object>(body: T, scenario?: About, { full = false } = {}) {
+  return {
+    version: 1 as const,
+    ...(scenario ? { scenario: scenarioJson(scenario, full) } : {}),
+    ...body,
+  };
+}
+
+function scenarioJson(s: About, full: boolean) {
+  if (!full) return { name: s.name, title: s.title, file: s.file ?? null };
+  return {
+    name: s.name,
+    title: s.title,
+    source: s.source ?? null,
+    file: s.file ?? null,
+    ...(s.conventions.length ? { conventions: Object.fromEntries(s.conventions.map((c) => [c.unit, c.text])) } : {}),
+  };
+}
+
 /**
  * The JSON contract, version 1 (docs/json.md), as a plain object that JSON
  * and YAML output print: `value` is unrounded and in `unit`; objects are
  * keyed by figure name in the scenario's order.
  */
 export function reportDocument(report: Report) {
-  const { scenario } = report;
-  return {
-    version: 1,
-    scenario: {
-      name: scenario.name,
-      title: scenario.title,
-      source: scenario.source ?? null,
-      file: scenario.file ?? null,
-      ...(scenario.conventions.length ? { conventions: Object.fromEntries(scenario.conventions.map((c) => [c.unit, c.text])) } : {}),
-    },
+  return envelope({
     ...(report.uncertainty ? { sampling: report.uncertainty } : {}),
     assumptions: Object.fromEntries(
       report.assumptions.map((a) => [a.name, {
@@ -36,5 +61,5 @@ export function reportDocument(report: Report) {
       name: c.name, expected: c.expected, actual: c.actual, unit: c.unit, ok: c.status === 'ok',
       status: c.status, tolerance: c.tolerance, published: c.published, ...(c.erratum !== undefined ? { erratum: c.erratum } : {}), ...(c.note !== undefined ? { note: c.note } : {}),
     })),
-  };
+  }, report.scenario, { full: true });
 }

@@ -40,7 +40,7 @@ function unscale(lo: number, hi: number, log: boolean, t: number): number {
 /** The y extent: from zero for positive values on a linear scale, so that proportions read true; never empty. */
 function yExtent(ys: number[], log: boolean): [number, number] {
   let lo = Math.min(...ys);
-  let hi = Math.max(...ys);
+  const hi = Math.max(...ys);
   if (!log && lo > 0) lo = 0;
   if (hi === lo) return log ? [lo / 2, hi * 2] : [lo - (Math.abs(lo) || 1) / 2, hi + (Math.abs(hi) || 1) / 2];
   return [lo, hi];

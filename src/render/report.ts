@@ -1,9 +1,9 @@
 import type { CheckResult } from '../core/scenario/checks.js';
-import type { Figure, Model, Origin } from '../core/scenario/model.js';
+import { unitOf, type Figure, type Model, type Origin } from '../core/scenario/model.js';
 import { CAPACITY_SECTIONS, SECTIONS, type Section } from '../core/scenario/sections.js';
 import { capacityRow } from '../core/reference/capacity.js';
-import type { Range } from '../core/uncertainty/range.js';
-import { figuresBehind, unitOf } from '../core/explain.js';
+import type { Range } from '../core/scenario/range.js';
+import { figuresBehind } from '../core/analysis/explain.js';
 import type { Conventions } from '../core/units/table.js';
 import { displayOf, inUnit } from './figure.js';
 

@@ -11,10 +11,10 @@ export interface Rows {
 
 /** A Markdown pipe table, or RFC 4180 CSV with CRLF like `estimate --format csv`. */
 export function renderRows(format: 'markdown' | 'csv', { columns, rows }: Rows): string {
-  if (format === 'csv') return [columns, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  if (format === 'csv') return `${[columns, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const cell = (c: Cell) => markdownCell(typeof c === 'number' ? formatValue(c) : text(c));
-  return [line(columns.map(cell)), line(columns.map(() => '---')), ...rows.map((r) => line(r.map(cell)))].join('\n') + '\n';
+  return `${[line(columns.map(cell)), line(columns.map(() => '---')), ...rows.map((r) => line(r.map(cell)))].join('\n')}\n`;
 }
 
 /** Text safe inside a Markdown table cell: no pipe, no line break. */

@@ -156,5 +156,6 @@ function withoutRowLines(text: string): string {
 }
 
 function visibleLength(s: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that take no column
   return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }

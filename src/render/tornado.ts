@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Figure, Model } from '../core/scenario/model.js';
-import type { Sensitivity, Swing } from '../core/uncertainty/sensitivity.js';
+import type { Sensitivity, Swing } from '../core/analysis/sensitivity.js';
 import { alignColumns, hbar } from './charts.js';
 import { displayOf } from './figure.js';
 import { formatValue } from './number.js';

@@ -2,14 +2,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBote, stackTraceLines, type RunResult } from '../helpers/run-bote.js';
+import { runInProcess, type InProcessResult } from '../helpers/in-process.js';
+import { ROOT, stackTraceLines } from '../helpers/run-bote.js';
 
-/**
- * One small file per bad input, in tests/errors/<kind>/<situation>.yaml, run
- * through the built CLI (`npx tsup` first). Each must fail with exit code 1,
- * nothing on stdout, and exactly one `file:line:col: error:` header on stderr,
- * at the place written in the table below (read off the fixture by hand).
- */
+// One small file per bad input, in tests/errors/<kind>/<situation>.yaml, run
+// through the CLI in process. Each must fail with exit code 1, nothing on
+// stdout, and exactly one `file:line:col: error:` header on stderr, at the
+// place written in the table below (read off the fixture by hand). Hostile
+// YAML (aliases, nesting) must be refused, not worked through: the test's
+// timeout bounds the work, and no test asserts a time.
 
 interface Case {
   /** Under tests/errors/. */
@@ -124,13 +125,11 @@ const CASES: Case[] = [
 const HEADER = /^(.+?):(\d+):(\d+): error: (.*)$/;
 
 /** The checks every bad input must pass; returns the one header's `line:col` and message. */
-function expectOneError(r: RunResult, file: string): { at: string; message: string; rest: string[] } {
+function expectOneError(r: InProcessResult, file: string): { at: string; message: string; rest: string[] } {
   expect(r.code, `exit code; stderr:\n${r.stderr}`).toBe(1);
-  expect(r.signal).toBeNull();
   expect(r.stdout).toBe('');
   expect(stackTraceLines(r.stderr), `stack trace on stderr:\n${r.stderr}`).toEqual([]);
   expect(r.stderr).not.toContain('internal error');
-  expect(r.ms, 'run time in ms').toBeLessThan(2000);
   const lines = r.stderr.split('\n');
   const headers = lines.filter((l) => HEADER.test(l));
   expect(headers, `one error header on stderr:\n${r.stderr}`).toHaveLength(1);
@@ -139,20 +138,12 @@ function expectOneError(r: RunResult, file: string): { at: string; message: stri
   return { at: `${line}:${col}`, message: message!, rest: lines.filter((l) => !HEADER.test(l)) };
 }
 
-const timings: Array<[string, number]> = [];
-afterAll(() => {
-  // Recorded, not asserted beyond the 2 s bound: see the slowest.
-  const slowest = [...timings].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  console.log(`bad-input runs: slowest ${slowest.map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`).join(', ')}`);
-});
-
 describe('tests/errors: one fixture per bad input', () => {
-  it.each(CASES.map((c) => [c.fixture, c] as const))('%s', (_, c) => {
+  it.each(CASES.map((c) => [c.fixture, c] as const))('%s', async (_, c) => {
     const file = `tests/errors/${c.fixture}`;
     // As an editor shows it: a byte-order mark is not a character of line 1.
     const text = readFileSync(join(ROOT, file), 'utf8').replace(/^\uFEFF/, '');
-    const r = runBote(['estimate', file]);
-    timings.push([c.fixture, r.ms]);
+    const r = await runInProcess(['estimate', file]);
     const got = expectOneError(r, file);
     const accepted = typeof c.at === 'function' ? c.at(text) : [c.at].flat();
     expect(accepted.length, 'the table gives a position').toBeGreaterThan(0);
@@ -180,11 +171,11 @@ describe('tests/errors: one fixture per bad input', () => {
     expect(all.sort()).toEqual(CASES.map((c) => c.fixture).sort());
   });
 
-  it('bote validate reports the same place for each fixture', { timeout: 60_000 }, () => {
+  it('bote validate reports the same place for each fixture', async () => {
     for (const c of CASES) {
       const file = `tests/errors/${c.fixture}`;
-      const est = runBote(['estimate', file]).stderr.split('\n').find((l) => HEADER.test(l));
-      const r = runBote(['validate', file]);
+      const est = (await runInProcess(['estimate', file])).stderr.split('\n').find((l) => HEADER.test(l));
+      const r = await runInProcess(['validate', file]);
       expect(r.code, c.fixture).toBe(1);
       expect(r.stderr.split('\n').find((l) => HEADER.test(l)), c.fixture).toBe(est);
     }
@@ -203,10 +194,9 @@ describe('generated: a deeply nested document', () => {
     ['only-brackets.yaml', '['.repeat(5000), '1:33'],
     ['in-an-assumption.yaml', `name: deep\nassumptions:\n  x: ${'['.repeat(5000)}\n`, '3:38'],
     ['mixed-flow.yaml', `name: deep\nassumptions:\n  x: ${'[{a: '.repeat(2500)}\n`, '3:86'],
-  ])('%s', (name, text, at) => {
+  ])('%s', async (name, text, at) => {
     writeFileSync(join(tmp, name), text);
-    const r = runBote(['estimate', name], { cwd: tmp });
-    timings.push([name, r.ms]);
+    const r = await runInProcess(['estimate', name], { cwd: tmp });
     const got = expectOneError(r, name);
     expect(got.message).toMatch(/nests deeper than \d+ levels/);
     expect(got.at).toBe(at);

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
 
-/**
- * The whole capacity picture (issue 10), in process: every card scenario
- * fills the six sections, marks where each assumption comes from, and keeps
- * its table within 100 columns; `bote ref capacity` is what the defaults cite.
- */
+// The whole capacity picture (issue 10), in process: every card scenario
+// fills the six sections, marks where each assumption comes from, and keeps
+// its table within 100 columns; `bote ref capacity` is what the defaults cite.
 
 const CARDS = ['twitter', 'url-shortener', 'uber', 'youtube'];
 const SIX = ['traffic', 'storage', 'bandwidth', 'cache', 'servers', 'cost'];

@@ -1,15 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBote, runShell, stackTraceLines, type RunResult } from '../helpers/run-bote.js';
+import { runInProcess, type InProcessResult } from '../helpers/in-process.js';
+import { ROOT, stackTraceLines } from '../helpers/run-bote.js';
 import { parseCsv } from '../helpers/csv.js';
 
-/**
- * The built CLI as a user runs it: `node bin/bote.js ...` with stdin closed and
- * stdout piped. Build first (`npx tsup`, or `npm test`).
- */
+// Every command as a user runs it, in process (tests/helpers/in-process.ts):
+// stdout and stderr are not terminals. What only the real process shows
+// (its exit code, pipes, a full disk, permissions) is in binary.test.ts.
 
 const DAY = 86_400;
 const USAGE_HINT = '(run with --help for usage)';
@@ -21,13 +20,13 @@ function expectClose(actual: unknown, expected: number, what = 'value', rtol = 1
 }
 
 /** No stack trace, no uncaught Node error. */
-function expectClean(r: RunResult): void {
+function expectClean(r: InProcessResult): void {
   expect(stackTraceLines(r.stderr), `stack trace on stderr:\n${r.stderr}`).toEqual([]);
   expect(r.stderr).not.toContain('internal error');
 }
 
 /** A usage error: exit 2, nothing on stdout, the message and the usage hint on stderr. */
-function expectUsageError(r: RunResult, message: string | RegExp): void {
+function expectUsageError(r: InProcessResult, message: string | RegExp): void {
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(message);
@@ -36,7 +35,7 @@ function expectUsageError(r: RunResult, message: string | RegExp): void {
 }
 
 /** A bad-input error: exit 1, nothing on stdout, one `bote: error:` line. */
-function expectInputError(r: RunResult, message: string | RegExp): void {
+function expectInputError(r: InProcessResult, message: string | RegExp): void {
   expect(r.code, r.stderr).toBe(1);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(message);
@@ -51,8 +50,8 @@ interface Report {
   checks: Array<{ name: string; status: string; ok: boolean }>;
 }
 
-function json(args: string[], cwd?: string): Report {
-  const r = runBote(args, cwd ? { cwd } : {});
+async function json(args: string[], cwd?: string): Promise<Report> {
+  const r = await runInProcess(args, cwd ? { cwd } : {});
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Report;
@@ -67,8 +66,8 @@ afterAll(() => {
 });
 
 describe('help and version', () => {
-  it('--help lists the commands and examples on stdout, exit 0', () => {
-    const r = runBote(['--help']);
+  it('--help lists the commands and examples on stdout, exit 0', async () => {
+    const r = await runInProcess(['--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Usage: bote /);
@@ -77,8 +76,8 @@ describe('help and version', () => {
     expect(r.stdout).toContain('bote estimate twitter');
   });
 
-  it('estimate --help shows its options and examples', () => {
-    const r = runBote(['estimate', '--help']);
+  it('estimate --help shows its options and examples', async () => {
+    const r = await runInProcess(['estimate', '--help']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Usage: bote estimate /);
@@ -87,10 +86,10 @@ describe('help and version', () => {
     expect(r.stdout).toContain('bote estimate twitter --set dau=200M');
   });
 
-  it('--version prints the package version', () => {
+  it('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
-      const r = runBote([flag]);
+      const r = await runInProcess([flag]);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe(`${version}\n`);
@@ -106,9 +105,9 @@ describe('bote list', () => {
     youtube: { title: 'YouTube - views, upload storage and CDN cost', source: /^System Design Interview, chapter 14/, group: 'Built-in' },
   };
 
-  it('prints each built-in with its title, under the source it comes from', () => {
+  it('prints each built-in with its title, under the source it comes from', async () => {
     // From an empty folder, so that only the built-ins are found.
-    const r = runBote(['list'], { cwd: tmp });
+    const r = await runInProcess(['list'], { cwd: tmp });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -121,8 +120,8 @@ describe('bote list', () => {
     }
   });
 
-  it('--json gives name, title, source, file and origin of each', () => {
-    const r = runBote(['list', '--json'], { cwd: tmp });
+  it('--json gives name, title, source, file and origin of each', async () => {
+    const r = await runInProcess(['list', '--json'], { cwd: tmp });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const doc = JSON.parse(r.stdout) as { version: number; scenarios: Array<{ name: string; title: string; source: string; file: string; origin: string }> };
@@ -139,19 +138,19 @@ describe('bote list', () => {
     expect(new Set(rows.map((x) => x.name)).size).toBe(rows.length);
   });
 
-  it('lists a scenario of ./scenarios/ as local', () => {
+  it('lists a scenario of ./scenarios/ as local', async () => {
     const dir = join(tmp, 'with-local');
     mkdirSync(join(dir, 'scenarios'), { recursive: true });
     writeFileSync(join(dir, 'scenarios', 'mine.yaml'), 'title: My own\nassumptions:\n  dau: 1M user\n');
-    const rows = (JSON.parse(runBote(['list', '--json'], { cwd: dir }).stdout) as { scenarios: Array<{ name: string; title: string; origin: string }> }).scenarios;
+    const rows = (JSON.parse((await runInProcess(['list', '--json'], { cwd: dir })).stdout) as { scenarios: Array<{ name: string; title: string; origin: string }> }).scenarios;
     expect(rows.find((x) => x.name === 'mine')).toMatchObject({ title: 'My own', origin: 'local' });
     expect(rows.find((x) => x.name === 'twitter')).toMatchObject({ origin: 'built-in' });
   });
 });
 
 describe('estimate --json', () => {
-  it('is exactly one JSON document on stdout, nothing on stderr, values unrounded', () => {
-    const r = runBote(['estimate', 'twitter', '--json']);
+  it('is exactly one JSON document on stdout, nothing on stderr, values unrounded', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.endsWith('}\n')).toBe(true);
@@ -167,20 +166,20 @@ describe('estimate --json', () => {
     expect(doc.assumptions.daily_active).toMatchObject({ value: 0.5, unit: '' });
   });
 
-  it('--format json is the same document', () => {
-    expect(runBote(['estimate', 'twitter', '--format', 'json']).stdout).toBe(runBote(['estimate', 'twitter', '--json']).stdout);
+  it('--format json is the same document', async () => {
+    expect((await runInProcess(['estimate', 'twitter', '--format', 'json'])).stdout).toBe((await runInProcess(['estimate', 'twitter', '--json'])).stdout);
   });
 
-  it('has no colour codes even when colour is forced', () => {
-    const r = runBote(['estimate', 'twitter', '--json'], { env: { FORCE_COLOR: '1' } });
+  it('has no colour codes even when colour is forced', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--json'], { env: { FORCE_COLOR: '1' } });
     expect(r.stdout).not.toContain(ESC);
     JSON.parse(r.stdout);
   });
 });
 
 describe('estimate --set', () => {
-  it('dau=200M and media_size="2 MB/tweet" change every figure that depends on them', () => {
-    const doc = json(['estimate', 'twitter', '--set', 'dau=200M', '--set', 'media_size=2 MB/tweet', '--json']);
+  it('dau=200M and media_size="2 MB/tweet" change every figure that depends on them', async () => {
+    const doc = await json(['estimate', 'twitter', '--set', 'dau=200M', '--set', 'media_size=2 MB/tweet', '--json']);
     const dau = 200e6;
     const qps = (dau * 2) / DAY; // 4629.63 tweet/s
     const perDayBytes = dau * 2 * 0.1 * 2e6; // 80 TB/day
@@ -195,92 +194,80 @@ describe('estimate --set', () => {
     expect(doc.assumptions.mau!.overridden).toBeUndefined();
   });
 
-  it('-s is --set, and a plain number takes the figure\'s unit', () => {
-    const doc = json(['estimate', 'twitter', '-s', 'mau=600000000', '--json']);
+  it('-s is --set, and a plain number takes the figure\'s unit', async () => {
+    const doc = await json(['estimate', 'twitter', '-s', 'mau=600000000', '--json']);
     expectClose(doc.results.dau!.value, 300e6, 'dau');
     expectClose(doc.results.qps!.value, (300e6 * 2) / DAY, 'qps');
   });
 
-  it('the table shows the overridden figure', () => {
-    const r = runBote(['estimate', 'twitter', '--set', 'dau=200M', '--no-color']);
+  it('the table shows the overridden figure', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--set', 'dau=200M', '--no-color']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/qps\b.*4\.63 K tweet\/s/);
   });
 
-  it('an unknown name: exit 1 with a did-you-mean', () => {
-    const r = runBote(['estimate', 'twitter', '--set', 'dua=200M']);
+  it('an unknown name: exit 1 with a did-you-mean', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--set', 'dua=200M']);
     expectInputError(r, /`dua`/);
     expect(r.stderr).toMatch(/did you mean `dau`/);
   });
 
-  it('a quantity of the wrong dimension: exit 1, naming both units', () => {
-    const r = runBote(['estimate', 'twitter', '--set', 'dau=2 MB']);
+  it('a quantity of the wrong dimension: exit 1, naming both units', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--set', 'dau=2 MB']);
     expectInputError(r, /dau/);
     expect(r.stderr).toMatch(/user/);
     expect(r.stderr).toMatch(/\bB\b|MB|byte/);
   });
 
-  it('an unknown unit in a --set: exit 1', () => {
-    const r = runBote(['estimate', 'twitter', '--set', 'media_size=3 MBB/tweet']);
+  it('an unknown unit in a --set: exit 1', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--set', 'media_size=3 MBB/tweet']);
     expectInputError(r, /MBB/);
   });
 
-  it('malformed (no =): exit 2 with the expected form and the usage hint', () => {
-    const r = runBote(['estimate', 'twitter', '--set', 'foo']);
+  it('malformed (no =): exit 2 with the expected form and the usage hint', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--set', 'foo']);
     expectUsageError(r, /NAME=QUANTITY/);
     expect(r.stderr).toContain("'foo'");
   });
 });
 
 describe('usage errors: exit 2, the usage hint on stderr, no stack trace', () => {
-  it('an unknown command', () => {
-    expectUsageError(runBote(['estimat', 'twitter']), /unknown command 'estimat'/);
+  it('an unknown command', async () => {
+    expectUsageError(await runInProcess(['estimat', 'twitter']), /unknown command 'estimat'/);
   });
-  it('an unknown flag', () => {
-    expectUsageError(runBote(['estimate', 'twitter', '--frobnicate']), /unknown option '--frobnicate'/);
+  it('an unknown flag', async () => {
+    expectUsageError(await runInProcess(['estimate', 'twitter', '--frobnicate']), /unknown option '--frobnicate'/);
   });
-  it('a missing argument', () => {
-    expectUsageError(runBote(['estimate']), /missing required argument 'scenario'/);
+  it('a missing argument', async () => {
+    expectUsageError(await runInProcess(['estimate']), /missing required argument 'scenario'/);
   });
-  it('an unknown format', () => {
-    expectUsageError(runBote(['estimate', 'twitter', '--format', 'xml']), /xml/);
+  it('an unknown format', async () => {
+    expectUsageError(await runInProcess(['estimate', 'twitter', '--format', 'xml']), /xml/);
   });
-  it('a --set without a value', () => {
-    expectUsageError(runBote(['estimate', 'twitter', '--set', 'dau=']), /expected NAME=QUANTITY/);
+  it('a --set without a value', async () => {
+    expectUsageError(await runInProcess(['estimate', 'twitter', '--set', 'dau=']), /expected NAME=QUANTITY/);
   });
-  it('fewer than 100 samples: no honest p5 and p95', () => {
-    expectUsageError(runBote(['estimate', 'twitter', '--set', 'dau=100M to 300M', '--samples', '1']), /from 100 to 10,000,000/);
+  it('fewer than 100 samples: no honest p5 and p95', async () => {
+    expectUsageError(await runInProcess(['estimate', 'twitter', '--set', 'dau=100M to 300M', '--samples', '1']), /from 100 to 10,000,000/);
   });
-  it('--format and --json together', () => {
-    expectUsageError(runBote(['calc', '1+1', '--format', 'yaml', '--json']), /cannot be used with option '--json'/);
+  it('--format and --json together', async () => {
+    expectUsageError(await runInProcess(['calc', '1+1', '--format', 'yaml', '--json']), /cannot be used with option '--json'/);
   });
-  it('no command at all: the help, as bad usage', () => {
-    const r = runBote([]);
+  it('no command at all: the help, as bad usage', async () => {
+    const r = await runInProcess([]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Usage: bote/);
     expect(r.stdout).toBe('');
   });
-  it('help asked for is not an error', () => {
-    expect(runBote(['help']).code).toBe(0);
-    expect(runBote(['--help']).code).toBe(0);
-  });
-});
-
-describe('output that cannot be written', () => {
-  it('a full disk is one line and exit 1, not a stack trace', () => {
-    const r = runShell(`node bin/bote.js estimate twitter > /dev/full`);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('bote: error: cannot write the output: no space left on the device');
-  });
-  it('a closed stderr keeps the exit code of a usage error', () => {
-    const r = runShell(`node bin/bote.js estimate twitter --jsn 2>&1 | (exec 0<&-; true); echo "code=\${PIPESTATUS[0]}"`);
-    expect(r.stdout).toContain('code=2');
+  it('help asked for is not an error', async () => {
+    expect((await runInProcess(['help'])).code).toBe(0);
+    expect((await runInProcess(['--help'])).code).toBe(0);
   });
 });
 
 describe('other formats', () => {
-  it('--format markdown: a heading and pipe tables', () => {
-    const r = runBote(['estimate', 'twitter', '--format', 'markdown']);
+  it('--format markdown: a heading and pipe tables', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^## Twitter - tweet QPS and media storage\n/);
@@ -297,8 +284,8 @@ describe('other formats', () => {
     }
   });
 
-  it('--format csv: RFC 4180, one row per figure, unrounded values', () => {
-    const r = runBote(['estimate', 'twitter', '--format', 'csv']);
+  it('--format csv: RFC 4180, one row per figure, unrounded values', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rows = parseCsv(r.stdout);
@@ -324,11 +311,11 @@ describe('other formats', () => {
     expect(byName.get('media_storage_per_day')![5]).toBe('dau * tweets_per_user * media_share * media_size');
   });
 
-  it('--format csv quotes a field with a comma (the source of a user file)', () => {
+  it('--format csv quotes a field with a comma (the source of a user file)', async () => {
     const dir = join(tmp, 'csv');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'q.yaml'), 'assumptions:\n  base: { value: 1000 user, note: "a, b" }\nderived:\n  twice: { expr: "base * 2", unit: user }\n');
-    const r = runBote(['estimate', 'q.yaml', '--format', 'csv'], { cwd: dir });
+    const r = await runInProcess(['estimate', 'q.yaml', '--format', 'csv'], { cwd: dir });
     expect(r.stderr).toBe('');
     const rows = parseCsv(r.stdout);
     expect(rows.find((x) => x[1] === 'twice')?.slice(0, 4)).toEqual(['result', 'twice', '2000', 'user']);
@@ -336,52 +323,33 @@ describe('other formats', () => {
 });
 
 describe('colour', () => {
-  const table = (env: Record<string, string | undefined>, ...flags: string[]) => runBote(['estimate', 'twitter', ...flags], { env });
+  const table = (env: Record<string, string | undefined>, ...flags: string[]) => runInProcess(['estimate', 'twitter', ...flags], { env });
 
-  it('none when piped (stdout is not a terminal)', () => {
-    const r = table({});
+  it('none when piped (stdout is not a terminal)', async () => {
+    const r = await table({});
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Twitter - tweet QPS and media storage');
     expect(r.stdout).not.toContain(ESC);
   });
-  it('none with NO_COLOR=1', () => {
-    expect(table({ NO_COLOR: '1' }).stdout).not.toContain(ESC);
+  it('none with NO_COLOR=1', async () => {
+    expect((await table({ NO_COLOR: '1' })).stdout).not.toContain(ESC);
   });
-  it('none with NO_COLOR=1 even when FORCE_COLOR=1', () => {
-    expect(table({ NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toContain(ESC);
+  it('none with NO_COLOR=1 even when FORCE_COLOR=1', async () => {
+    expect((await table({ NO_COLOR: '1', FORCE_COLOR: '1' })).stdout).not.toContain(ESC);
   });
-  it('with FORCE_COLOR=1', () => {
-    expect(table({ FORCE_COLOR: '1' }).stdout).toContain(`${ESC}[`);
+  it('with FORCE_COLOR=1', async () => {
+    expect((await table({ FORCE_COLOR: '1' })).stdout).toContain(`${ESC}[`);
   });
-  it('with --color', () => {
-    expect(table({}, '--color').stdout).toContain(`${ESC}[`);
+  it('with --color', async () => {
+    expect((await table({}, '--color')).stdout).toContain(`${ESC}[`);
   });
-  it('none with --no-color even when FORCE_COLOR=1', () => {
-    expect(table({ FORCE_COLOR: '1' }, '--no-color').stdout).not.toContain(ESC);
+  it('none with --no-color even when FORCE_COLOR=1', async () => {
+    expect((await table({ FORCE_COLOR: '1' }, '--no-color')).stdout).not.toContain(ESC);
   });
-  it('none in errors when piped', () => {
-    const r = runBote(['estimate', 'twitter', '--set', 'dua=1']);
+  it('none in errors when piped', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '--set', 'dua=1']);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain(ESC);
-  });
-});
-
-describe('a closed pipe', () => {
-  it('`| head -c 100`: 100 bytes, and no EPIPE trace', () => {
-    const r = runShell('node bin/bote.js estimate twitter --json | head -c 100');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toHaveLength(100);
-    expect(r.stdout.startsWith('{\n  "version": 1,')).toBe(true);
-    expect(r.stderr).not.toMatch(/EPIPE/);
-    expectClean(r);
-  });
-
-  it('a reader that exits before bote writes: no EPIPE trace, bote exits 0', () => {
-    // `true` is gone before node has started, so the first write meets a closed pipe.
-    const r = runShell('node bin/bote.js estimate twitter --json | true; echo "bote=${PIPESTATUS[0]}"');
-    expect(r.stderr).not.toMatch(/EPIPE/);
-    expectClean(r);
-    expect(r.stdout).toBe('bote=0\n');
   });
 });
 
@@ -405,8 +373,8 @@ describe('scenario files', () => {
     writeFileSync(join(tmp, 'svc', 'sub', 'other.yml'), SERVICE);
   });
 
-  it.each([['./my-service.yaml'], ['my-service.yaml'], ['sub/other.yml'], ['sub/../my-service.yaml']])('by relative path %s', (path) => {
-    const doc = json(['estimate', path, '--json'], join(tmp, 'svc'));
+  it.each([['./my-service.yaml'], ['my-service.yaml'], ['sub/other.yml'], ['sub/../my-service.yaml']])('by relative path %s', async (path) => {
+    const doc = await json(['estimate', path, '--json'], join(tmp, 'svc'));
     expect(doc.scenario.title).toBe('My service');
     expect(doc.scenario.file).toBe(path);
     expectClose(doc.results.order_rate!.value, (2e6 * 3) / DAY, 'order_rate'); // 69.44 order/s
@@ -414,80 +382,46 @@ describe('scenario files', () => {
     expectClose(doc.results.storage_per_year!.value, (2e6 * 3 * 2e3 * 365) / 1e9, 'storage_per_year'); // 4380 GB
   });
 
-  it('the name defaults to the file name', () => {
-    expect(json(['estimate', 'my-service.yaml', '--json'], join(tmp, 'svc')).scenario.name).toBe('my-service');
+  it('the name defaults to the file name', async () => {
+    expect((await json(['estimate', 'my-service.yaml', '--json'], join(tmp, 'svc'))).scenario.name).toBe('my-service');
   });
 
-  it('a missing file: exit 1, naming it', () => {
-    const r = runBote(['estimate', './nowhere.yaml'], { cwd: tmp });
+  it('a missing file: exit 1, naming it', async () => {
+    const r = await runInProcess(['estimate', './nowhere.yaml'], { cwd: tmp });
     expectInputError(r, /nowhere\.yaml/);
     expect(r.stderr).toMatch(/^bote: error: /);
     expect(r.stderr).not.toContain('ENOENT');
   });
 
-  it('a folder given as a file: exit 1', () => {
+  it('a folder given as a file: exit 1', async () => {
     mkdirSync(join(tmp, 'folder.yaml'), { recursive: true });
-    expectInputError(runBote(['estimate', './folder.yaml'], { cwd: tmp }), /folder\.yaml/);
+    expectInputError(await runInProcess(['estimate', './folder.yaml'], { cwd: tmp }), /folder\.yaml/);
   });
 
-  it('a nonexistent built-in name: exit 1, pointing to bote list', () => {
-    const r = runBote(['estimate', 'no-such-scenario'], { cwd: tmp });
+  it('a nonexistent built-in name: exit 1, pointing to bote list', async () => {
+    const r = await runInProcess(['estimate', 'no-such-scenario'], { cwd: tmp });
     expectInputError(r, /no scenario named `no-such-scenario`/);
     expect(r.stderr).toContain('bote list');
   });
 
-  it('a misspelt built-in name: exit 1 with a did-you-mean', () => {
-    const r = runBote(['estimate', 'twiter'], { cwd: tmp });
+  it('a misspelt built-in name: exit 1 with a did-you-mean', async () => {
+    const r = await runInProcess(['estimate', 'twiter'], { cwd: tmp });
     expectInputError(r, /no scenario named `twiter`/);
     expect(r.stderr).toContain('did you mean `twitter`?');
   });
 
-  it('a broken link or a folder in ./scenarios/ is not a scenario, and breaks nothing', () => {
+  it('a broken link or a folder in ./scenarios/ is not a scenario, and breaks nothing', async () => {
     const project = join(tmp, 'odd-project');
     mkdirSync(join(project, 'scenarios', 'dir.yaml'), { recursive: true });
     symlinkSync('nowhere.yaml', join(project, 'scenarios', 'dangling.yaml'));
     writeFileSync(join(project, 'scenarios', 'mine.yaml'), SERVICE);
-    const list = runBote(['list', '--json'], { cwd: project });
+    const list = await runInProcess(['list', '--json'], { cwd: project });
     expect(list.code).toBe(0);
     const names = (JSON.parse(list.stdout) as { scenarios: Array<{ name: string }> }).scenarios.map((r) => r.name);
     expect(names).toContain('mine');
     expect(names).toContain('twitter');
     expect(names).not.toContain('dir');
     expect(names).not.toContain('dangling');
-    expect(runBote(['check'], { cwd: project }).code).toBe(0);
-  });
-});
-
-// Permissions bind only a user other than root: run as `nobody` through setpriv when the tests run as root.
-// Skipped where that user cannot reach the checkout at all (a private home folder).
-const SETPRIV = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-const asOther = process.getuid?.() !== 0 ? [] : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), 'test', '-r', join(ROOT, 'dist', 'cli.js')]).status === 0 ? SETPRIV : undefined;
-describe.skipIf(!asOther)('a file bote may not read', () => {
-  let project: string;
-  beforeAll(() => {
-    project = mkdtempSync(join(tmpdir(), 'bote-perm-'));
-    chmodSync(project, 0o755);
-    mkdirSync(join(project, 'scenarios'));
-    writeFileSync(join(project, 'scenarios', 'locked.yaml'), 'title: locked\n');
-    chmodSync(join(project, 'scenarios', 'locked.yaml'), 0o000);
-  });
-  afterAll(() => rmSync(project, { recursive: true, force: true }));
-  const bote = (args: string[]) => runShell([...asOther!, process.execPath, join(ROOT, 'bin', 'bote.js'), ...args].map((w) => `'${w}'`).join(' '), { cwd: project });
-
-  it('is bad input named in one line, not a stack trace', () => {
-    const r = bote(['estimate', 'locked']);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe('bote: error: cannot read scenarios/locked.yaml: permission denied');
-  });
-  it('is one row of list and one failure of check, not the end of them', () => {
-    const list = bote(['list']);
-    expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/locked +\(cannot read scenarios\/locked\.yaml: permission denied\)/);
-    expect(list.stdout).toContain('twitter');
-    const check = bote(['check']);
-    expect(check.code).toBe(1);
-    expect(check.stdout).toMatch(/cannot read scenarios\/locked\.yaml: permission denied/);
-    expect(check.stdout).toMatch(/107 figures agree, 6 errata, 1 failed/);
-    expect(stackTraceLines(check.stderr)).toEqual([]);
+    expect((await runInProcess(['check'], { cwd: project })).code).toBe(0);
   });
 });

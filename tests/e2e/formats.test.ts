@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runBote, type RunResult } from '../helpers/run-bote.js';
+import { runInProcess, type InProcessResult } from '../helpers/in-process.js';
 import { parseCsv } from '../helpers/csv.js';
 
 // Every command that prints results takes `-f, --format table|json|markdown|csv|yaml`,
-// with `--json` as an alias of `--format json`. Runs the built CLI (`npx tsup` first).
+// with `--json` as an alias of `--format json`. Runs the CLI in process.
 
 // `header`: the CSV header, and the Markdown one too unless the command has a Markdown form of its own (estimate).
 const COMMANDS: Array<{ name: string; args: string[]; header?: string[]; ownMarkdown?: boolean }> = [
@@ -26,28 +26,28 @@ const COMMANDS: Array<{ name: string; args: string[]; header?: string[]; ownMark
   { name: 'validate', args: ['validate', 'scenarios/twitter.yaml'], header: ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] },
 ];
 
-function ok(r: RunResult): string {
+function ok(r: InProcessResult): string {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r.stdout;
 }
 
 describe.each(COMMANDS)('bote $name', ({ args, header, ownMarkdown }) => {
-  const out = (...more: string[]) => ok(runBote([...args, ...more]));
+  const out = async (...more: string[]) => ok(await runInProcess([...args, ...more]));
 
-  it('--format json is a JSON document, the same as --json', () => {
-    const json = out('--format', 'json');
+  it('--format json is a JSON document, the same as --json', async () => {
+    const json = await out('--format', 'json');
     expect(() => JSON.parse(json)).not.toThrow();
-    expect(out('--json')).toBe(json);
-    expect(out('-f', 'json')).toBe(json);
+    expect(await out('--json')).toBe(json);
+    expect(await out('-f', 'json')).toBe(json);
   });
 
-  it('--format yaml is the JSON document as YAML', () => {
-    expect(parseYaml(out('--format', 'yaml'))).toEqual(JSON.parse(out('--json')));
+  it('--format yaml is the JSON document as YAML', async () => {
+    expect(parseYaml(await out('--format', 'yaml'))).toEqual(JSON.parse(await out('--json')));
   });
 
-  it('--format csv is a header and rows of the same width', () => {
-    const rows = parseCsv(out('--format', 'csv'));
+  it('--format csv is a header and rows of the same width', async () => {
+    const rows = parseCsv(await out('--format', 'csv'));
     if (header) expect(rows[0]).toEqual(header);
     expect(rows[0]!.length).toBeGreaterThan(0);
     // validate of a clean file has no problems, hence no rows (see below for one that has).
@@ -55,8 +55,8 @@ describe.each(COMMANDS)('bote $name', ({ args, header, ownMarkdown }) => {
     for (const r of rows) expect(r).toHaveLength(rows[0]!.length);
   });
 
-  it('--format markdown is a pipe table', () => {
-    const lines = out('--format', 'markdown').split('\n');
+  it('--format markdown is a pipe table', async () => {
+    const lines = (await out('--format', 'markdown')).split('\n');
     const rule = lines.findIndex((l) => /^\|( --- \|)+$/.test(l));
     expect(rule).toBeGreaterThan(0);
     expect(lines[rule - 1]).toMatch(/^\| .* \|$/);
@@ -64,14 +64,14 @@ describe.each(COMMANDS)('bote $name', ({ args, header, ownMarkdown }) => {
     if (args[0] !== 'validate') expect(lines[rule + 1]).toMatch(/^\| .* \|$/);
   });
 
-  it('--format table is the default, without colour when not on a terminal', () => {
-    const table = out('--format', 'table');
-    expect(table).toBe(out());
+  it('--format table is the default, without colour when not on a terminal', async () => {
+    const table = await out('--format', 'table');
+    expect(table).toBe(await out());
     expect(table).not.toContain('\x1b[');
   });
 
-  it('an unknown format is a usage error', () => {
-    const r = runBote([...args, '--format', 'xml']);
+  it('an unknown format is a usage error', async () => {
+    const r = await runInProcess([...args, '--format', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/xml/);
@@ -84,24 +84,24 @@ describe('formats with problems', () => {
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, 'title: Bad\nassumptions:\n  dau: 100 user\nresults:\n  qps: dau * nope\n');
 
-  it('validate --format csv: one row per problem, exit 1', () => {
-    const r = runBote(['validate', bad, '--format', 'csv']);
+  it('validate --format csv: one row per problem, exit 1', async () => {
+    const r = await runInProcess(['validate', bad, '--format', 'csv']);
     expect(r.code).toBe(1);
     const rows = parseCsv(r.stdout);
     expect(rows[0]).toEqual(['file', 'line', 'column', 'code', 'message', 'hint', 'severity']);
     expect(rows.length).toBeGreaterThan(1);
-    const json = JSON.parse(runBote(['validate', bad, '--json']).stdout);
+    const json = JSON.parse((await runInProcess(['validate', bad, '--json'])).stdout);
     expect(rows.slice(1).map((row) => row[3])).toEqual(json.diagnostics.map((d: { code: string }) => d.code));
   });
 
-  it('validate --format yaml: the JSON document, exit 1', () => {
-    const r = runBote(['validate', bad, '--format', 'yaml']);
+  it('validate --format yaml: the JSON document, exit 1', async () => {
+    const r = await runInProcess(['validate', bad, '--format', 'yaml']);
     expect(r.code).toBe(1);
-    expect(parseYaml(r.stdout)).toEqual(JSON.parse(runBote(['validate', bad, '--json']).stdout));
+    expect(parseYaml(r.stdout)).toEqual(JSON.parse((await runInProcess(['validate', bad, '--json'])).stdout));
   });
 
-  it('check --format csv: errata are rows with their reason', () => {
-    const rows = parseCsv(ok(runBote(['check', 'url-shortener', '--format', 'csv'])));
+  it('check --format csv: errata are rows with their reason', async () => {
+    const rows = parseCsv(ok(await runInProcess(['check', 'url-shortener', '--format', 'csv'])));
     const erratum = rows.find((r) => r[6] === 'erratum');
     expect(erratum?.[7]).toMatch(/\w/);
   });
@@ -109,16 +109,19 @@ describe('formats with problems', () => {
 
 describe('estimate with a range, in every format', () => {
   const args = ['estimate', 'twitter', '--set', 'dau=100M to 300M', '--seed', '5', '--samples', '2000'];
-  const doc = JSON.parse(ok(runBote([...args, '--json']))) as {
+  let doc: {
     results: Record<string, { value: number; range?: { low: number; high: number; dist: string }; percentiles: { p5: number; p50: number; p95: number } }>;
   };
+  beforeAll(async () => {
+    doc = JSON.parse(ok(await runInProcess([...args, '--json'])));
+  });
 
-  it('JSON gives a result pinned to a range its range', () => {
+  it('JSON gives a result pinned to a range its range', async () => {
     expect(doc.results.dau!.range).toEqual({ low: 100e6, high: 300e6, dist: 'lognormal', fellBackToNormal: false });
   });
 
-  it('CSV adds p5, p50 and p95 of each result, the same numbers as JSON', () => {
-    const rows = parseCsv(ok(runBote([...args, '--format', 'csv'])));
+  it('CSV adds p5, p50 and p95 of each result, the same numbers as JSON', async () => {
+    const rows = parseCsv(ok(await runInProcess([...args, '--format', 'csv'])));
     expect(rows[0]).toEqual(['kind', 'name', 'value', 'unit', 'display', 'text', 'p5', 'p50', 'p95', 'section', 'origin', 'ref']);
     const qps = rows.find((r) => r[1] === 'qps')!;
     expect(qps.slice(6, 9).map(Number)).toEqual([doc.results.qps!.percentiles.p5, doc.results.qps!.percentiles.p50, doc.results.qps!.percentiles.p95]);
@@ -126,8 +129,8 @@ describe('estimate with a range, in every format', () => {
     expect(rows.find((r) => r[1] === 'daily_active')!.slice(4)).toEqual(['50%', '50%', '', '', '', '', 'source', '']);
   });
 
-  it('Markdown adds p5, p50 and p95 columns and says how they were sampled', () => {
-    const text = ok(runBote([...args, '--format', 'markdown']));
+  it('Markdown adds p5, p50 and p95 columns and says how they were sampled', async () => {
+    const text = ok(await runInProcess([...args, '--format', 'markdown']));
     expect(text).toContain('| Result | Value | Unit | Display | Formula | Published | p5 | p50 | p95 |');
     expect(text).toContain('2,000 samples, seed 5');
   });

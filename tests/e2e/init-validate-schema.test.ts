@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROOT, runBote, stackTraceLines } from '../helpers/run-bote.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { ROOT, stackTraceLines } from '../helpers/run-bote.js';
 
 let dir: string;
 beforeEach(() => {
@@ -11,15 +12,15 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bote init', () => {
-  it('writes a commented starting point that estimates, with the schema line first', () => {
-    const r = runBote(['init', 'my-service'], { cwd: dir });
+  it('writes a commented starting point that estimates, with the schema line first', async () => {
+    const r = await runInProcess(['init', 'my-service'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('wrote my-service.yaml');
     const text = readFileSync(join(dir, 'my-service.yaml'), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=.*scenario\.schema\.json$/);
     expect(text).toContain('name: my-service');
     expect(text).toMatch(/#/);
-    const est = runBote(['estimate', './my-service.yaml', '--json'], { cwd: dir });
+    const est = await runInProcess(['estimate', './my-service.yaml', '--json'], { cwd: dir });
     expect(est.code).toBe(0);
     const out = JSON.parse(est.stdout);
     // 10 M users × 5 items a day × 2 KB = 100 GB/day.
@@ -33,68 +34,68 @@ describe('bote init', () => {
     expect([...sections].sort()).toEqual(['bandwidth', 'cache', 'cost', 'servers', 'storage', 'traffic']);
   });
 
-  it('points the schema line at the shipped schema, relative to the new file', () => {
-    runBote(['init', 'svc'], { cwd: dir });
+  it('points the schema line at the shipped schema, relative to the new file', async () => {
+    await runInProcess(['init', 'svc'], { cwd: dir });
     const ref = readFileSync(join(dir, 'svc.yaml'), 'utf8').split('\n')[0]!.replace(/^.*\$schema=/, '');
     expect(existsSync(join(dir, ref))).toBe(true);
     expect(readFileSync(join(dir, ref), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8'));
   });
 
-  it('copies a built-in with --from, renamed, and gives its results', () => {
-    const r = runBote(['init', 'short', '--from', 'url-shortener'], { cwd: dir });
+  it('copies a built-in with --from, renamed, and gives its results', async () => {
+    const r = await runInProcess(['init', 'short', '--from', 'url-shortener'], { cwd: dir });
     expect(r.code).toBe(0);
     const text = readFileSync(join(dir, 'short.yaml'), 'utf8');
     expect(text).toContain('name: short');
     expect(text).toContain('new_urls_per_day');
-    const est = JSON.parse(runBote(['estimate', './short.yaml', '--json'], { cwd: dir }).stdout);
+    const est = JSON.parse((await runInProcess(['estimate', './short.yaml', '--json'], { cwd: dir })).stdout);
     expect(est.results.storage_total.value).toBeCloseTo(36.5, 9);
   });
 
-  it('never overwrites without --force, and says so', () => {
+  it('never overwrites without --force, and says so', async () => {
     writeFileSync(join(dir, 'mine.yaml'), 'precious: true\n');
-    const r = runBote(['init', 'mine'], { cwd: dir });
+    const r = await runInProcess(['init', 'mine'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/mine\.yaml exists; nothing was written/);
     expect(r.stderr).toMatch(/--force/);
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toBe('precious: true\n');
-    const forced = runBote(['init', 'mine', '--force'], { cwd: dir });
+    const forced = await runInProcess(['init', 'mine', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(dir, 'mine.yaml'), 'utf8')).toContain('assumptions:');
   });
 
-  it('makes a valid scenario name of any file name, and quotes the path it suggests', () => {
+  it('makes a valid scenario name of any file name, and quotes the path it suggests', async () => {
     for (const [name, slug] of [['_draft', 'draft'], ['My Service!', 'my-service'], ['Ünïcode', 'n-code'], ['___', 'my-scenario']] as const) {
-      const r = runBote(['init', name], { cwd: dir });
+      const r = await runInProcess(['init', name], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
       expect(readFileSync(join(dir, `${name}.yaml`), 'utf8')).toContain(`name: ${slug}\n`);
-      expect(runBote(['validate', `${name}.yaml`], { cwd: dir }).code).toBe(0);
+      expect((await runInProcess(['validate', `${name}.yaml`], { cwd: dir })).code).toBe(0);
     }
-    expect(runBote(['init', 'Two words'], { cwd: dir }).stdout).toContain("next: bote estimate './Two words.yaml'");
+    expect((await runInProcess(['init', 'Two words'], { cwd: dir })).stdout).toContain("next: bote estimate './Two words.yaml'");
   });
 
-  it('an empty name is bad usage, and writes nothing', () => {
-    const r = runBote(['init', ''], { cwd: dir });
+  it('an empty name is bad usage, and writes nothing', async () => {
+    const r = await runInProcess(['init', ''], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a name/);
     expect(existsSync(join(dir, '.yaml'))).toBe(false);
   });
 
-  it('--force replaces the file whole, leaving no temporary file behind', () => {
+  it('--force replaces the file whole, leaving no temporary file behind', async () => {
     writeFileSync(join(dir, 'whole.yaml'), 'precious: true\n');
-    expect(runBote(['init', 'whole', '--force', '--from', 'uber'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess(['init', 'whole', '--force', '--from', 'uber'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(join(dir, 'whole.yaml'), 'utf8')).toContain('name: whole');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('a folder that does not exist is bad input, in words', () => {
-    const r = runBote(['init', 'no/such/folder/x'], { cwd: dir });
+  it('a folder that does not exist is bad input, in words', async () => {
+    const r = await runInProcess(['init', 'no/such/folder/x'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot write .*x\.yaml: no such file or folder/);
     expect(stackTraceLines(r.stderr)).toEqual([]);
   });
 
-  it('an unknown --from is bad input with a did-you-mean', () => {
-    const r = runBote(['init', 'x', '--from', 'twiter'], { cwd: dir });
+  it('an unknown --from is bad input with a did-you-mean', async () => {
+    const r = await runInProcess(['init', 'x', '--from', 'twiter'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/did you mean `twitter`/);
     expect(existsSync(join(dir, 'x.yaml'))).toBe(false);
@@ -112,9 +113,9 @@ describe('bote validate', () => {
     '',
   ].join('\n');
 
-  it('reports every problem of every file, with file:line:col, and prints no results', () => {
+  it('reports every problem of every file, with file:line:col, and prints no results', async () => {
     writeFileSync(join(dir, 'broken.yaml'), broken);
-    const r = runBote(['validate', './broken.yaml', join(ROOT, 'scenarios', 'twitter.yaml')], { cwd: dir });
+    const r = await runInProcess(['validate', './broken.yaml', join(ROOT, 'scenarios', 'twitter.yaml')], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('./broken.yaml:3:11: error: unknown unit `MBB`');
     expect(r.stderr).toContain('./broken.yaml:5:10: error: cannot add user and MB');
@@ -123,9 +124,9 @@ describe('bote validate', () => {
     expect(r.stdout).not.toMatch(/tweet\/s/);
   });
 
-  it('--json gives the diagnostics as data', () => {
+  it('--json gives the diagnostics as data', async () => {
     writeFileSync(join(dir, 'broken.yaml'), broken);
-    const r = runBote(['validate', './broken.yaml', '--json'], { cwd: dir });
+    const r = await runInProcess(['validate', './broken.yaml', '--json'], { cwd: dir });
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
@@ -136,16 +137,16 @@ describe('bote validate', () => {
     ]);
   });
 
-  it('passes every built-in scenario', () => {
-    const r = runBote(['validate', 'twitter', 'url-shortener', 'uber', 'youtube']);
+  it('passes every built-in scenario', async () => {
+    const r = await runInProcess(['validate', 'twitter', 'url-shortener', 'uber', 'youtube']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(4);
   });
 });
 
 describe('bote schema', () => {
-  it('prints the shipped JSON Schema', () => {
-    const r = runBote(['schema']);
+  it('prints the shipped JSON Schema', async () => {
+    const r = await runInProcess(['schema']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8')));
   });

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, childEnv, ROOT, runBote } from '../helpers/run-bote.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { BIN, childEnv, ROOT } from '../helpers/run-bote.js';
 
 // `bote estimate <scenario> -i` in a real pseudo-terminal: the BUILT binary
 // (`npx tsup` first) in a tmux session, driven with send-keys and read with
@@ -22,8 +23,8 @@ function tmux(...args: string[]): string {
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 describe('bote estimate -i without a terminal', () => {
-  it('exits 2 and says to use --set', () => {
-    const r = runBote(['estimate', 'twitter', '-i']);
+  it('exits 2 and says to use --set', async () => {
+    const r = await runInProcess(['estimate', 'twitter', '-i'], { stdinIsTTY: false, stderrIsTTY: true });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('interactive mode needs a terminal; use --set NAME=VALUE');
@@ -135,7 +136,7 @@ describe.skipIf(!hasTmux)('bote estimate -i in a terminal (tmux; skipped only wh
     expect(saved).toContain(ORIGINAL.slice(ORIGINAL.indexOf('  qps:'), ORIGINAL.indexOf('expect:')));
     expect(readFileSync(join(ROOT, 'scenarios', 'twitter.yaml'), 'utf8')).toBe(ORIGINAL);
 
-    const r = runBote(['estimate', './twitter-whatif.yaml', '--json'], { cwd: dir });
+    const r = await runInProcess(['estimate', './twitter-whatif.yaml', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(JSON.stringify(report)).toContain('twitter-whatif');

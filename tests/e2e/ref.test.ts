@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
 
-// Runs the built CLI (`npx tsup` or `npm test` builds dist/ first), as a user would.
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function bote(...args: string[]) {
-  const env = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined };
-  const r = spawnSync(process.execPath, ['bin/bote.js', ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+// The CLI in process, as a user runs it (stdout is not a terminal).
+const bote = (...args: string[]) => runInProcess(args);
 
 describe('bote ref latency', () => {
-  it('prints every row with its best unit and a log-scale bar', () => {
-    const r = bote('ref', 'latency');
+  it('prints every row with its best unit and a log-scale bar', async () => {
+    const r = await bote('ref', 'latency');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/L1 cache reference\*?\s+0\.5 ns\s+██/);
     expect(r.stdout).toMatch(/Read 1 MB sequentially from memory\s+250 us\s+█{25}/);
@@ -22,36 +15,36 @@ describe('bote ref latency', () => {
     expect(r.stdout).not.toContain('\x1b[');
   });
 
-  it('finds one row by its words in any order', () => {
-    const r = bote('ref', 'latency', 'from disk 1 mb read');
+  it('finds one row by its words in any order', async () => {
+    const r = await bote('ref', 'latency', 'from disk 1 mb read');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Read 1 MB sequentially from disk\s+30 ms/);
     expect(r.stdout).toContain('30,000,000 ns');
     expect(r.stdout).not.toContain('Disk seek');
   });
 
-  it('exits 1 with suggestions when nothing matches', () => {
-    const r = bote('ref', 'latency', 'quantum teleport');
+  it('exits 1 with suggestions when nothing matches', async () => {
+    const r = await bote('ref', 'latency', 'quantum teleport');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no latency number matches "quantum teleport"');
     expect(r.stderr).toContain('did you mean');
   });
 
-  it('gives times in seconds as JSON', () => {
-    const doc = JSON.parse(bote('ref', 'latency', '--json').stdout);
+  it('gives times in seconds as JSON', async () => {
+    const doc = JSON.parse((await bote('ref', 'latency', '--json')).stdout);
     expect(doc).toMatchObject({ version: 1, table: 'latency', unit: 's' });
     expect(doc.rows).toHaveLength(13);
     expect(doc.rows[0]).toEqual({ name: 'L1 cache reference', seconds: 5e-10, source: 'seeds/004 ch. 2; seeds/000 ch. 3' });
-    expect(JSON.parse(bote('ref', 'latency', 'disk seek', '--json').stdout).rows).toEqual([
+    expect(JSON.parse((await bote('ref', 'latency', 'disk seek', '--json')).stdout).rows).toEqual([
       { name: 'Disk seek', seconds: 0.01, source: 'seeds/004 ch. 2; seeds/000 ch. 3' },
     ]);
   });
 });
 
 describe('bote ref availability', () => {
-  it('prints the computed table, its year length and the 365.25-day note', () => {
-    const r = bote('ref', 'availability');
+  it('prints the computed table, its year length and the 365.25-day note', async () => {
+    const r = await bote('ref', 'availability');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Year = 365 days, month = year/12');
     expect(r.stdout).toMatch(/99\.99%\s+4\s+8\.64 s\s+1\.008 min\s+4\.38 min\s+52\.56 min/);
@@ -59,62 +52,62 @@ describe('bote ref availability', () => {
     expect(r.stdout).toContain('365.25');
   });
 
-  it.each(['99.95%', '99.95', '0.9995', '3.5 nines'])('computes one target written %j', (target) => {
-    const r = bote('ref', 'availability', target);
+  it.each(['99.95%', '99.95', '0.9995', '3.5 nines'])('computes one target written %j', async (target) => {
+    const r = await bote('ref', 'availability', target);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('99.95% (3.5 nines)');
     expect(r.stdout).toMatch(/per day\s+43\.2 s/);
     expect(r.stdout).toMatch(/per year\s+4\.38 hour/);
   });
 
-  it.each(['101%', '-1', 'always'])('rejects %j with exit 1', (target) => {
-    const r = bote('ref', 'availability', target);
+  it.each(['101%', '-1', 'always'])('rejects %j with exit 1', async (target) => {
+    const r = await bote('ref', 'availability', target);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('bote: error:');
   });
 
-  it('gives downtime in seconds and the calendar as JSON', () => {
-    const doc = JSON.parse(bote('ref', 'availability', '4 nines', '--json').stdout);
+  it('gives downtime in seconds and the calendar as JSON', async () => {
+    const doc = JSON.parse((await bote('ref', 'availability', '4 nines', '--json')).stdout);
     expect(doc.conventions).toEqual({ yearDays: 365, periods: { day: 86400, week: 604800, month: 2628000, year: 31536000 } });
     expect(doc.rows).toEqual([{ availability: 0.9999, percent: '99.99%', nines: 4, downtime: { day: 8.64, week: 60.48, month: 262.8, year: 3153.6 } }]);
   });
 });
 
 describe('bote ref powers', () => {
-  it('prints exact values, the 1000-based approximation and IEC next to SI', () => {
-    const r = bote('ref', 'powers');
+  it('prints exact values, the 1000-based approximation and IEC next to SI', async () => {
+    const r = await bote('ref', 'powers');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2\^10\s+1,024\s+~1 thousand\s+1 KiB\s+1 KB\s+2\.4%/);
     expect(r.stdout).toMatch(/2\^32\s+4,294,967,296\s+~4 billion\s+4 GiB\s+4 GB/);
     expect(r.stdout).toContain('1,152,921,504,606,846,976');
   });
 
-  it('prints one power, and rejects one out of range', () => {
-    expect(bote('ref', 'powers', '2^24').stdout).toMatch(/2\^24\s+16,777,216\s+~16 million\s+16 MiB\s+16 MB/);
-    expect(bote('ref', 'powers', '200').code).toBe(1);
+  it('prints one power, and rejects one out of range', async () => {
+    expect((await bote('ref', 'powers', '2^24')).stdout).toMatch(/2\^24\s+16,777,216\s+~16 million\s+16 MiB\s+16 MB/);
+    expect((await bote('ref', 'powers', '200')).code).toBe(1);
   });
 
-  it('keeps exact digits in JSON', () => {
-    const doc = JSON.parse(bote('ref', 'powers', '--json').stdout);
+  it('keeps exact digits in JSON', async () => {
+    const doc = JSON.parse((await bote('ref', 'powers', '--json')).stdout);
     expect(doc.rows.map((r: { power: number }) => r.power)).toEqual([8, 10, 16, 20, 30, 32, 40, 50, 60]);
     expect(doc.rows.at(-1)).toMatchObject({ power: 60, exact: '1152921504606846976', iec: '1 EiB', si: '1 EB' });
   });
 });
 
 describe('bote ref', () => {
-  it('exits 2 for an unknown table, suggesting the closest', () => {
-    const r = bote('ref', 'latncy');
+  it('exits 2 for an unknown table, suggesting the closest', async () => {
+    const r = await bote('ref', 'latncy');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "latency"');
   });
 
-  it('colours only when asked', () => {
-    expect(bote('ref', 'powers', '--color').stdout).toContain('\x1b[');
-    expect(bote('ref', 'powers', '--no-color').stdout).not.toContain('\x1b[');
+  it('colours only when asked', async () => {
+    expect((await bote('ref', 'powers', '--color')).stdout).toContain('\x1b[');
+    expect((await bote('ref', 'powers', '--no-color')).stdout).not.toContain('\x1b[');
   });
 
-  it('shows examples in its help', () => {
-    const r = bote('ref', '--help');
+  it('shows examples in its help', async () => {
+    const r = await bote('ref', '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('bote ref latency "read 1 MB from disk"');
   });

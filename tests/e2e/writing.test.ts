@@ -6,11 +6,9 @@ import { parse as parseYaml } from 'yaml';
 import { runInProcess } from '../helpers/in-process.js';
 import { ROOT } from '../helpers/run-bote.js';
 
-/**
- * Estimates as sources and people write them (issue 11), end to end in
- * process: each numbered item with the exact text of the issue, and the
- * near-miss that must still fail. Expected figures are worked out in comments.
- */
+// Estimates as sources and people write them (issue 11), end to end in
+// process: each numbered item with the exact text of the issue, and the
+// near-miss that must still fail. Expected figures are worked out in comments.
 
 const DAY = 86_400;
 const YEAR = 365 * DAY;

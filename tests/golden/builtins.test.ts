@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBote } from '../helpers/run-bote.js';
+import { runInProcess } from '../helpers/in-process.js';
 
-/**
- * The four headline built-ins through the built CLI, against figures worked
- * out by hand here from the assumptions in scenarios/NAME.yaml, not read off
- * bote's output. Calendar: day = 86,400 s, year = 365 days; SI bytes.
- * Build first (`npx tsup`, or `npm test`).
- */
+// The four headline built-ins through the CLI (in process), against figures worked
+// out by hand here from the assumptions in scenarios/NAME.yaml, not read off
+// bote's output. Calendar: day = 86,400 s, year = 365 days; SI bytes.
 
 const DAY = 86_400;
 const YEAR_DAYS = 365;
@@ -275,8 +272,8 @@ interface JsonReport {
 }
 
 describe.each(Object.entries(GOLDEN))('built-in %s', (name, golden) => {
-  it('--json: every result equals the hand-computed figure, in the declared unit', () => {
-    const r = runBote(['estimate', name, '--json']);
+  it('--json: every result equals the hand-computed figure, in the declared unit', async () => {
+    const r = await runInProcess(['estimate', name, '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as JsonReport;
@@ -293,8 +290,8 @@ describe.each(Object.entries(GOLDEN))('built-in %s', (name, golden) => {
     }
   });
 
-  it('--json: the published figures are checked, errata marked as such', () => {
-    const doc = JSON.parse(runBote(['estimate', name, '--json']).stdout) as JsonReport;
+  it('--json: the published figures are checked, errata marked as such', async () => {
+    const doc = JSON.parse((await runInProcess(['estimate', name, '--json'])).stdout) as JsonReport;
     expect(doc.checks.map((c) => c.name)).toEqual(golden.checks.map((c) => c.name));
     for (const want of golden.checks) {
       const got = doc.checks.find((c) => c.name === want.name)!;
@@ -307,7 +304,7 @@ describe.each(Object.entries(GOLDEN))('built-in %s', (name, golden) => {
   });
 
   it('table: title, source, every result with its display; a golden of the whole text', async () => {
-    const r = runBote(['estimate', name, '--no-color']);
+    const r = await runInProcess(['estimate', name, '--no-color']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('\x1b');
@@ -326,14 +323,14 @@ describe.each(Object.entries(GOLDEN))('built-in %s', (name, golden) => {
 });
 
 describe('url-shortener: the book\'s storage erratum', () => {
-  it('storage_total is 36.5 TB, reported as an erratum of the published 365 TB', () => {
-    const doc = JSON.parse(runBote(['estimate', 'url-shortener', '--json']).stdout) as JsonReport;
+  it('storage_total is 36.5 TB, reported as an erratum of the published 365 TB', async () => {
+    const doc = JSON.parse((await runInProcess(['estimate', 'url-shortener', '--json'])).stdout) as JsonReport;
     const check = doc.checks.find((c) => c.name === 'storage_total')!;
     expect(check).toMatchObject({ status: 'erratum', ok: false, unit: 'TB' });
     expectClose(check.expected, 365, 'published');
     expectClose(check.actual, 36.5, 'computed');
     expect(doc.results.hash_length!.value).toBe(7);
-    const table = runBote(['estimate', 'url-shortener', '--no-color']).stdout;
+    const table = (await runInProcess(['estimate', 'url-shortener', '--no-color'])).stdout;
     expect(table).toMatch(/storage_total.*36\.5 TB.*365 TB.*erratum/);
   });
 });

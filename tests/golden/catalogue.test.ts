@@ -1,17 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process.js';
 
-/**
- * Every scenario in scenarios/ through the built CLI (`bote estimate FILE --json`):
- * its results against a golden file, its published figures against the errata we know of.
- * Run `npm run build` (or `npx tsup`) first; `npm test` does.
- */
+// Every scenario in scenarios/ through the CLI (`bote estimate FILE --json`, in process):
+// its results against a golden file, its published figures against the errata we know of.
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'bote.js');
 const scenarioDir = join(root, 'scenarios');
 const files = readdirSync(scenarioDir)
   .filter((f) => f.endsWith('.yaml'))
@@ -43,14 +39,10 @@ interface Estimate {
   checks: Check[];
 }
 
-function estimate(file: string): Estimate {
-  const run = spawnSync(process.execPath, [bin, 'estimate', join('scenarios', file), '--json'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+async function estimate(file: string): Promise<Estimate> {
+  const run = await runInProcess(['estimate', join('scenarios', file), '--json'], { cwd: root, env: { NO_COLOR: '1' } });
   expect(run.stderr, `stderr of bote estimate ${file}`).toBe('');
-  expect(run.status, `exit code of bote estimate ${file}`).toBe(0);
+  expect(run.code, `exit code of bote estimate ${file}`).toBe(0);
   return JSON.parse(run.stdout) as Estimate;
 }
 
@@ -75,7 +67,7 @@ describe('catalogue: every scenario in scenarios/', () => {
     const name = basename(file, '.yaml');
 
     it(`${name}: results match the golden file, published figures agree or are known errata`, async () => {
-      const out = estimate(file);
+      const out = await estimate(file);
       expect(out.scenario.name).toBe(name);
       expect(Object.keys(out.results).length).toBeGreaterThan(0);
 

@@ -9,6 +9,10 @@ export interface InProcessOptions {
   env?: Record<string, string | undefined>;
   /** Pretend stdout is a terminal (colour, table defaults). */
   stdoutIsTTY?: boolean;
+  /** Pretend stderr is a terminal (colour of diagnostics and of the what-if loop). */
+  stderrIsTTY?: boolean;
+  /** Pretend stdin is a terminal (`estimate -i` refuses to start without one). */
+  stdinIsTTY?: boolean;
 }
 
 export interface InProcessResult {
@@ -27,14 +31,17 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    ...processIo(),
-    cwd: options.cwd ?? ROOT,
+    ...processIo(options.cwd ?? ROOT),
     env: options.env ?? {},
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
     stdoutIsTTY: options.stdoutIsTTY ?? false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
+    stdinIsTTY: options.stdinIsTTY ?? false,
   };
   const code = await run([...args], io);
   return { code, stdout, stderr };

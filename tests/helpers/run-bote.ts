@@ -27,8 +27,6 @@ export interface RunResult {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** Wall-clock duration of the run, in milliseconds. */
-  ms: number;
 }
 
 /** The environment a run gets: the parent's, minus colour and lookup settings, plus `extra`. */
@@ -47,7 +45,6 @@ export function runBote(args: readonly string[], options: RunOptions = {}): RunR
   if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
     throw new Error('dist/cli.js is missing: build with `npx tsup` (or run `npm test`) before the end-to-end tests');
   }
-  const started = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env),
@@ -56,14 +53,12 @@ export function runBote(args: readonly string[], options: RunOptions = {}): RunR
     timeout: options.timeout ?? 15_000,
     maxBuffer: 64 * 1024 * 1024,
   });
-  const ms = performance.now() - started;
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
-  return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms };
+  return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 /** Runs a shell command line with bash (pipefail off), from `cwd`, for pipes such as `| head -c 100`. */
 export function runShell(command: string, options: RunOptions = {}): RunResult {
-  const started = performance.now();
   const r = spawnSync('bash', ['-c', `set +o pipefail; ${command}`], {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env),
@@ -71,9 +66,8 @@ export function runShell(command: string, options: RunOptions = {}): RunResult {
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: options.timeout ?? 15_000,
   });
-  const ms = performance.now() - started;
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;
-  return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', ms };
+  return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
 /** Lines that look like a JavaScript stack trace or an uncaught Node error. */

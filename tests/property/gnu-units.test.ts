@@ -25,19 +25,27 @@ const conversion = fc
     return { from: family[i % family.length]!, to: family[j % family.length]!, x: Number(x.toPrecision(6)) };
   });
 
-function gnu(expression: string, target: string): number {
-  const r = spawnSync('units', ['-t', expression, target], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`units failed on ${expression} -> ${target}: ${r.stdout}${r.stderr}`);
-  return Number(r.stdout.trim());
+/**
+ * GNU units' answers, one process for them all: it reads "have" and "want"
+ * lines in turn on stdin and prints one line per answer (`-t`, terse).
+ */
+function gnu(queries: ReadonlyArray<readonly [expression: string, target: string]>): number[] {
+  const r = spawnSync('units', ['-t'], { input: queries.map(([e, t]) => `${e}\n${t}\n`).join(''), encoding: 'utf8' });
+  const lines = r.stdout.trim().split('\n');
+  if (r.status !== 0 || lines.length !== queries.length || lines.some((l) => !Number.isFinite(Number(l)) || l === '')) {
+    throw new Error(`units did not answer each of ${queries.length} queries:\n${r.stdout}${r.stderr}`);
+  }
+  return lines.map(Number);
 }
 
 describe.skipIf(!hasUnits)('conversions agree with GNU units (install Debian package `units` to run)', () => {
   it('on 300 generated conversions, to 6 significant digits', () => {
     const samples = fc.sample(conversion, { numRuns: 300, seed: 20261123 });
-    for (const { from, to, x } of samples) {
+    const answers = gnu(samples.map(({ from, to, x }) => [`${x} (${from})`, to] as const));
+    for (const [i, { from, to, x }] of samples.entries()) {
       const ours = calculate(`${x} (${from}) -> ${to}`);
       if (!ours.ok) throw new Error(`bote refused ${x} ${from} -> ${to}: ${ours.diagnostics[0]!.message}`);
-      const theirs = gnu(`${x} (${from})`, to);
+      const theirs = answers[i]!;
       const relative = Math.abs(ours.value.value - theirs) / Math.abs(theirs);
       expect(relative, `${x} ${from} -> ${to}: bote ${ours.value.value}, units ${theirs}`).toBeLessThan(5e-6);
     }
@@ -51,6 +59,6 @@ describe.skipIf(!hasUnits)('conversions agree with GNU units (install Debian pac
   ])('%s -> %s', (expression, target) => {
     const ours = calculate(`${expression} -> ${target}`);
     if (!ours.ok) throw new Error(ours.diagnostics[0]!.message);
-    expect(ours.value.value / gnu(expression, target)).toBeCloseTo(1, 6);
+    expect(ours.value.value / gnu([[expression, target]])[0]!).toBeCloseTo(1, 6);
   });
 });

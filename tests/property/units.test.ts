@@ -33,6 +33,7 @@ const pair = (families: string[][]) =>
   fc.integer({ min: 0, max: families.length - 1 }).chain((f) => fc.tuple(fc.constantFrom(...families[f]!), fc.constantFrom(...families[f]!)));
 
 describe('round trips', () => {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the name shows the quantity's form
   it('`${x} ${unit}` converted to another unit of its dimension and back gives x within 1e-12', () => {
     fc.assert(
       fc.property(magnitude, pair(FAMILIES), (x, [from, to]) => {

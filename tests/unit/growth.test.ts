@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { growthSeries } from '../../src/core/growth.js';
+import { growthSeries } from '../../src/core/analysis/growth.js';
 import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
@@ -27,14 +27,14 @@ describe('growthSeries', () => {
     expect(rest).toEqual([]);
     // The tweets database grows too: 300 M tweets a day × (64 + 140) B × 3 copies, 365 days a year.
     expect(tweets!.name).toBe('text_storage_replicated');
-    tweets!.points.forEach((p) => expect(p.value / (300e6 * 204 * 3 * 365 * p.year)).toBeCloseTo(1, 12));
+    for (const p of tweets!.points) expect(p.value / (300e6 * 204 * 3 * 365 * p.year)).toBeCloseTo(1, 12);
     expect(g!.name).toBe('media_storage_total');
     expect(g!.horizon).toBe('retention');
     expect(g!.years).toBe(5);
     // Independent arithmetic: 30 TB a day, 365 days a year.
     const perYear = 150e6 * 2 * 0.1 * 1e6 * 365;
     expect(g!.points.map((p) => p.year)).toEqual([1, 2, 3, 4, 5]);
-    g!.points.forEach((p) => expect(p.value / (perYear * p.year)).toBeCloseTo(1, 12));
+    for (const p of g!.points) expect(p.value / (perYear * p.year)).toBeCloseTo(1, 12);
   });
 
   it('follows a product through a figure (storage = records × size) but not through ceil(log(...))', () => {

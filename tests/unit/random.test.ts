@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillStandardNormal, mulberry32, Z95 } from '../../src/core/uncertainty/random.js';
-import { percentiles } from '../../src/core/uncertainty/sample.js';
+import { fillStandardNormal, mulberry32, Z95 } from '../../src/core/analysis/random.js';
+import { percentiles } from '../../src/core/analysis/sample.js';
 
 describe('mulberry32', () => {
   it('repeats for a seed, and gives uniform numbers in [0, 1)', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { readOverrides } from '../../src/core/scenario/run.js';
-import { headlineResults, sensitivity, swingEnds, swings, varianceShares } from '../../src/core/uncertainty/sensitivity.js';
+import { headlineResults, sensitivity, swingEnds, swings, varianceShares } from '../../src/core/analysis/sensitivity.js';
 import { ROOT } from '../helpers/run-bote.js';
 
 function load(name: string): Model {

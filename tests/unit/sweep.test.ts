@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
-import { readShow, readVary, sweepModel, sweepPoints } from '../../src/core/sweep.js';
+import { readShow, readVary, sweepModel, sweepPoints } from '../../src/core/analysis/sweep.js';
 import { renderLineChart } from '../../src/render/line-chart.js';
 import { makeStyle } from '../../src/render/style.js';
 import { ROOT } from '../helpers/run-bote.js';

@@ -5,8 +5,8 @@ import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { readOverrides } from '../../src/core/scenario/run.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
-import { medianOf, parseInput } from '../../src/core/uncertainty/range.js';
-import { percentiles, rangesOf, sampleModel } from '../../src/core/uncertainty/sample.js';
+import { medianOf, parseInput } from '../../src/core/scenario/range.js';
+import { percentiles, rangesOf, sampleModel } from '../../src/core/analysis/sample.js';
 
 const registry = UnitRegistry.create({ nouns: ['tweet'] });
 
@@ -145,7 +145,7 @@ describe('percentiles', () => {
             return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
           });
           const got = percentiles(Float64Array.from(xs), ps);
-          got.forEach((g, i) => expect(g).toBeCloseTo(expected[i]!, 6));
+          for (const [i, g] of got.entries()) expect(g).toBeCloseTo(expected[i]!, 6);
         }),
     );
   });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
-import { applyEdits, delta, fileText, resetEdit, saveScenario, tryEdit, type Edits } from '../../src/core/whatif.js';
+import { applyEdits, delta, fileText, resetEdit, tryEdit, type Edits } from '../../src/core/analysis/whatif.js';
+import { saveScenario } from '../../src/cli/interactive/splice.js';
 import { formatDelta } from '../../src/cli/interactive/view.js';
 import { moveSchemaRef } from '../../src/cli/interactive/save.js';
 

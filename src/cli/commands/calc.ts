@@ -1,44 +1,27 @@
-import { calculate } from '../../core/calc.js';
-import { FIGURE_NAME } from '../../core/scenario/names.js';
-import { newNoun } from '../../core/units/registry.js';
-import { renderDiagnostics } from '../../render/diagnostic.js';
-import { formatDisplay, formatValue } from '../../render/number.js';
-import { CliError, type Io } from '../io.js';
-import { emit, formatOf, type FormatFlags } from '../output.js';
+import { defineCommand } from '../command.js';
+import { collectWord, outputOptions } from '../options.js';
+import type { CalcFlags } from '../actions/calc.js';
 
-export interface CalcFlags extends FormatFlags {
-  /** `--noun NAME`, repeatable: count nouns of this expression. */
-  noun?: string[];
-}
+export const calc = defineCommand({
+  name: 'calc',
+  summary: 'evaluate an expression with units, optionally converted: "<expression> [-> unit]"',
+  args: [{ name: 'expression', kind: 'expression', variadic: true, help: 'quote it: the shell reads > as a redirection' }],
+  options: [
+    { flags: '--noun <name>', help: 'a count noun of this expression, e.g. tweet; repeatable', kind: 'text', parse: collectWord },
+    ...outputOptions('as {version, value, unit, display, notes}; same as --format json', { color: false }),
+  ],
+  help: `
+Without -> the answer is in the units written, merged where they cancel.
+A word that is no unit counts something: "2 tweet/user/day" takes tweet as a
+count noun for this expression and says so on stderr (--noun tweet does not).
 
-/** `bote calc "<expression> [-> unit]"`: the engine as a calculator. */
-export async function calcCommand(io: Io, words: string[], flags: CalcFlags): Promise<void> {
-  const nouns = flags.noun ?? [];
-  for (const noun of nouns) {
-    if (!FIGURE_NAME.test(noun)) throw new CliError(`--noun ${noun}: a noun is a word of letters, digits and _`, 2, 'e.g. --noun tweet');
-    const verdict = newNoun(noun);
-    if (typeof verdict === 'object') throw new CliError(`--noun ${noun}: \`${noun}\` is already a unit (${verdict.clash.symbol})`, 2, 'choose another word');
-  }
-  const text = words.join(' ');
-  const result = calculate(text, { nouns });
-  if (!result.ok) {
-    io.stderr(renderDiagnostics(result.diagnostics.map((d) => ({ ...d, file: 'expression' })), text));
-    throw new CliError('bad expression', 1, undefined, true);
-  }
-  const { value, unit, guessedNouns } = result.value;
-  // Said once per word, on stderr: the answer on stdout stays the answer.
-  const notes = guessedNouns.map((n) => `${n} taken as a count noun`);
-  for (const note of notes) io.stderr(`note: ${note}\n`);
-  const display = formatDisplay(value, unit);
-  return emit(io, formatOf(flags), {
-    json: () => ({ version: 1, value, unit, display, notes }),
-    compact: true,
-    rows: () => ({ columns: ['value', 'unit', 'display'], rows: [[value, unit, display]] }),
-    table: () => {
-      const exact = `${formatValue(value)}${unit ? ` ${unit}` : ''}`;
-      // Show the friendly form only where it adds a scale or another prefix: "3.47 K req/s".
-      const unitPart = (s: string) => s.replace(/^[-\d.,e+\s]*/, '');
-      return `${exact}${unitPart(display) !== unitPart(exact) ? `  (${display})` : ''}\n`;
-    },
-  });
-}
+Examples:
+  bote calc "150M user * 2 tweet/user/day -> tweet/s"
+  bote calc "30 TB/day * 5 year -> PB"
+  bote calc "1 Gbps * 1 hour -> GiB"
+  bote calc "2^32"`,
+  async action({ io }, [words]: [string[]], flags: CalcFlags) {
+    const { calcCommand } = await import('../actions/calc.js');
+    return calcCommand(io, words, flags);
+  },
+});

@@ -1,23 +1,18 @@
-import type { Command } from 'commander';
-import { bashScript } from '../completion/bash.js';
-import { fishScript } from '../completion/fish.js';
-import { specFromProgram } from '../completion/spec.js';
-import { zshScript } from '../completion/zsh.js';
-import { CliError, type Io } from '../io.js';
+import { defineCommand } from '../command.js';
+import { SHELLS } from '../completion/shells.js';
 
-const SHELLS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
-
-/**
- * `bote completion <shell>`: prints the completion script of bash, zsh or
- * fish, generated from the program's own commands and flags.
- */
-export function completionCommand(io: Io, shell: string, program: Command): void {
-  if (!Object.hasOwn(SHELLS, shell)) {
-    throw new CliError(`unknown shell \`${shell}\` (bash, zsh or fish)\nusage: ${program.name()} completion bash|zsh|fish`, 2);
-  }
-  const spec = specFromProgram(program);
-  // This command's own argument: its shells, which commander does not know as choices.
-  const self = spec.commands.find((c) => c.name === 'completion')?.args[0];
-  if (self && self.value === 'any') Object.assign(self, { value: 'choices', choices: Object.keys(SHELLS) });
-  io.stdout(SHELLS[shell as keyof typeof SHELLS](spec));
-}
+export const completion = defineCommand({
+  name: 'completion',
+  summary: 'print a shell completion script: commands, flags, scenario names and, after --set, assumption names',
+  // Not enforced: an unknown shell gets completion's own usage line.
+  args: [{ name: 'shell', kind: 'choice', choices: SHELLS, help: 'bash, zsh or fish' }],
+  help: `
+Examples:
+  bote completion bash > ~/.local/share/bash-completion/completions/bote
+  bote completion zsh > "\${fpath[1]}/_bote"
+  bote completion fish > ~/.config/fish/completions/bote.fish`,
+  async action(ctx, [shell]: [string], _flags: object) {
+    const { completionCommand } = await import('../actions/completion.js');
+    return completionCommand(ctx, shell);
+  },
+});

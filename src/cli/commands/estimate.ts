@@ -1,48 +1,38 @@
-import { compareExpectations } from '../../core/scenario/checks.js';
-import type { Model } from '../../core/scenario/model.js';
-import { evaluateModel, readOverrides, type Overrides } from '../../core/scenario/run.js';
-import { percentiles, rangesOf, sampleModel } from '../../core/uncertainty/sample.js';
-import { buildReport, type Uncertainty } from '../../render/report.js';
-import { reportDocument } from '../../render/json.js';
-import { renderMarkdown } from '../../render/markdown.js';
-import { renderCsv } from '../../render/csv.js';
-import type { Io } from '../io.js';
-import type { EstimateFlags } from '../main.js';
-import { loadModel, orFail, seedOf } from '../load.js';
-import { emit, formatOf } from '../output.js';
+import { defineCommand } from '../command.js';
+import { outputOptions, samplesOption, seedOption, setOption } from '../options.js';
+import type { EstimateFlags } from '../actions/estimate.js';
 
-/** `bote estimate <scenario>`: load, check, apply --set, evaluate, render. */
-export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promise<void> {
-  const model = loadModel(io, ref);
-  const settings = flags.set ?? [];
-  const overrides = orFail(io, readOverrides(model, settings), model.text);
-  const values = orFail(io, evaluateModel(model, overrides), model.text);
-  const uncertainty = sampleIfRanged(io, model, overrides, flags);
-  const report = buildReport(model, values, compareExpectations(model, values), new Map(settings.map((s) => [s.name, s.text])), uncertainty);
-  return emit(io, formatOf(flags), {
-    json: () => reportDocument(report),
-    markdown: () => renderMarkdown(report),
-    csv: () => renderCsv(report),
-    // Loaded only here: --json never pays for the table and colour libraries.
-    table: async () => {
-      const [{ renderTable }, { styleFor }] = await Promise.all([import('../../render/table.js'), import('../style.js')]);
-      const style = styleFor(io, flags);
-      if (!flags.chart) return renderTable(report, style);
-      const [{ growthSeries }, { renderGrowthCharts }] = await Promise.all([import('../../core/growth.js'), import('../../render/charts.js')]);
-      return renderTable(report, style) + renderGrowthCharts(model, growthSeries(model, values, overrides), style);
-    },
-  });
-}
+export const estimate = defineCommand({
+  name: 'estimate',
+  summary: 'derive the figures of a scenario and print them',
+  args: [{ name: 'scenario', kind: 'scenario', help: 'a built-in scenario name (see `bote list`) or a path to a .yaml file' }],
+  options: [
+    setOption,
+    samplesOption('Monte Carlo samples when an assumption is a range'),
+    seedOption('random seed, for the same percentiles twice'),
+    { flags: '-i, --interactive', help: 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)' },
+    { flags: '--chart', help: 'chart the growth of results that accumulate over a horizon (storage over years)' },
+    ...outputOptions(),
+  ],
+  help: `
+Examples:
+  bote estimate twitter
+  bote estimate twitter --set dau=200M --set media_size="2 MB/tweet"
+  bote estimate uber --json | jq .results.rps.value
+  bote estimate ./scenarios/my-service.yaml --format csv > figures.csv
 
-/** Monte Carlo, when any assumption is a range: p5, p50 and p95 of every figure. */
-export function sampleIfRanged(io: Io, model: Model, overrides: Overrides, flags: { samples?: number; seed?: number }): Uncertainty | undefined {
-  const ranges = rangesOf(model, overrides);
-  if (!ranges.size) return undefined;
-  const seed = seedOf(flags);
-  const samples = orFail(io, sampleModel(model, overrides, { samples: flags.samples ?? 10_000, seed }), model.text);
-  const table = new Map(model.figures.filter((f) => f.kind === 'derived').map((f) => {
-    const [p5, p50, p95] = percentiles(samples.columns[f.index]!, [5, 50, 95]);
-    return [f.name, [p5!, p50!, p95!] as const];
-  }));
-  return { samples: samples.samples, seed, percentiles: table, ranges };
-}
+Quantities take units (MB, GiB, Gbps, ms, day, year, USD or $), scale words
+and suffixes (300M, 2bn, 1.5k, "300 million"), and percentages (50%).
+
+A guess may be a range: --set dau="100M to 300M". "a to b" is a 90% interval,
+lognormal as in Squiggle and Guesstimate (not Causal's triangle); normal
+where the low end is zero or below. Results then show p5, p50 and p95.`,
+  async action({ io }, [scenario]: [string], flags: EstimateFlags) {
+    if (flags.interactive) {
+      const { interactive } = await import('../interactive/loop.js');
+      return interactive(io, scenario, flags);
+    }
+    const { estimate } = await import('../actions/estimate.js');
+    return estimate(io, scenario, flags);
+  },
+});

@@ -1,49 +1,22 @@
-import { explain, type ExplainStep } from '../../core/explain.js';
-import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
-import { rangesOf } from '../../core/uncertainty/sample.js';
-import { markupText, renderStep, spoken } from '../../render/explain.js';
-import { styleFor } from '../style.js';
-import type { Conventions } from '../../core/units/table.js';
-import { displayOf } from '../../render/figure.js';
-import type { Io } from '../io.js';
-import type { CommonFlags } from '../main.js';
-import { emit, formatOf, type FormatFlags } from '../output.js';
-import { figureNamed, loadModel, orFail } from '../load.js';
+import { defineCommand } from '../command.js';
+import { outputOptions, setOption } from '../options.js';
+import type { ExplainFlags } from '../actions/explain.js';
 
-/** `bote explain <scenario> [name...]`: each figure's chain, as one would say it. */
-export async function explainCommand(io: Io, ref: string, names: string[], flags: CommonFlags & FormatFlags): Promise<void> {
-  const model = loadModel(io, ref);
-  for (const n of names) figureNamed(model, n);
-  const settings = flags.set ?? [];
-  const overrides = orFail(io, readOverrides(model, settings), model.text);
-  const values = orFail(io, evaluateModel(model, overrides), model.text);
-  const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
-  const calendar = model.registry.conventions;
-  return emit(io, formatOf(flags), {
-    json: () => ({ version: 1, scenario: { name: model.name, title: model.title, file: model.file ?? null }, steps: steps.map((s) => stepJson(s, calendar, displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar))) }),
-    rows: () => ({
-      columns: ['name', 'formula', 'substituted', 'value', 'unit'],
-      rows: steps.map((s) => [s.name, markupText(s.formula, undefined, calendar), markupText(s.substituted, undefined, calendar), s.value, s.unit]),
-    }),
-    table: () => {
-      const style = styleFor(io, flags);
-      const paint = { name: style.cyan, value: style.bold, dim: style.dim };
-      const out = [style.bold(model.title)];
-      if (model.conventions.length) out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
-      const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
-      const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
-      if (given.length) out.push('', style.bold('Given'), ...given.map((s) => renderStep(s, paint, calendar)));
-      if (derived.length) out.push('', style.bold('Derived'), ...derived.map((s) => renderStep(s, paint, calendar)));
-      return `${out.join('\n')}\n`;
-    },
-  });
-}
-
-function stepJson(s: ExplainStep, calendar: Conventions, display: string) {
-  return {
-    name: s.name, kind: s.kind, formula: markupText(s.formula, undefined, calendar), substituted: markupText(s.substituted, undefined, calendar),
-    value: s.value, unit: s.unit, display, spoken: `~${spoken(s.value, s.unit, calendar)}`,
-    uses: s.uses, overridden: s.overridden, ...(s.origin !== undefined ? { origin: s.origin } : {}), ...(s.ref !== undefined ? { ref: s.ref } : {}),
-    ...(s.note !== undefined ? { note: s.note } : {}), ...(s.range ? { range: s.range } : {}),
-  };
-}
+export const explain = defineCommand({
+  name: 'explain',
+  summary: 'show how each figure follows from the assumptions, step by step',
+  args: [
+    { name: 'scenario', kind: 'scenario', help: 'a built-in scenario name or a path to a .yaml file' },
+    { name: 'names', kind: 'figure', optional: true, variadic: true, help: 'the figures to explain (default: all, in dependency order)' },
+  ],
+  options: [setOption, ...outputOptions('the steps as data; same as --format json')],
+  help: `
+Examples:
+  bote explain twitter peak_qps
+  bote explain url-shortener storage_total --set service_life="5 year"
+  bote explain uber --json`,
+  async action({ io }, [scenario, names]: [string, string[]], flags: ExplainFlags) {
+    const { explainCommand } = await import('../actions/explain.js');
+    return explainCommand(io, scenario, names, flags);
+  },
+});

@@ -1,7 +1,10 @@
-import { scenarioJsonSchema } from '../../core/scenario/json-schema.js';
-import type { Io } from '../io.js';
+import { defineCommand } from '../command.js';
 
-/** `bote schema`: the JSON Schema of scenario files (the same as schema/scenario.schema.json). */
-export function schemaCommand(io: Io): void {
-  io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-}
+export const schema = defineCommand({
+  name: 'schema',
+  summary: 'print the JSON Schema of scenario files, for editors',
+  async action({ io }, _args: [], _flags: object) {
+    const { schemaCommand } = await import('../actions/schema.js');
+    return schemaCommand(io);
+  },
+});

@@ -1,92 +1,26 @@
-import type { ChalkInstance } from 'chalk';
-import { FIGURE_NAME } from '../../core/scenario/names.js';
-import type { Model } from '../../core/scenario/model.js';
-import { readOverrides } from '../../core/scenario/run.js';
-import { readShow, readVary, sweepModel, sweepPoints, type SweepResult, type Vary } from '../../core/sweep.js';
-import { unitOf } from '../../core/explain.js';
-import { alignColumns, chartWidth } from '../../render/charts.js';
-import { displayOf, inUnit } from '../../render/figure.js';
-import { renderLineChart } from '../../render/line-chart.js';
-import type { Rows } from '../../render/rows.js';
-import { styleFor } from '../style.js';
-import { CliError, type Io } from '../io.js';
-import type { SweepFlags } from '../main.js';
-import { emit, formatOf } from '../output.js';
-import { loadModel, orFail } from '../load.js';
+import { defineCommand } from '../command.js';
+import { outputOptions, setOption, wholeIn } from '../options.js';
+import type { SweepFlags } from '../actions/sweep.js';
 
-
-/** `bote sweep <scenario> --vary name=FROM..TO --show a,b`: a table and a line chart, or CSV or JSON. */
-export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Promise<void> {
-  // Malformed flags are usage errors (2), found before the scenario is read.
-  const eq = flags.vary.indexOf('=');
-  const name = flags.vary.slice(0, eq).trim();
-  const span = flags.vary.slice(eq + 1);
-  if (eq < 0 || !FIGURE_NAME.test(name) || !span.includes('..')) {
-    throw new CliError(`--vary ${flags.vary}: expected NAME=FROM..TO`, 2, 'e.g. --vary dau=10M..1bn or --vary media_size="1 MB..1 GB"');
-  }
-  const show = flags.show.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!show.length) throw new CliError('--show: expected one or more comma-separated results', 2, 'e.g. --show peak_qps,media_storage_total');
-
-  const model = loadModel(io, ref);
-  const vary = orFail(io, readVary(model, name, span, flags.log ?? false), model.text);
-  const names = orFail(io, readShow(model, show), model.text);
-  const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
-  const points = sweepPoints(vary.from, vary.to, flags.steps, flags.log ?? false);
-  const swept = orFail(io, sweepModel(model, overrides, vary, points, names), model.text);
-  return emit(io, formatOf(flags), {
-    json: () => sweepDocument(model, vary, names, swept, flags),
-    rows: () => sweepRows(model, vary, names, swept),
-    table: () => {
-      const style = styleFor(io, flags);
-      return `${renderSweep(model, vary, names, swept, flags.log ?? false, style, chartWidth(io.env)).join('\n')}\n`;
-    },
-  });
-}
-
-/** Column headers: the name with its unit, `dau (user)`. */
-function header(model: Model, name: string): string {
-  const unit = unitOf(model.byName.get(name)!).text;
-  return unit ? `${name} (${unit})` : name;
-}
-
-function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, log: boolean, style: ChalkInstance, width: number): string[] {
-  const figure = (n: string) => model.byName.get(n)!;
-  const rows = [[header(model, vary.name), ...names.map((n) => header(model, n))]];
-  r.points.forEach((x, i) => rows.push([displayOf(figure(vary.name), x, model.registry.conventions), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!, model.registry.conventions))]));
-  const lines = alignColumns(rows, rows[0]!.map(() => true), [style.cyan]);
-  const out = [style.bold(model.title), style.dim(`${vary.name} from ${rows[1]![0]} to ${rows[rows.length - 1]![0]}${log ? ', log-spaced' : ''}; everything else as set`), '', style.bold(lines[0]!), ...lines.slice(1)];
-  // Results that share a unit share a chart; each other unit gets a chart of its own.
-  const groups = new Map<string, string[]>();
-  for (const n of names) groups.set(unitOf(figure(n)).text, [...(groups.get(unitOf(figure(n)).text) ?? []), n]);
-  const x = unitOf(figure(vary.name));
-  for (const [unit, members] of groups) {
-    out.push('', style.bold(members.join(', ')) + (unit ? style.dim(` (${unit})`) : ''));
-    out.push(...renderLineChart({
-      xs: r.points.map((p) => inUnit(p, x.factor)), xName: vary.name, xUnit: x.text, yUnit: unit, logX: log, calendar: model.registry.conventions,
-      series: members.map((n) => ({ name: n, ys: r.values[names.indexOf(n)]!.map((v) => inUnit(v, unitOf(figure(n)).factor)) })),
-      width: Math.min(width, 88), height: groups.size > 1 ? 8 : 12,
-    }, style));
-  }
-  return out;
-}
-
-/** One row per point: values unrounded, in each header's unit (CSV as RFC 4180 with CRLF, like `estimate --format csv`). */
-function sweepRows(model: Model, vary: Vary, names: string[], r: SweepResult): Rows {
-  const factor = (n: string) => unitOf(model.byName.get(n)!).factor;
-  return {
-    columns: [vary.name, ...names].map((n) => header(model, n)),
-    rows: r.points.map((x, i) => [inUnit(x, factor(vary.name)), ...names.map((n, k) => inUnit(r.values[k]![i]!, factor(n)))]),
-  };
-}
-
-/** The JSON form (docs/json.md): one object per point, keyed by figure name, values in each figure's unit. */
-function sweepDocument(model: Model, vary: Vary, names: string[], r: SweepResult, flags: SweepFlags) {
-  const u = (n: string) => unitOf(model.byName.get(n)!);
-  return {
-    version: 1,
-    scenario: { name: model.name, title: model.title, file: model.file ?? null },
-    vary: { name: vary.name, unit: u(vary.name).text, from: inUnit(vary.from, u(vary.name).factor), to: inUnit(vary.to, u(vary.name).factor), steps: flags.steps, log: flags.log ?? false },
-    units: Object.fromEntries([vary.name, ...names].map((n) => [n, u(n).text])),
-    points: r.points.map((x, i) => Object.fromEntries([[vary.name, inUnit(x, u(vary.name).factor)], ...names.map((n, k) => [n, inUnit(r.values[k]![i]!, u(n).factor)])])),
-  };
-}
+export const sweep = defineCommand({
+  name: 'sweep',
+  summary: 'vary one assumption over a range and tabulate and chart chosen results',
+  args: [{ name: 'scenario', kind: 'scenario', help: 'a built-in scenario name or a path to a .yaml file' }],
+  options: [
+    { flags: '--vary <name=FROM..TO>', help: 'the assumption and its range, e.g. dau=10M..1bn', kind: 'setting', required: true },
+    { flags: '--show <results>', help: 'comma-separated results, e.g. peak_qps,media_storage_total', kind: 'figures', required: true },
+    // More points than a chart or a spreadsheet wants; the bound also bounds the work.
+    { flags: '--steps <n>', help: 'points along the range', kind: 'number', parse: wholeIn('--steps', 2, 10_000), default: 11 },
+    { flags: '--log', help: 'space the points evenly on a log scale' },
+    setOption,
+    ...outputOptions(),
+  ],
+  help: `
+Examples:
+  bote sweep twitter --vary dau=10M..1bn --log --show peak_qps,media_storage_total
+  bote sweep url-shortener --vary read_write_ratio=1..100 --steps 5 --show read_qps --format csv`,
+  async action({ io }, [scenario]: [string], flags: SweepFlags) {
+    const { sweepCommand } = await import('../actions/sweep.js');
+    return sweepCommand(io, scenario, flags);
+  },
+});

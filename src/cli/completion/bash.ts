@@ -65,7 +65,7 @@ ${fn}_ask() {
 }
 
 # Fills COMPREPLY with the values of a kind (scenario, setting, figure,
-# choices ..., any) that start with $2, each preceded by $3.
+# figures, file, choices ..., any) that start with $2, each preceded by $3.
 ${fn}_values() {
   local kind=$1 cur=$2 pre=$3 w glob=
   local IFS=$'\\n'
@@ -94,6 +94,20 @@ ${fn}_values() {
       if [[ -n $${fn}_scenario ]]; then
         COMPREPLY=($(compgen -W "$(${fn}_ask figures "$${fn}_scenario")" -- "$cur"))
       fi
+      ;;
+    figures)
+      # a,b,c: the figures typed stay in front of the one being typed.
+      if [[ -n $${fn}_scenario ]]; then
+        w=
+        [[ $cur == *,* ]] && w=\${cur%,*},
+        COMPREPLY=($(compgen -W "$(${fn}_ask figures "$${fn}_scenario")" -P "$w" -- "\${cur##*,}"))
+      fi
+      ;;
+    file)
+      for w in $(compgen -f -- "$cur"); do
+        if [[ -d $w ]]; then COMPREPLY+=("$w/"); else COMPREPLY+=("$w"); fi
+      done
+      for w in "\${COMPREPLY[@]}"; do [[ $w == */ ]] && compopt -o nospace 2>/dev/null && break; done
       ;;
     choices\\ *)
       IFS=$' \\n'

@@ -22,8 +22,9 @@ export function fishScript(spec: CliSpec): string {
     const value = !o.takesValue ? ''
       : o.value === 'choices' ? ` -x -a ${quote(o.choices.map(checkWord).join(' '))}`
       : o.value === 'scenario' ? ` -r -F -a '(${fn}_values scenario)'`
-      : o.value === 'setting' ? ` -x -a '(${fn}_values setting)'`
-      : ' -x';
+      : o.value === 'file' ? ' -r -F'
+      : o.value === 'any' ? ' -x'
+      : ` -x -a '(${fn}_values ${o.value})'`;
     return `${c} -n ${quote(condition)} ${names}${value} -d ${quote(o.description)}`;
   };
 
@@ -119,7 +120,7 @@ function ${fn}_ask
     command $bin __complete $argv 2>/dev/null </dev/null
 end
 
-# Prints the values of a kind: scenario, setting, figure, or those of the next argument.
+# Prints the values of a kind: scenario, setting, figure, figures, or those of the next argument.
 function ${fn}_values --argument-names kind
     set -l state (${fn}_state)
     if test "$kind" = next
@@ -132,6 +133,10 @@ function ${fn}_values --argument-names kind
             test -n "$state[3]"; and ${fn}_ask assumptions $state[3] | string replace -r '$' '='
         case figure
             test -n "$state[3]"; and ${fn}_ask figures $state[3]
+        case figures
+            # a,b,c: the figures typed stay in front of the one being typed.
+            set -l done (string replace -r '[^,]*$' '' -- (commandline -ct))
+            test -n "$state[3]"; and ${fn}_ask figures $state[3] | string replace -r '^' "$done"
         case 'choices *'
             string split ' ' -- (string replace 'choices ' '' -- $kind)
     end
@@ -141,6 +146,8 @@ ${c} -f
 ${lines.join('\n')}
 ${c} -n '${fn}_arg_is scenario' -F -a '(${fn}_values scenario)'
 ${c} -n '${fn}_arg_is figure' -a '(${fn}_values figure)'
+${c} -n '${fn}_arg_is figures' -a '(${fn}_values figures)'
+${c} -n '${fn}_arg_is file' -F
 ${c} -n "${fn}_arg_is 'choices *'" -a '(${fn}_values next)'
 `;
 }

@@ -1,10 +1,12 @@
 import type { Command, Option } from 'commander';
+import type { CommandDescription, Kind, OptionDescription } from '../command.js';
 
 /**
- * What a completion script needs to know about the CLI, read from the
- * commander program itself: its visible commands, their flags and their
- * positional arguments. Nothing here is written twice: a flag added to
- * main.ts is completed the next time the script is generated.
+ * What a completion script needs to know about the CLI: its visible commands,
+ * their flags and their positional arguments, each with what its value is.
+ * Read from the commands' descriptions (cli/commands/*.ts) and from the
+ * commander program built from them, which adds `help` and `--help`: nothing
+ * here is written twice.
  */
 export interface CliSpec {
   /** The program's name, `bote`. */
@@ -22,14 +24,16 @@ export interface CommandSpec {
 }
 
 /**
- * What a value is, where the shell can offer something:
+ * What the scripts offer for a value (a description's Kind, as completion sees it):
  * - `scenario`: a scenario name (from `bote __complete scenarios`) or a YAML file;
  * - `setting`: `name=` of the scenario already on the line (`--set`, `--vary`);
- * - `figure`: a figure of the scenario already on the line (`explain`, `sensitivity`);
+ * - `figure`: a result of the scenario already on the line (`explain`, `sensitivity`);
+ * - `figures`: the same, comma-separated (`--show a,b`);
+ * - `file`: a file or folder;
  * - `choices`: one of `choices`;
  * - `any`: free text, nothing to offer.
  */
-export type ValueKind = 'scenario' | 'setting' | 'figure' | 'choices' | 'any';
+export type ValueKind = 'scenario' | 'setting' | 'figure' | 'figures' | 'file' | 'choices' | 'any';
 
 export interface OptionSpec {
   /** `-s`, `--set`: every spelling; `--no-color` is its own option. */
@@ -49,51 +53,56 @@ export interface ArgSpec {
   choices: string[];
 }
 
-/** Arguments named so take scenarios; the first of them is "the scenario on the line". */
-const SCENARIO_ARGS = new Set(['scenario', 'scenarios', 'files']);
-/** Arguments named so, after a scenario, take its derived figures. */
-const FIGURE_ARGS = new Set(['names', 'result', 'results', 'figure', 'figures']);
-
-/** Reads the spec from a commander program (visible commands and flags only, with `help`). */
-export function specFromProgram(program: Command): CliSpec {
+/** The spec of a program built from `commands` (commander's own `help` command and `--help` flags included). */
+export function specFromProgram(program: Command, commands: readonly CommandDescription[]): CliSpec {
   const help = program.createHelp();
+  const visible = help.visibleCommands(program);
   return {
     bin: program.name(),
-    options: help.visibleOptions(program).map(optionSpec),
-    commands: help.visibleCommands(program).map((cmd) => {
-      const takesScenario = cmd.registeredArguments.some((a) => SCENARIO_ARGS.has(a.name()));
+    options: help.visibleOptions(program).map((o) => optionSpec(o)),
+    commands: visible.map((cmd) => {
+      const described = commands.find((d) => d.name === cmd.name());
       return {
         name: cmd.name(),
         description: oneLine(cmd.description()),
-        options: help.visibleOptions(cmd).map(optionSpec),
-        args: cmd.registeredArguments.map((a): ArgSpec => {
-          const choices = [...(a.argChoices ?? [])];
-          const value: ValueKind = choices.length ? 'choices'
-            : SCENARIO_ARGS.has(a.name()) ? 'scenario'
-            : takesScenario && FIGURE_ARGS.has(a.name()) ? 'figure'
-            : cmd.name() === 'help' ? 'choices'
-            : 'any';
-          // `bote help <command>`: the commands are its choices.
-          const offered = cmd.name() === 'help' && !choices.length ? help.visibleCommands(program).map((c) => c.name()) : choices;
-          return { name: a.name(), description: oneLine(a.description), variadic: a.variadic, value, choices: offered };
+        options: help.visibleOptions(cmd).map((o) => optionSpec(o, described?.options?.find((d) => d.flags === o.flags))),
+        args: cmd.registeredArguments.map((a, i): ArgSpec => {
+          const arg = described?.args?.[i];
+          // `bote help <command>`: commander's, and its choices are the commands.
+          const kind: Kind = arg?.kind ?? (cmd.name() === 'help' ? 'command' : 'text');
+          const choices = kind === 'command' ? visible.map((c) => c.name()) : [...(arg?.choices ?? [])];
+          return { name: a.name(), description: oneLine(a.description), variadic: a.variadic, value: valueKind(kind), choices };
         }),
       };
     }),
   };
 }
 
-function optionSpec(o: Option): OptionSpec {
+function optionSpec(o: Option, described?: OptionDescription): OptionSpec {
   const names = [o.short, o.long].filter((n): n is string => Boolean(n));
   const takesValue = o.required || o.optional;
-  const choices = [...(o.argChoices ?? [])];
-  // The value's placeholder says what it is: `--set <name=quantity>`, `--from <scenario>`.
-  const placeholder = /[<[]([^>\]]*)[>\]]/.exec(o.flags)?.[1] ?? '';
-  const value: ValueKind = !takesValue ? 'any'
-    : choices.length ? 'choices'
-    : /^name=/.test(placeholder) ? 'setting'
-    : SCENARIO_ARGS.has(placeholder) ? 'scenario'
-    : 'any';
-  return { names, description: oneLine(o.description), takesValue, value, choices };
+  const value = takesValue ? valueKind(described?.kind ?? 'text') : 'any';
+  return { names, description: oneLine(o.description), takesValue, value, choices: [...(described?.choices ?? [])] };
+}
+
+function valueKind(kind: Kind): ValueKind {
+  switch (kind) {
+    case 'scenario':
+    case 'setting':
+    case 'figure':
+    case 'figures':
+    case 'file':
+      return kind;
+    case 'choice':
+    case 'command':
+      return 'choices';
+    case 'expression':
+    case 'text':
+    case 'number':
+      return 'any';
+    default:
+      return kind satisfies never;
+  }
 }
 
 function oneLine(s: string): string {

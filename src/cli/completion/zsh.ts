@@ -59,7 +59,7 @@ ${fn}_ask() {
   reply=(\${lines:#})
 }
 
-# Offers the values of a kind: scenario, setting, figure, choices ..., any.
+# Offers the values of a kind: scenario, setting, figure, figures, file, choices ..., any.
 ${fn}_values() {
   local kind=$1 expl
   local -a reply names
@@ -77,6 +77,16 @@ ${fn}_values() {
       [[ -n $${fn}_scenario ]] || return 1
       ${fn}_ask figures "$${fn}_scenario"; names=($reply)
       _wanted figures expl 'figure' compadd -a names
+      ;;
+    figures)
+      [[ -n $${fn}_scenario ]] || return 1
+      ${fn}_ask figures "$${fn}_scenario"; names=($reply)
+      # a,b,c: complete the name after the last comma.
+      compset -P '*,'
+      _wanted figures expl 'figure' compadd -a names
+      ;;
+    file)
+      _files
       ;;
     choices\\ *)
       names=(\${=kind#choices })

@@ -1,8 +1,4 @@
-/**
- * The prompts of `bote estimate -i`, behind a small interface so that the
- * loop can run against a scripted fake. Only this file (loaded lazily) knows
- * @inquirer/prompts; it renders on stderr so that stdout stays clean.
- */
+/** One entry of a `select` list. */
 export interface Choice<T> {
   value: T;
   name: string;
@@ -11,6 +7,11 @@ export interface Choice<T> {
   disabled?: boolean | string;
 }
 
+/**
+ * The prompts of `bote estimate -i`, behind a small interface so that the
+ * loop can run against a scripted fake. Only this file (loaded lazily) knows
+ * @inquirer/prompts; it renders on stderr so that stdout stays clean.
+ */
 export interface Prompter {
   select<T>(message: string, choices: Array<Choice<T>>): Promise<T>;
   /** A filtered list: `source` gives the choices for what is typed. Escape goes back. */

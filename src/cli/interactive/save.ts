@@ -1,10 +1,11 @@
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Model } from '../../core/scenario/model.js';
 import { scenarioNameFor } from '../../core/scenario/schema.js';
-import { fileText, saveScenario, type Edits, type WhatIf } from '../../core/whatif.js';
+import { fileText, type Edits, type WhatIf } from '../../core/analysis/whatif.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
 import { reasonOf, type Io } from '../io.js';
 import type { Prompter } from './prompter.js';
+import { saveScenario } from './splice.js';
 import { wasText } from './view.js';
 
 /**

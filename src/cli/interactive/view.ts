@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Figure, Model } from '../../core/scenario/model.js';
-import type { Edits, WhatIf } from '../../core/whatif.js';
+import type { Edits, WhatIf } from '../../core/analysis/whatif.js';
 import { displayOf } from '../../render/figure.js';
 
 /** A change as a percentage: "+100%", "-50%", "0%"; "new" where the original was 0. */

@@ -10,7 +10,7 @@ import { parseQuantity, parseUnit, type WrittenUnit } from '../expr/quantity.js'
 import { leftoverNounHint, unitInWords } from '../expr/unit-of.js';
 import { calendarOrder } from './conventions.js';
 import { writesPercent } from './plain.js';
-import { combine, makeRange, medianOf, parseInput, type Distribution, type ParsedInput } from '../uncertainty/range.js';
+import { combine, makeRange, medianOf, parseInput, type Distribution, type ParsedInput } from './range.js';
 import { capacityRow, CAPACITY } from '../reference/capacity.js';
 import { orderFigures } from './graph.js';
 import type { Expectation, Figure, Model } from './model.js';

@@ -3,7 +3,7 @@ import type { Expr } from '../expr/ast.js';
 import type { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { WrittenUnit } from '../units/written.js';
-import type { Range } from '../uncertainty/range.js';
+import type { Range } from './range.js';
 import type { Section } from './sections.js';
 
 /** Who states an assumption: the scenario's source (or the user), or bote, by a default. */
@@ -40,6 +40,11 @@ export interface Figure {
   origin?: Origin;
   /** Assumptions: the `bote ref capacity` row it comes from, e.g. T1. */
   ref?: string;
+}
+
+/** The unit a figure is shown in: declared, written, or its base units. */
+export function unitOf(f: Figure): { text: string; factor: number } {
+  return f.unit ? { text: f.unit.text, factor: f.unit.factor } : { text: f.dim.isNone ? '' : String(f.dim), factor: 1 };
 }
 
 /** A published figure to compare with, from `expect:`. */

@@ -1,7 +1,7 @@
 import { tokenize } from '../expr/tokenizer.js';
 import type { Scope } from '../expr/check.js';
 import { problem } from '../diagnostic.js';
-import { parseInput, type ParsedInput } from '../uncertainty/range.js';
+import { parseInput, type ParsedInput } from './range.js';
 import type { Quantity } from '../expr/quantity.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { Figure } from './model.js';

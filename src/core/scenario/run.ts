@@ -1,10 +1,9 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
-import { unitOf } from '../explain.js';
-import type { Range } from '../uncertainty/range.js';
+import type { Range } from './range.js';
 import { notInUnitOf, readFor } from './plain.js';
-import type { Model } from './model.js';
+import { unitOf, type Model } from './model.js';
 import { compileProgram } from './program.js';
 
 /** A value pinned by the user (`--set name=quantity` or `--set name="a to b"`), in base units. */

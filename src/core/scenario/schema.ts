@@ -2,15 +2,10 @@
 // against 15 ms bundled), which matters on every `bote estimate`.
 import * as z from 'zod/mini';
 import { FUNCTIONS } from '../expr/functions.js';
-import { DISTRIBUTIONS } from '../uncertainty/range.js';
+import { DISTRIBUTIONS } from './range.js';
 import { FIGURE_NAME } from './names.js';
 import { CAPACITY_SECTIONS, SECTIONS } from './sections.js';
 
-/**
- * The shape of a scenario file, format version 1. Only the shape: names,
- * cycles, units and dimensions are the compiler's rules. This schema is also
- * the source of the JSON Schema that editors use.
- */
 const nameError = 'names are identifiers: a letter or _, then letters, digits and _';
 
 const Name = z.string().check(z.regex(FIGURE_NAME, { error: nameError }));
@@ -65,6 +60,11 @@ export function scenarioNameFor(fileBase: string, fallback: string): string {
   return SCENARIO_NAME.test(name) ? name : fallback;
 }
 
+/**
+ * The shape of a scenario file, format version 1. Only the shape: names,
+ * cycles, units and dimensions are the compiler's rules. This schema is also
+ * the source of the JSON Schema that editors use.
+ */
 export const ScenarioSchema = z.strictObject({
   version: z.optional(z.union([z.literal('1'), z.literal(1)], { error: 'this bote reads scenario format version 1' })),
   name: z.optional(z.string().check(z.regex(SCENARIO_NAME, { error: 'a scenario name is lowercase letters, digits and -' }))),

@@ -51,6 +51,6 @@ function perDayOrLonger(unit: WrittenUnit | undefined, registry: UnitRegistry): 
   const words = unit.text.split(/[^A-Za-z$µμ%]+/).filter(Boolean);
   return words.some((w) => {
     const u = registry.lookup(w);
-    return u !== undefined && u.dim.equals(TIME) && u.factor >= registry.conventions.day;
+    return u?.dim.equals(TIME) && u.factor >= registry.conventions.day;
   });
 }

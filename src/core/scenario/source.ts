@@ -60,7 +60,7 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
+  } catch {
     // toJS throws a ReferenceError for excessive aliases; nothing else here throws.
     return fail(at('aliases expand too far: this looks like an alias bomb', firstAlias(doc), `use at most ${MAX_ALIASES} aliases`, 'yaml-limit'));
   }

@@ -1,15 +1,15 @@
 import type { ChalkInstance } from 'chalk';
-import { explain, unitOf } from '../../core/explain.js';
+import { explain } from '../../core/analysis/explain.js';
 import { readOverrides } from '../../core/scenario/run.js';
-import { applyEdits, resetEdit, tryEdit, type Edits, type WhatIf } from '../../core/whatif.js';
-import type { Model } from '../../core/scenario/model.js';
+import { applyEdits, resetEdit, tryEdit, type Edits, type WhatIf } from '../../core/analysis/whatif.js';
+import { unitOf, type Model } from '../../core/scenario/model.js';
 import { renderStep } from '../../render/explain.js';
 import { displayOf } from '../../render/figure.js';
-import { styleFor } from '../style.js';
+import { styleFor, type ColorFlags } from '../style.js';
 import { CliError, type Io } from '../io.js';
-import type { EstimateFlags } from '../main.js';
-import { Back, inquirerPrompter, Interrupted, type Prompter } from '../interactive/prompter.js';
-import { currentText, figureChoices, renderWhatIf } from '../interactive/view.js';
+import type { SetFlags } from '../options.js';
+import { Back, inquirerPrompter, Interrupted, type Prompter } from './prompter.js';
+import { currentText, figureChoices, renderWhatIf } from './view.js';
 import { loadScenario, orFail } from '../load.js';
 
 type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
@@ -23,7 +23,7 @@ const INTERRUPTED_EXIT_CODE = 130;
  * file only through "save", and never the scenario it was started on.
  * Quit exits 0; Ctrl-C exits 130 and writes nothing.
  */
-export async function interactive(io: Io, ref: string, flags: EstimateFlags, prompter?: Prompter): Promise<void> {
+export async function interactive(io: Io, ref: string, flags: SetFlags & ColorFlags, prompter?: Prompter): Promise<void> {
   if (!prompter && (!io.stdinIsTTY || !io.stderrIsTTY)) throw new CliError('interactive mode needs a terminal; use --set NAME=VALUE', 2);
   const { file, model } = loadScenario(io, ref);
   // --set gives the starting edits; the original stays the file's.
@@ -76,7 +76,7 @@ export async function interactive(io: Io, ref: string, flags: EstimateFlags, pro
             break;
           }
           case 'save': {
-            const { saveWhatIf } = await import('../interactive/save.js');
+            const { saveWhatIf } = await import('./save.js');
             const message = await saveWhatIf(io, prompt, model, edits, state, file.path, file.display);
             if (message.startsWith('wrote')) saved = true;
             say(`${message}\n`);

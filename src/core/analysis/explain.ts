@@ -1,7 +1,7 @@
-import type { Expr } from './expr/ast.js';
-import { referent } from './expr/referent.js';
-import type { Figure, Model, Origin } from './scenario/model.js';
-import type { Range } from './uncertainty/range.js';
+import type { Expr } from '../expr/ast.js';
+import { referent } from '../expr/referent.js';
+import { unitOf, type Figure, type Model, type Origin } from '../scenario/model.js';
+import type { Range } from '../scenario/range.js';
 
 /**
  * A step of "show your work" as data: names, operators, and quantities left
@@ -35,11 +35,6 @@ export interface ExplainStep {
   ref?: string;
   /** Set when this input is a guess (written as a range, or set to one): how it is read. */
   range?: { low: number; high: number; dist: string; fellBackToNormal: boolean };
-}
-
-/** The unit a figure is shown in: declared, written, or its base units. */
-export function unitOf(f: Figure): { text: string; factor: number } {
-  return f.unit ? { text: f.unit.text, factor: f.unit.factor } : { text: f.dim.isNone ? '' : String(f.dim), factor: 1 };
 }
 
 /**
@@ -164,7 +159,7 @@ function render(e: Expr, substitute: (name: Extract<Expr, { kind: 'name' }>) => 
         return;
       }
       default:
-        return x satisfies never;
+        x satisfies never;
     }
   };
   walk(e, 0, false);

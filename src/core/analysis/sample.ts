@@ -4,7 +4,7 @@ import type { Figure, Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
 import { compileProgram } from '../scenario/program.js';
 import { fillStandardNormal, mulberry32, Z95, type Random } from './random.js';
-import type { Range } from './range.js';
+import type { Range } from '../scenario/range.js';
 
 export interface SampleOptions {
   samples: number;
@@ -101,7 +101,7 @@ function draw(range: Range, out: Float64Array, normal: Float64Array, random: Ran
       return;
     }
     default:
-      return range.dist satisfies never;
+      range.dist satisfies never;
   }
 }
 

@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../diagnostic.js';
 import type { Figure, Model } from '../scenario/model.js';
 import { compileProgram } from '../scenario/program.js';
 import { evaluateModel, type Input, type Overrides } from '../scenario/run.js';
-import { medianOf, type Range } from './range.js';
+import { medianOf, type Range } from '../scenario/range.js';
 import { rangesOf, sampleModel, type SampleOptions } from './sample.js';
 
 /** One assumption moved from its low end to its high end, the others at their point values. In base units. */

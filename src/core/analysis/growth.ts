@@ -1,9 +1,9 @@
-import type { Expr } from './expr/ast.js';
-import { referent } from './expr/referent.js';
-import type { Figure, Model } from './scenario/model.js';
-import type { Overrides } from './scenario/run.js';
+import type { Expr } from '../expr/ast.js';
+import { referent } from '../expr/referent.js';
+import type { Figure, Model } from '../scenario/model.js';
+import type { Overrides } from '../scenario/run.js';
 import { sweepColumns } from './sweep.js';
-import { Dimension } from './units/dimension.js';
+import { Dimension } from '../units/dimension.js';
 
 /** A figure that accumulates over a horizon, at the end of each year. Values in base units. */
 export interface Growth {

@@ -1,13 +1,13 @@
-/**
- * mulberry32: a small, fast, seedable generator; the same seed gives the
- * same samples on every machine. Not for cryptography. `next` gives 32
- * random bits as a signed integer, `uniform` a number in [0, 1).
- */
+/** A source of random numbers: `next` gives 32 random bits as a signed integer, `uniform` a number in [0, 1). */
 export interface Random {
   next: () => number;
   uniform: () => number;
 }
 
+/**
+ * mulberry32: a small, fast, seedable generator; the same seed gives the
+ * same samples on every machine. Not for cryptography.
+ */
 export function mulberry32(seed: number): Random {
   let a = seed >>> 0;
   const next = () => {

@@ -1,11 +1,10 @@
-import { unitOf } from './explain.js';
-import { NOT_FINITE_CAUSES } from './expr/check.js';
-import { DiagnosticError, fail, ok, type Result } from './diagnostic.js';
-import type { Figure, Model } from './scenario/model.js';
-import { notInUnitOf, readFor } from './scenario/plain.js';
-import { compileProgram } from './scenario/program.js';
-import type { Overrides } from './scenario/run.js';
-import { didYouMean } from './suggest.js';
+import { NOT_FINITE_CAUSES } from '../expr/check.js';
+import { DiagnosticError, fail, ok, type Result } from '../diagnostic.js';
+import { unitOf, type Figure, type Model } from '../scenario/model.js';
+import { notInUnitOf, readFor } from '../scenario/plain.js';
+import { compileProgram } from '../scenario/program.js';
+import type { Overrides } from '../scenario/run.js';
+import { didYouMean } from '../suggest.js';
 
 /** `--vary name=FROM..TO`, read against a model: FROM and TO in base units. */
 export interface Vary {

@@ -1,0 +1,47 @@
+import { parseScenarioSource } from '../../core/scenario/source.js';
+import { envelope } from '../../render/json.js';
+import { readOrWhy, type Io } from '../io.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
+import { listScenarios } from '../scenario-files.js';
+
+interface Row {
+  name: string;
+  title: string;
+  source: string;
+  file: string;
+  origin: string;
+  group: string;
+}
+
+/** `bote list`: every scenario a name reaches, grouped by where its figures come from. */
+export async function list(io: Io, options: FormatFlags): Promise<void> {
+  const rows: Row[] = listScenarios(io).map((f) => {
+    const text = readOrWhy(io, f.path);
+    const parsed = text.ok ? parseScenarioSource(text.value, f.display) : text;
+    const data = (parsed.ok ? parsed.value.data : {}) as { title?: unknown; source?: unknown };
+    const title = typeof data.title === 'string' ? data.title : parsed.ok ? '' : text.ok ? '(does not load: run bote validate)' : `(${text.why})`;
+    const source = typeof data.source === 'string' ? data.source : '';
+    return { name: f.name, title, source, file: f.display, origin: f.origin, group: groupOf(f.origin, source) };
+  });
+  const columns = ['name', 'title', 'source', 'file', 'origin'] as const;
+  return emit(io, formatOf(options), {
+    json: () => envelope({ scenarios: rows.map(({ group: _g, ...r }) => r) }),
+    rows: () => ({ columns, rows: rows.map((r) => columns.map((c) => r[c])) }),
+    table: () => {
+      const width = Math.max(...rows.map((r) => r.name.length));
+      const out: string[] = [];
+      for (const group of new Set(rows.map((r) => r.group))) {
+        out.push(`${group}\n`, ...rows.filter((x) => x.group === group).map((r) => `  ${r.name.padEnd(width)}  ${r.title}\n`), '\n');
+      }
+      return `${out.join('')}A name is looked for in ./scenarios/, then in the folders of BOTE_PATH, then among the built-ins.\n`;
+    },
+  });
+}
+
+/** Built-ins group by the reference they reproduce ("seeds/004"); others by where they were found. */
+function groupOf(origin: string, source: string): string {
+  if (origin === 'local') return 'In ./scenarios/';
+  if (origin === 'BOTE_PATH') return 'On BOTE_PATH';
+  const seed = /seeds\/\d{3}/.exec(source)?.[0];
+  return seed ? `Built-in, from ${seed}` : 'Built-in';
+}
