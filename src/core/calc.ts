@@ -8,6 +8,7 @@ import { leftoverNounHint, unitFactors, unitInWords } from './expr/unit-of.js';
 import { didYouMean } from './suggest.js';
 import type { Dimension } from './units/dimension.js';
 import { bestUnit, rePrefixed } from './units/display.js';
+import type { WrittenUnit } from './units/written.js';
 import { singularOf, UnitRegistry } from './units/registry.js';
 import { mergeFactors, unitOfFactors } from './units/written.js';
 
@@ -44,7 +45,7 @@ export function calculate(text: string, options: CalcOptions = {}): Result<CalcR
     }
     const targetText = text.slice(arrow.span.end);
     if (targetText.trim() === '') return fail({ code: 'syntax', message: 'give a unit after `->`', span: arrow.span });
-    let target;
+    let target: WrittenUnit;
     try {
       target = parseUnit(targetText, registry);
     } catch (e) {

@@ -3,6 +3,7 @@ import { timeConversions } from '../core/units/display.js';
 import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';
 import { formatDisplay, formatValue } from './number.js';
+import { visibleLength } from './wrap.js';
 
 export interface ExplainPainter {
   name(s: string): string;
@@ -87,8 +88,4 @@ function timeConversionsOf(step: ExplainStep, conventions: Conventions): string 
   return timeConversions(texts, UnitRegistry.create({ conventions }))
     .map((c) => `1 ${c.unit} = ${formatValue(c.value)} ${c.in}`)
     .join(', ');
-}
-
-function visibleLength(s: string): number {
-  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }

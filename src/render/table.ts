@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDisplay, formatValue } from './number.js';
 import { checkSentence, formatDifference, verdict } from './checks.js';
 import { originLabel, priceLine, resultGroups, type Report, type ReportRow } from './report.js';
-import { wrapText } from './wrap.js';
+import { visibleLength, wrapText } from './wrap.js';
 
 /** The width the table output keeps to: title, tables and errata. */
 export const TABLE_WIDTH = 100;
@@ -153,9 +153,4 @@ function fitted(head: string[], body: Table.HorizontalTableRow[], wrap: number, 
  */
 function withoutRowLines(text: string): string {
   return text.split('\n').filter((l) => !(l.startsWith('├') && l.includes('┼'))).join('\n');
-}
-
-function visibleLength(s: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that take no column
-  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }

@@ -19,3 +19,9 @@ export function wrapText(text: string, width: number, indent = ''): string[] {
   lines.push((lines.length ? indent : '') + line);
   return lines;
 }
+
+/** The columns a string takes on a terminal: colour codes take none. */
+export function visibleLength(s: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes that take no column
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}

@@ -55,7 +55,7 @@ export function nameNodes(e: Expr, out: Array<Extract<Expr, { kind: 'name' }>> =
       nameNodes(e.right, out);
       break;
     case 'call':
-      e.args.forEach((a) => nameNodes(a, out));
+      for (const a of e.args) nameNodes(a, out);
       break;
     case 'num':
       break;

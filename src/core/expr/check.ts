@@ -1,4 +1,4 @@
-import { DiagnosticError, problem, type Span } from '../diagnostic.js';
+import { type DiagnosticError, problem, type Span } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
 import { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
@@ -144,7 +144,7 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
         if (!a.dim.isNone && !a.dim.equals(dim)) throw problem('unit-mismatch', `${def.name}: ${param.name} must be a plain number or ${dim}, not ${a.dim}`, at.span);
         return;
       default:
-        return param.dim satisfies never;
+        param.dim satisfies never;
     }
   });
   const defaults = def.params.slice(args.length).flatMap((p) => (p.default === undefined ? [] : [constant(p.default, Dimension.none)]));

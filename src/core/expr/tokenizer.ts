@@ -1,4 +1,4 @@
-import { DiagnosticError, problem, type Span } from '../diagnostic.js';
+import { type DiagnosticError, problem, type Span } from '../diagnostic.js';
 import { UnitRegistry } from '../units/registry.js';
 import { UNITS } from '../units/table.js';
 import { isFunctionName } from './calls.js';

@@ -76,7 +76,7 @@ export function unitInWords(e: Expr, dim: Dimension, registry: UnitRegistry, fig
   }
   const factors = unitFactors(e, registry, figure);
   const unit = factors && unitOfFactors(factors);
-  if (unit && unit.text && unit.dim.equals(dim)) return unit.text;
+  if (unit?.text && unit.dim.equals(dim)) return unit.text;
   return String(dim);
 }
 

@@ -32,15 +32,15 @@ function shelvesOf(registry: UnitRegistry): Shelves {
     ladders.set(e.ladder, [...(ladders.get(e.ladder) ?? []), { unit: e.name, size: registry.unit(e.name)!.factor }]);
   }
   for (const steps of ladders.values()) steps.sort((a, b) => a.size - b.size);
-  const names = registry.entries.filter((e) => e.prefixes).map((e) => escape(e.name));
-  const prefixes = [...IEC_PREFIXES, ...SI_PREFIXES].map((p) => escape(p.symbol));
+  const names = registry.entries.filter((e) => e.prefixes).map((e) => escapeRegExp(e.name));
+  const prefixes = [...IEC_PREFIXES, ...SI_PREFIXES].map((p) => escapeRegExp(p.symbol));
   const prefixed = new RegExp(`^(${prefixes.join('|')})?(${names.join('|')})(?=$|[/·-])`);
   const made = { ladders, prefixed };
   shelves.set(registry, made);
   return made;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -122,7 +122,7 @@ export function timeConversions(texts: readonly string[], registry: UnitRegistry
     .filter((u) => u.dim.equals(time.dim) && u.factor >= 1)
     .sort((a, b) => b.factor - a.factor);
   const named = units.filter((u) => {
-    const word = new RegExp(`(^|[/ ·(])${escape(u.symbol)}(s)?($|[/ ·^)])`);
+    const word = new RegExp(`(^|[/ ·(])${escapeRegExp(u.symbol)}(s)?($|[/ ·^)])`);
     return texts.some((t) => word.test(t));
   });
   if (named.length < 2) return [];

@@ -68,7 +68,10 @@ export class UnitRegistry {
     const c = options.conventions ?? {};
     const key = `${c.day},${c.month},${c.year}`;
     let registry = UnitRegistry.made.get(key);
-    if (!registry) UnitRegistry.made.set(key, (registry = new UnitRegistry(UNITS, options)));
+    if (!registry) {
+      registry = new UnitRegistry(UNITS, options);
+      UnitRegistry.made.set(key, registry);
+    }
     return registry;
   }
 
