@@ -13,30 +13,47 @@ export async function loadCore(root, tmp, { maxFileBytes } = {}) {
   const dir = mkdtempSync(join(tmp ?? tmpdir(), 'core-'));
   const entry = join(dir, 'entry.ts');
   const src = (p) => JSON.stringify(join(root, 'src', p));
-  writeFileSync(entry, [
-    `export { compileScenario } from ${src('core/scenario/compile.ts')};`,
-    `export { evaluateModel } from ${src('core/scenario/run.ts')};`,
-    `export { sampleModel, percentiles } from ${src('core/analysis/sample.ts')};`,
-  ].join('\n'));
+  writeFileSync(
+    entry,
+    [
+      `export { compileScenario } from ${src('core/scenario/compile.ts')};`,
+      `export { evaluateModel } from ${src('core/scenario/run.ts')};`,
+      `export { sampleModel, percentiles } from ${src('core/analysis/sample.ts')};`,
+    ].join('\n'),
+  );
   const sourceTs = join(root, 'src', 'core', 'scenario', 'source.ts');
   let lifted = false;
-  const plugins = maxFileBytes ? [{
-    name: 'lift-size-limit',
-    setup(b) {
-      b.onLoad({ filter: /scenario[\\/]source\.ts$/ }, () => {
-        const text = readFileSync(sourceTs, 'utf8');
-        const out = text.replace(/export const MAX_FILE_BYTES = [^;]+;/, `export const MAX_FILE_BYTES = ${maxFileBytes};`);
-        lifted = out !== text;
-        return { contents: out, loader: 'ts' };
-      });
-    },
-  }] : [];
+  const plugins = maxFileBytes
+    ? [
+        {
+          name: 'lift-size-limit',
+          setup(b) {
+            b.onLoad({ filter: /scenario[\\/]source\.ts$/ }, () => {
+              const text = readFileSync(sourceTs, 'utf8');
+              const out = text.replace(
+                /export const MAX_FILE_BYTES = [^;]+;/,
+                `export const MAX_FILE_BYTES = ${maxFileBytes};`,
+              );
+              lifted = out !== text;
+              return { contents: out, loader: 'ts' };
+            });
+          },
+        },
+      ]
+    : [];
   const outfile = join(dir, 'core.mjs');
   await build({
-    entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', minify: true,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
     alias: { yaml: join(root, 'node_modules', 'yaml', 'browser', 'index.js') },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    plugins, logLevel: 'error',
+    plugins,
+    logLevel: 'error',
   });
   if (maxFileBytes && !lifted) throw new Error('could not lift MAX_FILE_BYTES in src/core/scenario/source.ts');
   return import(pathToFileURL(outfile).href);

@@ -51,10 +51,14 @@ for (const [name, xs] of Object.entries(samples)) {
 }
 const ratio = median(samples['bote estimate twitter --json']) / floor;
 const budget = 2.0;
-console.log(`\nbote estimate twitter --json: ${ratio.toFixed(2)}x node -e 0 (budget ${budget.toFixed(1)}x) ${ratio <= budget ? 'within budget' : 'OVER BUDGET'}`);
+console.log(
+  `\nbote estimate twitter --json: ${ratio.toFixed(2)}x node -e 0 (budget ${budget.toFixed(1)}x) ${ratio <= budget ? 'within budget' : 'OVER BUDGET'}`,
+);
 
 const tmp = mkdtempSync(join(tmpdir(), 'bote-bench-'));
-const verdicts = [{ name: `start-up: ${ratio.toFixed(2)}x node -e 0 (budget <= ${budget.toFixed(1)}x)`, ok: ratio <= budget }];
+const verdicts = [
+  { name: `start-up: ${ratio.toFixed(2)}x node -e 0 (budget <= ${budget.toFixed(1)}x)`, ok: ratio <= budget },
+];
 try {
   verdicts.push(await benchSamples({ root, tmp, runs: Number(process.env.BENCH_SAMPLE_RUNS ?? 11) }));
   verdicts.push(...(await benchScale({ root, tmp, runs: Number(process.env.BENCH_SCALE_RUNS ?? 3) })));

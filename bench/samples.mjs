@@ -26,7 +26,8 @@ export async function benchSamples({ root, tmp, runs }) {
     const result = core.sampleModel(model, new Map(), { samples: n, seed: 1 + run });
     const sampled = performance.now();
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-    for (const f of model.figures) if (f.kind === 'derived') core.percentiles(result.value.columns[f.index], [5, 50, 95]);
+    for (const f of model.figures)
+      if (f.kind === 'derived') core.percentiles(result.value.columns[f.index], [5, 50, 95]);
     inProcess.push(performance.now() - start);
     samplingOnly.push(sampled - start);
   }
@@ -34,7 +35,10 @@ export async function benchSamples({ root, tmp, runs }) {
   const bote = join(root, 'bin', 'bote.js');
   const commands = {
     'node -e 0': [process.execPath, ['-e', '0']],
-    'bote estimate twitter-ranges --samples 100000 --json': [process.execPath, [bote, 'estimate', 'bench/twitter-ranges.yaml', '--samples', '100000', '--json']],
+    'bote estimate twitter-ranges --samples 100000 --json': [
+      process.execPath,
+      [bote, 'estimate', 'bench/twitter-ranges.yaml', '--samples', '100000', '--json'],
+    ],
   };
   const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
   for (const c of Object.values(commands)) timeProcess(c, root);
@@ -44,10 +48,18 @@ export async function benchSamples({ root, tmp, runs }) {
 
   const budget = 50;
   const med = median(inProcess);
-  console.log(`\nMonte Carlo: ${n.toLocaleString('en-US')} samples of bench/twitter-ranges.yaml (7 ranged assumptions, 5 derived figures), ${runs} runs`);
-  console.log(`  in process, sampleModel only            median ${fmt(median(samplingOnly))} ms   (first run ${fmt(samplingOnly[0])} ms)`);
-  console.log(`  in process, with p5/p50/p95 of 5 results median ${fmt(med)} ms   (first run ${fmt(inProcess[0])} ms)   budget < ${budget} ms: ${med < budget ? 'within budget' : 'OVER BUDGET'}`);
-  console.log(`  whole process (bote estimate ... --samples 100000 --json) ${fmt(whole)} ms = ${(whole / floor).toFixed(2)}x node -e 0 (${fmt(floor)} ms)`);
+  console.log(
+    `\nMonte Carlo: ${n.toLocaleString('en-US')} samples of bench/twitter-ranges.yaml (7 ranged assumptions, 5 derived figures), ${runs} runs`,
+  );
+  console.log(
+    `  in process, sampleModel only            median ${fmt(median(samplingOnly))} ms   (first run ${fmt(samplingOnly[0])} ms)`,
+  );
+  console.log(
+    `  in process, with p5/p50/p95 of 5 results median ${fmt(med)} ms   (first run ${fmt(inProcess[0])} ms)   budget < ${budget} ms: ${med < budget ? 'within budget' : 'OVER BUDGET'}`,
+  );
+  console.log(
+    `  whole process (bote estimate ... --samples 100000 --json) ${fmt(whole)} ms = ${(whole / floor).toFixed(2)}x node -e 0 (${fmt(floor)} ms)`,
+  );
   return { name: `100,000 twitter samples in process: ${fmt(med)} ms (budget < ${budget} ms)`, ok: med < budget };
 }
 

@@ -17,11 +17,17 @@ const LIMIT = 1 << 20; // MAX_FILE_BYTES of src/core/scenario/source.ts
 export async function benchScale({ root, tmp, runs }) {
   const core = await loadCore(root, tmp, { maxFileBytes: 1 << 28 });
   const bote = join(root, 'bin', 'bote.js');
-  const base = median(Array.from({ length: runs }, () => timeProcess([process.execPath, [bote, 'estimate', 'twitter', '--json']], root)));
+  const base = median(
+    Array.from({ length: runs }, () => timeProcess([process.execPath, [bote, 'estimate', 'twitter', '--json']], root)),
+  );
   const budget = 1000;
   const verdicts = [];
-  console.log(`\nGenerated scenarios: cold \`bote estimate <file> --json\`, median of ${runs}; per figure: (time - ${base.toFixed(0)} ms of \`bote estimate twitter --json\`) / figures`);
-  console.log(`  ${'scenario'.padEnd(14)} ${'file'.padStart(9)} ${'terms'.padStart(9)} ${'cold process'.padStart(13)} ${'per figure'.padStart(11)}   ${'in process'.padStart(11)} ${'per figure'.padStart(11)}`);
+  console.log(
+    `\nGenerated scenarios: cold \`bote estimate <file> --json\`, median of ${runs}; per figure: (time - ${base.toFixed(0)} ms of \`bote estimate twitter --json\`) / figures`,
+  );
+  console.log(
+    `  ${'scenario'.padEnd(14)} ${'file'.padStart(9)} ${'terms'.padStart(9)} ${'cold process'.padStart(13)} ${'per figure'.padStart(11)}   ${'in process'.padStart(11)} ${'per figure'.padStart(11)}`,
+  );
   for (const shape of ['chain', 'fanin']) {
     for (const n of [1_000, 10_000, 100_000]) {
       const text = generateScenario(shape, n);
@@ -37,10 +43,13 @@ export async function benchScale({ root, tmp, runs }) {
         cold = `refused >1MB`;
         perFigure = `(${ms.toFixed(0)} ms)`;
       } else {
-        const ms = median(Array.from({ length: runs }, () => timeProcess([process.execPath, [bote, 'estimate', file, '--json']], root)));
+        const ms = median(
+          Array.from({ length: runs }, () => timeProcess([process.execPath, [bote, 'estimate', file, '--json']], root)),
+        );
         cold = `${ms.toFixed(0)} ms`;
         perFigure = `${((1000 * (ms - base)) / n).toFixed(1)} us`;
-        if (n === 10_000) verdicts.push({ name: `${shape}-10000 cold: ${ms.toFixed(0)} ms (budget < ${budget} ms)`, ok: ms < budget });
+        if (n === 10_000)
+          verdicts.push({ name: `${shape}-10000 cold: ${ms.toFixed(0)} ms (budget < ${budget} ms)`, ok: ms < budget });
       }
       const start = performance.now();
       const compiled = core.compileScenario(text, { file });
@@ -48,7 +57,9 @@ export async function benchScale({ root, tmp, runs }) {
       const values = core.evaluateModel(compiled.value);
       if (!values.ok) throw new Error(`${shape}-${n}: ${values.diagnostics[0].message}`);
       const inProcess = performance.now() - start;
-      console.log(`  ${`${shape}-${n}`.padEnd(14)} ${`${(bytes / 1024).toFixed(0)} KiB`.padStart(9)} ${terms.toLocaleString('en-US').padStart(9)} ${cold.padStart(13)} ${perFigure.padStart(11)}   ${`${inProcess.toFixed(0)} ms`.padStart(11)} ${`${((1000 * inProcess) / n).toFixed(1)} us`.padStart(11)}`);
+      console.log(
+        `  ${`${shape}-${n}`.padEnd(14)} ${`${(bytes / 1024).toFixed(0)} KiB`.padStart(9)} ${terms.toLocaleString('en-US').padStart(9)} ${cold.padStart(13)} ${perFigure.padStart(11)}   ${`${inProcess.toFixed(0)} ms`.padStart(11)} ${`${((1000 * inProcess) / n).toFixed(1)} us`.padStart(11)}`,
+      );
     }
   }
   return verdicts;

@@ -19,12 +19,16 @@ function defined(u: UnitEntry): string {
 function prefixed(u: UnitEntry): string {
   if (!u.prefixes) return '';
   const { family, symbols, words } = u.prefixes;
-  const forms = (ps: readonly { symbol: string }[]) => `${list(ps.slice(0, 2).map((p) => `${p.symbol}${u.name}`))}… ${code(`${ps.at(-1)!.symbol}${u.name}`)}`;
+  const forms = (ps: readonly { symbol: string }[]) =>
+    `${list(ps.slice(0, 2).map((p) => `${p.symbol}${u.name}`))}… ${code(`${ps.at(-1)!.symbol}${u.name}`)}`;
   const hasIec = PREFIX_FAMILIES[family].includes(IEC_PREFIXES[0]!);
   const firsts = [SI_PREFIXES[0]!, ...(hasIec ? [IEC_PREFIXES[0]!] : [])];
   const spelled = words?.length ? `; ${list(firsts.map((p) => `${p.word}${words[0]}`))}…` : '';
   // `Mb` is a megabit, written back as Mbit; `MB` a megabyte.
-  const alias = symbols.filter((s) => s !== u.name).map((s) => `; ${code(`M${s}`)} is ${code(`M${u.name}`)}`).join('');
+  const alias = symbols
+    .filter((s) => s !== u.name)
+    .map((s) => `; ${code(`M${s}`)} is ${code(`M${u.name}`)}`)
+    .join('');
   const iec = hasIec ? `, IEC ${forms(IEC_PREFIXES)}` : '';
   return `SI ${forms(SI_PREFIXES.filter((p) => p.shown !== false))}${iec}${alias}${spelled}`;
 }
@@ -34,10 +38,17 @@ const LADDER_WORDS = { duration: 'on the duration ladder', length: 'on the lengt
 /** docs/units.md: every unit of the table, one row each. */
 export function unitsSection(): string {
   const rows = UNITS.map((u) => {
-    const shown = u.ladder ? LADDER_WORDS[u.ladder] : u.prefixes ? 're-prefixed in its family' : u.number ? 'as a number' : 'with a scale (150 M)';
+    const shown = u.ladder
+      ? LADDER_WORDS[u.ladder]
+      : u.prefixes
+        ? 're-prefixed in its family'
+        : u.number
+          ? 'as a number'
+          : 'with a scale (150 M)';
     return `| ${code(u.name)} | ${list(u.spellings ?? [])} | ${defined(u)} | ${prefixed(u)} | ${shown} |`;
   });
-  const prefixes = (ps: readonly { symbol: string; factor: number }[]) => ps.map((p) => `${code(p.symbol)} ${p.factor.toExponential().replace('e+', 'e')}`).join(', ');
+  const prefixes = (ps: readonly { symbol: string; factor: number }[]) =>
+    ps.map((p) => `${code(p.symbol)} ${p.factor.toExponential().replace('e+', 'e')}`).join(', ');
   return [
     '| unit | also written | is | prefixes | shown |',
     '| --- | --- | --- | --- | --- |',
@@ -49,7 +60,9 @@ export function unitsSection(): string {
 }
 
 function signature(f: FunctionDef): string {
-  const params = f.params.map((p) => (p.default !== undefined ? `${p.name} = ${p.default}` : p.optional && !f.variadic ? `${p.name}?` : p.name));
+  const params = f.params.map((p) =>
+    p.default !== undefined ? `${p.name} = ${p.default}` : p.optional && !f.variadic ? `${p.name}?` : p.name,
+  );
   return `${f.name}(${params.join(', ')}${f.variadic ? ', ...' : ''})`;
 }
 

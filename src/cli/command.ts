@@ -12,7 +12,17 @@ import type { Io } from './io.js';
  * - `command`: a command of bote (`help`);
  * - `expression`, `text`, `number`: typed by the user, with nothing to offer.
  */
-export type Kind = 'scenario' | 'figure' | 'figures' | 'setting' | 'file' | 'choice' | 'command' | 'expression' | 'text' | 'number';
+export type Kind =
+  | 'scenario'
+  | 'figure'
+  | 'figures'
+  | 'setting'
+  | 'file'
+  | 'choice'
+  | 'command'
+  | 'expression'
+  | 'text'
+  | 'number';
 
 export interface ArgDescription {
   name: string;
@@ -78,6 +88,8 @@ export interface CommandDescription<Args extends unknown[] = unknown[], Flags = 
 }
 
 /** Checks a description against its action's types; the list in main.ts holds them all alike. */
-export function defineCommand<Args extends unknown[], Flags>(description: CommandDescription<Args, Flags>): CommandDescription {
+export function defineCommand<Args extends unknown[], Flags>(
+  description: CommandDescription<Args, Flags>,
+): CommandDescription {
   return description as unknown as CommandDescription;
 }

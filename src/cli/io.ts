@@ -80,8 +80,14 @@ export function readOrWhy(io: Io, path: string): { ok: true; value: string } | {
 export function reasonOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const reasons: Record<string, string> = {
-    EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
-    EISDIR: 'it is a folder', ENOENT: 'no such file or folder', ENOTDIR: 'a part of the path is not a folder', EEXIST: 'it exists',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'it is a folder',
+    ENOENT: 'no such file or folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EEXIST: 'it exists',
   };
   return reasons[code] ?? (e as Error).message;
 }
@@ -111,7 +117,12 @@ function linkOrCreate(temp: string, path: string, text: string): void {
 /** A problem the user can fix; `exitCode` 1 for bad input, 2 for bad usage, 130 for Ctrl-C. */
 export class CliError extends Error {
   /** `reported`: the details are already on stderr (diagnostics); print nothing more. */
-  constructor(message: string, readonly exitCode: 1 | 2 | 130, readonly hint?: string, readonly reported = false) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 | 130,
+    readonly hint?: string,
+    readonly reported = false,
+  ) {
     super(message);
     this.name = 'CliError';
   }

@@ -27,7 +27,12 @@ export function loadScenario(io: Io, ref: string): { file: ScenarioFile; model: 
 export function orFail<T>(io: Io, result: Result<T>, text: string): T {
   if (result.ok) return result.value;
   printDiagnostics(io, result.diagnostics, text);
-  throw new CliError(`${result.diagnostics.length} problem${result.diagnostics.length > 1 ? 's' : ''}`, 1, undefined, true);
+  throw new CliError(
+    `${result.diagnostics.length} problem${result.diagnostics.length > 1 ? 's' : ''}`,
+    1,
+    undefined,
+    true,
+  );
 }
 
 function printDiagnostics(io: Io, diagnostics: Diagnostic[], text: string): void {
@@ -39,7 +44,11 @@ export function figureNamed(model: Model, name: string): Figure {
   const figure = model.byName.get(name);
   if (figure) return figure;
   const guess = didYouMean(name, model.byName.keys());
-  throw new CliError(`\`${name}\` is not a figure of ${model.name}`, 1, guess ? `did you mean \`${guess}\`?` : `the figures are ${[...model.byName.keys()].join(', ')}`);
+  throw new CliError(
+    `\`${name}\` is not a figure of ${model.name}`,
+    1,
+    guess ? `did you mean \`${guess}\`?` : `the figures are ${[...model.byName.keys()].join(', ')}`,
+  );
 }
 
 /** The Monte Carlo seed: the user's, or a fresh one. Chosen here, at the edge, so that the core stays deterministic. */

@@ -18,7 +18,19 @@ import { CliError, processIo, reasonOf, type Io } from './io.js';
 
 /** bote's commands, in the order `bote --help` lists them. */
 export const COMMANDS: readonly CommandDescription[] = [
-  estimate, explain, check, calc, validate, init, schema, ref, sensitivity, sweep, completion, complete, list,
+  estimate,
+  explain,
+  check,
+  calc,
+  validate,
+  init,
+  schema,
+  ref,
+  sensitivity,
+  sweep,
+  completion,
+  complete,
+  list,
 ];
 
 const EXAMPLES = `
@@ -31,15 +43,22 @@ Examples:
 
 export function makeProgram(io: Io, commands: readonly CommandDescription[] = COMMANDS): Command {
   const program = new Command('bote')
-    .description('Back-of-the-envelope estimation for system design: QPS, storage, bandwidth and servers, with units checked.')
+    .description(
+      'Back-of-the-envelope estimation for system design: QPS, storage, bandwidth and servers, with units checked.',
+    )
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     // commander says `error: ...`; every error of bote starts `bote: error: `.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s.startsWith('error:') ? `bote: ${s}` : s) })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (s, write) => write(s.startsWith('error:') ? `bote: ${s}` : s),
+    })
     .exitOverride()
     .addHelpText('after', EXAMPLES);
   const ctx: CommandContext = { io, program, commands };
-  for (const description of commands) describeCommand(program.command(description.name, { hidden: Boolean(description.hidden) }), description, ctx);
+  for (const description of commands)
+    describeCommand(program.command(description.name, { hidden: Boolean(description.hidden) }), description, ctx);
   return program;
 }
 
@@ -47,7 +66,10 @@ export function makeProgram(io: Io, commands: readonly CommandDescription[] = CO
 function describeCommand(cmd: Command, d: CommandDescription, ctx: CommandContext): void {
   if (d.summary) cmd.description(d.summary);
   for (const a of d.args ?? []) {
-    const arg = new Argument(a.optional ? `[${a.name}${a.variadic ? '...' : ''}]` : `<${a.name}${a.variadic ? '...' : ''}>`, a.help);
+    const arg = new Argument(
+      a.optional ? `[${a.name}${a.variadic ? '...' : ''}]` : `<${a.name}${a.variadic ? '...' : ''}>`,
+      a.help,
+    );
     // Set as data rather than with .choices(), which would refuse other words.
     if (a.choices && a.choicesInHelp) arg.argChoices = [...a.choices];
     cmd.addArgument(arg);
@@ -84,7 +106,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`bote: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
       return e.exitCode;
     }
-    io.stderr(`bote: internal error, please report it with the command you ran:\n${(e as Error)?.stack ?? String(e)}\n`);
+    io.stderr(
+      `bote: internal error, please report it with the command you ran:\n${(e as Error)?.stack ?? String(e)}\n`,
+    );
     return 1;
   }
 }
@@ -95,7 +119,8 @@ export async function main(argv: string[]): Promise<void> {
   // disk or a closed terminal is said in one line, not a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE' && stream === process.stdout) process.stderr.write(`bote: error: cannot write the output: ${reasonOf(e)}\n`);
+      if (e.code !== 'EPIPE' && stream === process.stdout)
+        process.stderr.write(`bote: error: cannot write the output: ${reasonOf(e)}\n`);
       process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
     });
   }

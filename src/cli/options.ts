@@ -32,14 +32,19 @@ export function wholeIn(flag: string, low: number, high: number) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < low || n > high) {
-      throw new InvalidArgumentError(`${flag} ${value}: expected a whole number from ${low.toLocaleString('en-US')} to ${high.toLocaleString('en-US')}`);
+      throw new InvalidArgumentError(
+        `${flag} ${value}: expected a whole number from ${low.toLocaleString('en-US')} to ${high.toLocaleString('en-US')}`,
+      );
     }
     return n;
   };
 }
 
 export const setOption: OptionDescription = {
-  flags: '-s, --set <name=quantity>', help: 'override an assumption or figure; repeatable', kind: 'setting', parse: collectSetting,
+  flags: '-s, --set <name=quantity>',
+  help: 'override an assumption or figure; repeatable',
+  kind: 'setting',
+  parse: collectSetting,
 };
 
 /** Fewer samples give no honest p5 and p95: with 1, all three are the same draw. */
@@ -59,8 +64,20 @@ export function seedOption(help: string): OptionDescription {
  */
 export function outputOptions(jsonHelp = 'same as --format json', { color = true } = {}): OptionDescription[] {
   return [
-    { flags: '-f, --format <format>', help: 'output format', kind: 'choice', choices: FORMATS, default: 'table', conflicts: 'json' },
+    {
+      flags: '-f, --format <format>',
+      help: 'output format',
+      kind: 'choice',
+      choices: FORMATS,
+      default: 'table',
+      conflicts: 'json',
+    },
     { flags: '--json', help: jsonHelp },
-    ...(color ? [{ flags: '--color', help: 'colour even when not on a terminal' }, { flags: '--no-color', help: 'no colour, even on a terminal' }] : []),
+    ...(color
+      ? [
+          { flags: '--color', help: 'colour even when not on a terminal' },
+          { flags: '--no-color', help: 'no colour, even on a terminal' },
+        ]
+      : []),
   ];
 }

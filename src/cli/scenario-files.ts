@@ -22,7 +22,10 @@ export function builtinDir(io: Io): string {
 
 /** Where a name is looked for, in order: ./scenarios/, each folder of BOTE_PATH, the built-ins. */
 export function searchPath(io: Io): Array<{ dir: string; origin: Origin }> {
-  const extra = (io.env.BOTE_PATH ?? '').split(delimiter).filter(Boolean).map((d) => resolve(io.cwd, d));
+  const extra = (io.env.BOTE_PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((d) => resolve(io.cwd, d));
   const builtin = builtinDir(io);
   // Inside bote's own checkout, ./scenarios/ is the built-in folder: call it that.
   return [
@@ -65,7 +68,12 @@ export function findScenario(io: Io, ref: string): ScenarioFile {
   const isPath = ref.includes('/') || ref.includes('\\') || ['.yaml', '.yml'].includes(extname(ref));
   if (isPath) {
     const path = resolve(io.cwd, ref);
-    if (!io.isFile(path)) throw new CliError(`no scenario file at ${ref}`, 1, 'check the path, or run `bote list` for the scenarios bote knows');
+    if (!io.isFile(path))
+      throw new CliError(
+        `no scenario file at ${ref}`,
+        1,
+        'check the path, or run `bote list` for the scenarios bote knows',
+      );
     return { display: ref, path, name: basename(ref, extname(ref)), origin: 'path' };
   }
   const all = listScenarios(io);
@@ -73,6 +81,11 @@ export function findScenario(io: Io, ref: string): ScenarioFile {
   if (found) return found;
   const names = all.map((b) => b.name);
   const guess = didYouMean(ref, names) ?? names.find((n) => n.startsWith(ref));
-  throw new CliError(`no scenario named \`${ref}\``, 1,
-    guess ? `did you mean \`${guess}\`?` : 'run `bote list` for the scenarios bote knows (./scenarios/, BOTE_PATH, built-in)');
+  throw new CliError(
+    `no scenario named \`${ref}\``,
+    1,
+    guess
+      ? `did you mean \`${guess}\`?`
+      : 'run `bote list` for the scenarios bote knows (./scenarios/, BOTE_PATH, built-in)',
+  );
 }

@@ -57,8 +57,12 @@ export function calculate(text: string, options: CalcOptions = {}): Result<CalcR
     if (!target.dim.equals(checked.dim)) {
       const have = unitInWords(expr, checked.dim, registry);
       return fail({
-        code: 'unit-mismatch', message: `cannot convert ${have} to ${target.text}`, span: { start: arrow.span.end, end: text.length },
-        hint: leftoverNounHint(expr, checked.dim, target.dim, registry, text) ?? `the expression is in ${have}; ask for a unit of ${String(checked.dim)}`,
+        code: 'unit-mismatch',
+        message: `cannot convert ${have} to ${target.text}`,
+        span: { start: arrow.span.end, end: text.length },
+        hint:
+          leftoverNounHint(expr, checked.dim, target.dim, registry, text) ??
+          `the expression is in ${have}; ask for a unit of ${String(checked.dim)}`,
       });
     }
     return ok({ value: checked.constant! / target.factor, unit: target.text, guessedNouns });

@@ -62,4 +62,3 @@ export const errorsOf = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(...diagnostics: Diagnostic[]): Result<T> => ({ ok: false, diagnostics });
-

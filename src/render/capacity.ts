@@ -17,7 +17,9 @@ function rangeText(row: CapacityRow): string {
   const split = (q: string) => /^(\S+?)(?=[ /]|$)(.*)$/.exec(q)!.slice(1) as [string, string];
   const [low, lowUnit] = split(row.range.low);
   const [high, highUnit] = split(row.range.high);
-  return lowUnit === highUnit && highUnit === split(row.value)[1] ? `${low} to ${high}` : `${row.range.low} to ${row.range.high}`;
+  return lowUnit === highUnit && highUnit === split(row.value)[1]
+    ? `${low} to ${high}`
+    : `${row.range.low} to ${row.range.high}`;
 }
 
 /** Who charges a price, where, and the date of the price list. */
@@ -36,10 +38,15 @@ export function renderCapacityTable(rows: readonly CapacityRow[], style: ChalkIn
     const lines = alignColumns(cells, [false, false, false, false], [style.cyan, String, style.bold, style.dim]);
     // A price says who charges it, where and when, on a line of its own under it.
     const indent = ' '.repeat(Math.max(...group.map((r) => r.id.length)) + 4);
-    out.push(...lines.flatMap((l, i) => [`  ${l}`, ...(prefix === 'P' ? [style.dim(`${indent}${whenText(group[i]!)}`)] : [])]), '');
+    out.push(
+      ...lines.flatMap((l, i) => [`  ${l}`, ...(prefix === 'P' ? [style.dim(`${indent}${whenText(group[i]!)}`)] : [])]),
+      '',
+    );
   }
   out.push(style.dim('Defaults, not facts about your system: a scenario cites a row (origin: default, ref: T1) and'));
-  out.push(style.dim('bote marks the value a default. `bote ref capacity T1` shows a row with its range, source and date.'));
+  out.push(
+    style.dim('bote marks the value a default. `bote ref capacity T1` shows a row with its range, source and date.'),
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -59,7 +66,10 @@ export function renderCapacityRows(rows: readonly CapacityRow[], style: ChalkIns
     fields.push(['source', r.source], ['date', r.date]);
     for (const [key, value] of fields) {
       const [first, ...rest] = wrapText(value, 98 - DETAIL_INDENT.length);
-      out.push(`  ${style.dim(key.padEnd(7))}  ${key === 'default' ? style.bold(first!) : first}`, ...rest.map((l) => `${DETAIL_INDENT}${l}`));
+      out.push(
+        `  ${style.dim(key.padEnd(7))}  ${key === 'default' ? style.bold(first!) : first}`,
+        ...rest.map((l) => `${DETAIL_INDENT}${l}`),
+      );
     }
   }
   return `${out.join('\n')}\n`;
@@ -69,6 +79,18 @@ export function renderCapacityRows(rows: readonly CapacityRow[], style: ChalkIns
 export function capacityRows(rows: readonly CapacityRow[]): Rows {
   return {
     columns: ['id', 'name', 'value', 'low', 'high', 'range_note', 'note', 'provider', 'region', 'source', 'date'],
-    rows: rows.map((r) => [r.id, r.name, r.value, r.range?.low, r.range?.high, r.range?.note, r.note, r.provider, r.region, r.source, r.date]),
+    rows: rows.map((r) => [
+      r.id,
+      r.name,
+      r.value,
+      r.range?.low,
+      r.range?.high,
+      r.range?.note,
+      r.note,
+      r.provider,
+      r.region,
+      r.source,
+      r.date,
+    ]),
   };
 }

@@ -22,10 +22,17 @@ export function cellsBar(cells: number): string {
 }
 
 /** Plain columns two spaces apart, numbers right-aligned; cells are padded before they are painted. */
-export function alignColumns(rows: string[][], right: readonly boolean[], paint: Array<((s: string) => string) | undefined> = []): string[] {
+export function alignColumns(
+  rows: string[][],
+  right: readonly boolean[],
+  paint: Array<((s: string) => string) | undefined> = [],
+): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) =>
-    r.map((cell, i) => (paint[i] ?? String)(right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd(),
+    r
+      .map((cell, i) => (paint[i] ?? String)(right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
   );
 }
 
@@ -42,17 +49,23 @@ const GROWTH_BAR = 40;
  * a horizon, the cumulative value at the end of that year at the bar's end.
  */
 export function renderGrowthCharts(model: Model, growths: readonly Growth[], style: ChalkInstance): string {
-  if (!growths.length) return `${style.dim('no result accumulates over a horizon (a rate times a duration of a year or more)')}\n`;
+  if (!growths.length)
+    return `${style.dim('no result accumulates over a horizon (a rate times a duration of a year or more)')}\n`;
   const out: string[] = [];
   for (const g of growths) {
     const f = model.byName.get(g.name)!;
     const top = Math.max(...g.points.map((p) => Math.abs(p.value)));
-    out.push('', `${style.bold(g.name)} ${style.dim(`over ${g.horizon} (${threeDigits(g.years)} year): cumulative at the end of each year`)}`);
+    out.push(
+      '',
+      `${style.bold(g.name)} ${style.dim(`over ${g.horizon} (${threeDigits(g.years)} year): cumulative at the end of each year`)}`,
+    );
     const labels = g.points.map((p) => `year ${threeDigits(p.year)}`);
     const width = Math.max(...labels.map((l) => l.length));
     g.points.forEach((p, i) => {
       const bar = hbar(top > 0 ? Math.abs(p.value) / top : 0, GROWTH_BAR);
-      out.push(`  ${labels[i]!.padEnd(width)}  ${style.cyan(bar.padEnd(GROWTH_BAR))}  ${displayOf(f, p.value, model.registry.conventions)}`);
+      out.push(
+        `  ${labels[i]!.padEnd(width)}  ${style.cyan(bar.padEnd(GROWTH_BAR))}  ${displayOf(f, p.value, model.registry.conventions)}`,
+      );
     });
   }
   return `${out.join('\n')}\n`;

@@ -43,7 +43,9 @@ export function checkSentence(c: CheckResult): string {
     case 'erratum':
       return `${head}: a known erratum (${formatDifference(c.difference)})`;
     case 'fail':
-      return c.erratum !== undefined ? `${head}: agrees with the known erratum, so the scenario repeats it` : `${head}: off by ${formatDifference(c.difference)} (${tolerance})`;
+      return c.erratum !== undefined
+        ? `${head}: agrees with the known erratum, so the scenario repeats it`
+        : `${head}: off by ${formatDifference(c.difference)} (${tolerance})`;
     default:
       return c.status satisfies never;
   }

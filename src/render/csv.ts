@@ -10,12 +10,30 @@ import { renderRows, type Cell } from './rows.js';
 export function renderCsv(report: Report): string {
   const sampled = report.uncertainty !== undefined;
   const row = (kind: string, f: ReportRow): Cell[] => [
-    kind, f.name, f.value, f.unit, f.display, f.text,
+    kind,
+    f.name,
+    f.value,
+    f.unit,
+    f.display,
+    f.text,
     ...(sampled ? [f.percentiles?.p5, f.percentiles?.p50, f.percentiles?.p95] : []),
-    f.section, f.origin, f.ref,
+    f.section,
+    f.origin,
+    f.ref,
   ];
   return renderRows('csv', {
-    columns: ['kind', 'name', 'value', 'unit', 'display', 'text', ...(sampled ? ['p5', 'p50', 'p95'] : []), 'section', 'origin', 'ref'],
+    columns: [
+      'kind',
+      'name',
+      'value',
+      'unit',
+      'display',
+      'text',
+      ...(sampled ? ['p5', 'p50', 'p95'] : []),
+      'section',
+      'origin',
+      'ref',
+    ],
     rows: [...report.assumptions.map((a) => row('assumption', a)), ...report.results.map((r) => row('result', r))],
   });
 }

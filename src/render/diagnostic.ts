@@ -49,7 +49,12 @@ const plain: Painter = { red: (s) => s, bold: (s) => s, dim: (s) => s, cyan: (s)
  * `file:line:col: error: message`, the source line with carets under the
  * span, and the hint: the form editors and terminals make clickable.
  */
-export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint: Painter = plain, index = text === undefined ? undefined : lineIndex(text)): string {
+export function renderDiagnostic(
+  d: Diagnostic,
+  text: string | undefined,
+  paint: Painter = plain,
+  index = text === undefined ? undefined : lineIndex(text),
+): string {
   const out: string[] = [];
   const label = d.severity === 'note' ? paint.cyan('note:') : paint.red('error:');
   if (d.file !== undefined && d.span && index !== undefined) {
@@ -67,7 +72,9 @@ export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint:
     out.push(`${' '.repeat(gutter)} ${paint.dim('|')}`);
     out.push(`${paint.dim(String(line))} ${paint.dim('|')} ${before}${shown}${after}`);
     const mark = d.severity === 'note' ? paint.cyan : paint.red;
-    out.push(`${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + column - 1 - from)}${mark('^'.repeat(carets))}`);
+    out.push(
+      `${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + column - 1 - from)}${mark('^'.repeat(carets))}`,
+    );
   } else {
     // One-line errors start as every error of bote does: `bote: error: `.
     const where = d.file !== undefined ? `${d.file}: ` : '';
@@ -82,7 +89,11 @@ export function renderDiagnostic(d: Diagnostic, text: string | undefined, paint:
  * many, then how many more there are (a file of thousands of mistakes is
  * better read a screen at a time).
  */
-export function renderDiagnostics(ds: readonly Diagnostic[], text: string | undefined, { paint = plain, limit = Infinity }: { paint?: Painter; limit?: number } = {}): string {
+export function renderDiagnostics(
+  ds: readonly Diagnostic[],
+  text: string | undefined,
+  { paint = plain, limit = Infinity }: { paint?: Painter; limit?: number } = {},
+): string {
   const index = text === undefined ? undefined : lineIndex(text);
   const shown = ds.slice(0, limit).map((d) => renderDiagnostic(d, text, paint, index));
   if (ds.length > limit) shown.push(`… and ${ds.length - limit} more problems: \`bote validate\` lists them all\n`);

@@ -57,21 +57,35 @@ export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, con
   const said = spoken(step.value, step.unit, conventions);
   const same = said.replace(/\s/g, '') === exact.replace(/[\s,]/g, '');
   const result = same ? exact : `${exact} ${paint.dim(`(~${said})`)}`;
-  const parts = step.kind === 'assumption' || step.overridden
-    ? [markupText(step.formula, paint, conventions)]
-    : [markupText(step.formula, paint, conventions), markupText(step.substituted, paint, conventions), result];
+  const parts =
+    step.kind === 'assumption' || step.overridden
+      ? [markupText(step.formula, paint, conventions)]
+      : [markupText(step.formula, paint, conventions), markupText(step.substituted, paint, conventions), result];
   const byDefault = step.kind === 'assumption' && !step.overridden && step.origin === 'default';
-  const tag = step.overridden ? paint.dim(' (set with --set)') : step.kind === 'assumption' && !byDefault ? paint.dim(' (assumption)') : '';
+  const tag = step.overridden
+    ? paint.dim(' (set with --set)')
+    : step.kind === 'assumption' && !byDefault
+      ? paint.dim(' (assumption)')
+      : '';
   // A default is worded as one: "assuming, by bote's default (ref capacity T1), per_server = 1000 req/s/server".
   const lead = byDefault ? paint.dim(`${defaultWords(step.ref)}, `) : '';
   const oneLine = `${lead}${name} = ${parts.join(' = ')}${tag}`;
   const lines = visibleLength(oneLine) <= 110 ? [oneLine] : [`${lead}${name}${tag}`, ...parts.map((p) => `    = ${p}`)];
-  const conversions = step.kind === 'derived' && !step.overridden && conventions ? timeConversionsOf(step, conventions) : '';
+  const conversions =
+    step.kind === 'derived' && !step.overridden && conventions ? timeConversionsOf(step, conventions) : '';
   if (conversions) lines.push(paint.dim(`    (${conversions})`));
   if (step.range) {
     const { low, high, dist, fellBackToNormal } = step.range;
-    const how = fellBackToNormal ? 'normal, because the low end is not above zero' : dist === 'uniform' ? 'uniform between the ends' : `${dist}, a 90% interval`;
-    lines.push(paint.dim(`    a guess: ${formatDisplay(low, step.unit, conventions)} to ${formatDisplay(high, step.unit, conventions)} (${how}); its median is used here`));
+    const how = fellBackToNormal
+      ? 'normal, because the low end is not above zero'
+      : dist === 'uniform'
+        ? 'uniform between the ends'
+        : `${dist}, a 90% interval`;
+    lines.push(
+      paint.dim(
+        `    a guess: ${formatDisplay(low, step.unit, conventions)} to ${formatDisplay(high, step.unit, conventions)} (${how}); its median is used here`,
+      ),
+    );
   }
   if (step.note) lines.push(paint.dim(`    ${step.note}`));
   return lines.join('\n');
@@ -84,7 +98,10 @@ export function defaultWords(ref: string | undefined): string {
 
 /** "1 day = 86,400 s" for each unit of time a step converts from (core's timeConversions). */
 function timeConversionsOf(step: ExplainStep, conventions: Conventions): string {
-  const texts = [...step.substituted.flatMap((p) => (p.kind === 'quantity' ? [p.unit] : p.kind === 'literal' ? [p.text] : [])), step.unit];
+  const texts = [
+    ...step.substituted.flatMap((p) => (p.kind === 'quantity' ? [p.unit] : p.kind === 'literal' ? [p.text] : [])),
+    step.unit,
+  ];
   return timeConversions(texts, UnitRegistry.create({ conventions }))
     .map((c) => `1 ${c.unit} = ${formatValue(c.value)} ${c.in}`)
     .join(', ');

@@ -40,26 +40,53 @@ function scenarioJson(s: About, full: boolean) {
  * keyed by figure name in the scenario's order.
  */
 export function reportDocument(report: Report) {
-  return envelope({
-    ...(report.uncertainty ? { sampling: report.uncertainty } : {}),
-    assumptions: Object.fromEntries(
-      report.assumptions.map((a) => [a.name, {
-        value: a.value, unit: a.unit, text: a.text, origin: a.origin ?? 'source', ...(a.ref !== undefined ? { ref: a.ref } : {}),
-        ...(a.overridden ? { overridden: true } : {}),
-        ...(a.range ? { range: a.range } : {}),
-      }]),
-    ),
-    results: Object.fromEntries(
-      report.results.map((r) => [r.name, {
-        value: r.value, unit: r.unit, display: r.display, expr: r.text, section: r.section ?? 'other',
-        ...(r.headline ? { headline: true } : {}), ...(r.overridden ? { overridden: true } : {}),
-        ...(r.range ? { range: r.range } : {}),
-        ...(r.percentiles ? { percentiles: r.percentiles } : {}),
-      }]),
-    ),
-    checks: report.checks.map((c) => ({
-      name: c.name, expected: c.expected, actual: c.actual, unit: c.unit, ok: c.status === 'ok',
-      status: c.status, tolerance: c.tolerance, published: c.published, ...(c.erratum !== undefined ? { erratum: c.erratum } : {}), ...(c.note !== undefined ? { note: c.note } : {}),
-    })),
-  }, report.scenario, { full: true });
+  return envelope(
+    {
+      ...(report.uncertainty ? { sampling: report.uncertainty } : {}),
+      assumptions: Object.fromEntries(
+        report.assumptions.map((a) => [
+          a.name,
+          {
+            value: a.value,
+            unit: a.unit,
+            text: a.text,
+            origin: a.origin ?? 'source',
+            ...(a.ref !== undefined ? { ref: a.ref } : {}),
+            ...(a.overridden ? { overridden: true } : {}),
+            ...(a.range ? { range: a.range } : {}),
+          },
+        ]),
+      ),
+      results: Object.fromEntries(
+        report.results.map((r) => [
+          r.name,
+          {
+            value: r.value,
+            unit: r.unit,
+            display: r.display,
+            expr: r.text,
+            section: r.section ?? 'other',
+            ...(r.headline ? { headline: true } : {}),
+            ...(r.overridden ? { overridden: true } : {}),
+            ...(r.range ? { range: r.range } : {}),
+            ...(r.percentiles ? { percentiles: r.percentiles } : {}),
+          },
+        ]),
+      ),
+      checks: report.checks.map((c) => ({
+        name: c.name,
+        expected: c.expected,
+        actual: c.actual,
+        unit: c.unit,
+        ok: c.status === 'ok',
+        status: c.status,
+        tolerance: c.tolerance,
+        published: c.published,
+        ...(c.erratum !== undefined ? { erratum: c.erratum } : {}),
+        ...(c.note !== undefined ? { note: c.note } : {}),
+      })),
+    },
+    report.scenario,
+    { full: true },
+  );
 }

@@ -26,7 +26,12 @@ export interface LineChart {
 export const MARKERS = ['●', '○', '◆', '◇', '▲', '△'];
 const COLOURS = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red'] as const;
 /** Braille dot bits by [row 0..3 from the top][column 0..1] within a cell. */
-const DOTS = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]];
+const DOTS = [
+  [0x01, 0x08],
+  [0x02, 0x10],
+  [0x04, 0x20],
+  [0x40, 0x80],
+];
 
 /** A position 0..1 along an axis, linear or logarithmic. */
 function scale(lo: number, hi: number, log: boolean): (v: number) => number {
@@ -79,7 +84,8 @@ export function renderLineChart(c: LineChart, style: ChalkInstance): string[] {
       const next = pts[i + 1];
       if (next) {
         const n = Math.max(Math.abs(next[0] - x), Math.abs(next[1] - y), 1);
-        for (let t = 0; t <= n; t++) plot(Math.round(x + ((next[0] - x) * t) / n), Math.round(y + ((next[1] - y) * t) / n), k);
+        for (let t = 0; t <= n; t++)
+          plot(Math.round(x + ((next[0] - x) * t) / n), Math.round(y + ((next[1] - y) * t) / n), k);
       } else plot(x, y, k);
       if (i % every === 0 || i === pts.length - 1) marks.set((H - 1 - Math.floor(y / 4)) * W + Math.floor(x / 2), k);
     });
@@ -92,18 +98,25 @@ export function renderLineChart(c: LineChart, style: ChalkInstance): string[] {
   };
   // Tick rows: top, middle and bottom, each labelled with the value its row stands for.
   const mid = Math.floor((H - 1) / 2);
-  const ticks = new Map([[0, yhi], [mid, unscale(ylo, yhi, logY, (4 * (H - 1 - mid) + 1.5) / (4 * H - 1))], [H - 1, ylo]]);
+  const ticks = new Map([
+    [0, yhi],
+    [mid, unscale(ylo, yhi, logY, (4 * (H - 1 - mid) + 1.5) / (4 * H - 1))],
+    [H - 1, ylo],
+  ]);
   const labels = new Map([...ticks].map(([r, v]) => [r, formatDisplay(v, c.yUnit, c.calendar)]));
   const labelW = Math.max(...[...labels.values()].map((l) => l.length));
   const out: string[] = [];
-  if (c.series.length > 1) out.push(c.series.map((s, k) => `${paint(k)(MARKERS[k % MARKERS.length]!)} ${s.name}`).join('   '));
+  if (c.series.length > 1)
+    out.push(c.series.map((s, k) => `${paint(k)(MARKERS[k % MARKERS.length]!)} ${s.name}`).join('   '));
   for (let r = 0; r < H; r++) {
     const row = Array.from({ length: W }, (_, i) => cellText(r * W + i)).join('');
     const label = labels.get(r);
     out.push(`${(label ?? '').padStart(labelW)} ${style.dim(label ? '┤' : '│')}${row}`.trimEnd());
   }
   const xMid = unscale(xlo, xhi, c.logX, 0.5);
-  const axis = Array.from({ length: W }, (_, i) => (i === 0 || i === W - 1 || i === Math.floor(W / 2) ? '┬' : '─')).join('');
+  const axis = Array.from({ length: W }, (_, i) =>
+    i === 0 || i === W - 1 || i === Math.floor(W / 2) ? '┬' : '─',
+  ).join('');
   out.push(`${' '.repeat(labelW)} ${style.dim(`└${axis}`)}`);
   const [a, b, m] = [xlo, xhi, xMid].map((v) => formatDisplay(v, c.xUnit, c.calendar)) as [string, string, string];
   const under = `${a}${' '.repeat(Math.max(1, Math.floor(W / 2) - a.length - Math.floor(m.length / 2)))}${m}`;

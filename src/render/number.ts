@@ -29,7 +29,12 @@ export function threeDigits(x: number): string {
   return Math.abs(r) >= 1e4 ? group(String(r)) : String(r);
 }
 
-const SCALES: ReadonlyArray<readonly [number, string]> = [[1e12, 'T'], [1e9, 'bn'], [1e6, 'M'], [1e3, 'K']];
+const SCALES: ReadonlyArray<readonly [number, string]> = [
+  [1e12, 'T'],
+  [1e9, 'bn'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
 
 /** 3472 → "3.47 K", 150000 → "150 K", 7 → "7". Every suffix reads back as a scale word. */
 export function scaled(x: number): string {

@@ -7,7 +7,6 @@ import { Dimension } from '../core/units/dimension.js';
 import { alignColumns, cellsBar } from './charts.js';
 import { formatDisplay, formatValue, group, threeDigits } from './number.js';
 
-
 // ── latency ──────────────────────────────────────────────────────────────
 
 /** Where the bars start: a tenth of the fastest row (0.5 ns), so it still gets a visible bar. */
@@ -27,7 +26,11 @@ function timeCells(rows: readonly LatencyRow[]): string[] {
 
 function latencyLines(rows: readonly LatencyRow[], style: ChalkInstance, name: (r: LatencyRow) => string): string[] {
   const times = timeCells(rows);
-  return alignColumns(rows.map((r, i) => [name(r), times[i]!, logBar(r.seconds)]), [false, false, false], [String, style.bold, style.cyan]);
+  return alignColumns(
+    rows.map((r, i) => [name(r), times[i]!, logBar(r.seconds)]),
+    [false, false, false],
+    [String, style.bold, style.cyan],
+  );
 }
 
 export function renderLatencyTable(rows: readonly LatencyRow[], style: ChalkInstance, title = true): string {
@@ -36,20 +39,31 @@ export function renderLatencyTable(rows: readonly LatencyRow[], style: ChalkInst
   const common = sources[0]!.filter((s) => sources.every((list) => list.includes(s)));
   const extra = [...new Set(sources.flat().filter((s) => !common.includes(s)))];
   const marks = ['*', '†', '‡'];
-  const mark = (r: LatencyRow) => extra.filter((s) => r.source.includes(s)).map((s) => marks[extra.indexOf(s)]).join('');
+  const mark = (r: LatencyRow) =>
+    extra
+      .filter((s) => r.source.includes(s))
+      .map((s) => marks[extra.indexOf(s)])
+      .join('');
   const table = latencyLines(rows, style, (r) => `${r.name}${mark(r)}`);
   const out: string[] = [];
   if (title) out.push(style.bold('Latency numbers every programmer should know'), '');
   out.push(...table, '');
   out.push(style.dim(`Source: ${common.join('; ')}${extra.map((s, i) => `; ${marks[i]} also in ${s}`).join('')}.`));
-  out.push(style.dim(`Bars are log scale: ${CELLS_PER_DECADE} cells per factor of 10, starting from ${formatDisplay(BAR_FLOOR_SECONDS, 's')}.`));
+  out.push(
+    style.dim(
+      `Bars are log scale: ${CELLS_PER_DECADE} cells per factor of 10, starting from ${formatDisplay(BAR_FLOOR_SECONDS, 's')}.`,
+    ),
+  );
   return `${out.join('\n')}\n`;
 }
 
 /** One row or a few tied ones, each with its time in nanoseconds and its source. */
 export function renderLatencyMatches(rows: readonly LatencyRow[], style: ChalkInstance): string {
   const table = latencyLines(rows, style, (r) => r.name);
-  const out = rows.flatMap((r, i) => [table[i]!, style.dim(`  ${formatValue(Math.round(r.seconds * 1e10) / 10)} ns; ${r.source}`)]);
+  const out = rows.flatMap((r, i) => [
+    table[i]!,
+    style.dim(`  ${formatValue(Math.round(r.seconds * 1e10) / 10)} ns; ${r.source}`),
+  ]);
   return `${out.join('\n')}\n`;
 }
 
@@ -82,13 +96,24 @@ export function renderAvailabilityTable(rows: readonly AvailabilityRow[], style:
   const head = ['availability', 'nines', ...PERIODS.map((p) => `per ${p}`)];
   const body = rows.map((r) => [r.percent, ninesText(r.nines), ...PERIODS.map((p) => formatDowntime(r.downtime[p]))]);
   const lines = alignColumns([head, ...body], [false, true, true, true, true, true]);
-  const out = [style.bold('Downtime allowed by an availability target'), style.dim(calendarLine()), '', style.bold(lines[0]!), ...lines.slice(1), ''];
+  const out = [
+    style.bold('Downtime allowed by an availability target'),
+    style.dim(calendarLine()),
+    '',
+    style.bold(lines[0]!),
+    ...lines.slice(1),
+    '',
+  ];
   out.push(style.dim(YEAR_LENGTH_NOTE));
   return `${out.join('\n')}\n`;
 }
 
 export function renderAvailability(row: AvailabilityRow, style: ChalkInstance): string {
-  const lines = alignColumns(PERIODS.map((p) => [`per ${p}`, formatDowntime(row.downtime[p])]), [false, true], [String, style.bold]);
+  const lines = alignColumns(
+    PERIODS.map((p) => [`per ${p}`, formatDowntime(row.downtime[p])]),
+    [false, true],
+    [String, style.bold],
+  );
   const nines = row.nines === null ? '' : ` (${row.nines} nine${row.nines === 1 ? '' : 's'})`;
   const out = [`${style.bold(row.percent)}${nines} allows this much downtime:`, ...lines.map((l) => `  ${l}`), ''];
   out.push(style.dim(calendarLine()));
@@ -103,11 +128,22 @@ function percent(x: number): string {
 
 export function renderPowers(rows: readonly PowerRow[], style: ChalkInstance, title = true): string {
   const head = ['power', 'exact value', '≈ (2^10 ≈ 1000)', 'IEC', 'confused with', 'IEC is larger by'];
-  const body = rows.map((r) => [`2^${r.power}`, group(r.exact), r.approximateText, r.iec, r.si, percent(r.iecLargerBy)]);
+  const body = rows.map((r) => [
+    `2^${r.power}`,
+    group(r.exact),
+    r.approximateText,
+    r.iec,
+    r.si,
+    percent(r.iecLargerBy),
+  ]);
   const lines = alignColumns([head, ...body], [false, true, false, false, false, true], [style.cyan]);
   const out: string[] = [];
   if (title) out.push(style.bold('Powers of two'), '');
   out.push(style.bold(lines[0]!), ...lines.slice(1), '');
-  out.push(style.dim('IEC prefixes (KiB, MiB, GiB) step by 1024, SI ones (KB, MB, GB) by 1000: the gap compounds 2.4% a step.'));
+  out.push(
+    style.dim(
+      'IEC prefixes (KiB, MiB, GiB) step by 1024, SI ones (KB, MB, GB) by 1000: the gap compounds 2.4% a step.',
+    ),
+  );
   return `${out.join('\n')}\n`;
 }

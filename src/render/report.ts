@@ -69,7 +69,11 @@ export interface Report {
 }
 
 export function buildReport(
-  model: Model, values: Float64Array, checks: CheckResult[], settings: ReadonlyMap<string, string> = new Map(), uncertainty?: Uncertainty,
+  model: Model,
+  values: Float64Array,
+  checks: CheckResult[],
+  settings: ReadonlyMap<string, string> = new Map(),
+  uncertainty?: Uncertainty,
 ): Report {
   const row = (f: Figure): ReportRow => {
     const { text: unit, factor } = unitOf(f);
@@ -78,20 +82,37 @@ export function buildReport(
     const range = uncertainty?.ranges.get(f.name);
     const p = uncertainty?.percentiles.get(f.name);
     return {
-      name: f.name, value, unit, display: displayOf(f, values[f.index]!, model.registry.conventions), text: set ?? f.text,
-      ...(f.note !== undefined ? { note: f.note } : {}), overridden: set !== undefined,
-      ...(range ? { range: { low: inUnit(range.low, factor), high: inUnit(range.high, factor), dist: range.dist, fellBackToNormal: range.fellBackToNormal } } : {}),
-      ...(p && f.kind === 'derived' ? { percentiles: { p5: inUnit(p[0], factor), p50: inUnit(p[1], factor), p95: inUnit(p[2], factor) } } : {}),
+      name: f.name,
+      value,
+      unit,
+      display: displayOf(f, values[f.index]!, model.registry.conventions),
+      text: set ?? f.text,
+      ...(f.note !== undefined ? { note: f.note } : {}),
+      overridden: set !== undefined,
+      ...(range
+        ? {
+            range: {
+              low: inUnit(range.low, factor),
+              high: inUnit(range.high, factor),
+              dist: range.dist,
+              fellBackToNormal: range.fellBackToNormal,
+            },
+          }
+        : {}),
+      ...(p && f.kind === 'derived'
+        ? { percentiles: { p5: inUnit(p[0], factor), p50: inUnit(p[1], factor), p95: inUnit(p[2], factor) } }
+        : {}),
       ...(f.section !== undefined ? { section: f.section } : {}),
       ...(f.headline ? { headline: true } : {}),
-      ...(f.kind === 'assumption' ? { origin: set === undefined ? f.origin ?? 'source' : 'source' } : {}),
+      ...(f.kind === 'assumption' ? { origin: set === undefined ? (f.origin ?? 'source') : 'source' } : {}),
       ...(f.ref !== undefined && set === undefined ? { ref: f.ref } : {}),
     };
   };
   const prices = priceBasis(model, settings);
   return {
     scenario: {
-      name: model.name, title: model.title,
+      name: model.name,
+      title: model.title,
       ...(model.source !== undefined ? { source: model.source } : {}),
       ...(model.file !== undefined ? { file: model.file } : {}),
       conventions: model.conventions,
@@ -112,10 +133,14 @@ function priceBasis(model: Model, settings: ReadonlyMap<string, string>): PriceB
   const cost = model.figures.filter((f) => f.kind === 'derived' && f.section === 'cost').map((f) => f.name);
   if (!cost.length) return undefined;
   const behind = figuresBehind(model, cost, new Set(settings.keys()));
-  const prices = model.figures.filter((f) => behind.has(f.name) && (f.kind === 'assumption' || settings.has(f.name)) && f.dim.powerOf('USD') !== 0);
+  const prices = model.figures.filter(
+    (f) => behind.has(f.name) && (f.kind === 'assumption' || settings.has(f.name)) && f.dim.powerOf('USD') !== 0,
+  );
   if (!prices.length) return undefined;
   const set = prices.filter((f) => settings.has(f.name));
-  const rows = [...new Set(prices.filter((f) => !settings.has(f.name) && f.ref !== undefined).map((f) => f.ref!))].sort(byId);
+  const rows = [...new Set(prices.filter((f) => !settings.has(f.name) && f.ref !== undefined).map((f) => f.ref!))].sort(
+    byId,
+  );
   return {
     refs: rows.map((id) => ({ id, date: capacityRow(id)!.date })),
     stated: prices.filter((f) => !settings.has(f.name) && f.ref === undefined).map((f) => f.name),
@@ -131,7 +156,10 @@ function byId(a: string, b: string): number {
 /** "prices as of 2026-06-15 (bote ref capacity P6); cdn_price as the source states it". */
 export function priceLine(p: PriceBasis): string {
   const parts: string[] = [];
-  if (p.refs.length) parts.push(`prices as of ${[...new Set(p.refs.map((r) => r.date))].join(', ')} (bote ref capacity ${p.refs.map((r) => r.id).join(', ')})`);
+  if (p.refs.length)
+    parts.push(
+      `prices as of ${[...new Set(p.refs.map((r) => r.date))].join(', ')} (bote ref capacity ${p.refs.map((r) => r.id).join(', ')})`,
+    );
   if (p.stated.length) parts.push(`${p.stated.join(', ')} as the source states ${p.stated.length > 1 ? 'them' : 'it'}`);
   if (p.set.length) parts.push(`${p.set.join(', ')} set with --set`);
   return parts.join('; ');

@@ -28,14 +28,21 @@ export function renderTable(report: Report, style: ChalkInstance): string {
   const marked = groups !== undefined || report.assumptions.some((a) => a.origin === 'default');
 
   out.push('', style.bold('Assumptions'));
-  const inputs = marked ? fitted(['name', 'value', 'origin', 'note'], report.assumptions.map((a) => assumptionCells(a, style, true)), 3)
+  const inputs = marked
+    ? fitted(
+        ['name', 'value', 'origin', 'note'],
+        report.assumptions.map((a) => assumptionCells(a, style, true)),
+        3,
+      )
     : table(['name', 'value', 'note']);
   if (!marked) for (const a of report.assumptions) inputs.push(assumptionCells(a, style, false));
   out.push(marked ? withoutRowLines(inputs.toString()) : inputs.toString());
 
   out.push('', style.bold('Results'));
   const ranged = report.uncertainty !== undefined;
-  const head = ranged ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', 'published'] : ['name', 'value', 'unit', 'display', 'published'];
+  const head = ranged
+    ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', 'published']
+    : ['name', 'value', 'unit', 'display', 'published'];
   const aligns = head.map((h) => (h === 'name' || h === 'unit' || h === 'published' ? 'left' : 'right'));
   const row = resultCells(report, style);
   if (groups) {
@@ -62,7 +69,11 @@ export function renderTable(report: Report, style: ChalkInstance): string {
   }
   if (report.uncertainty) {
     const { samples, seed } = report.uncertainty;
-    out.push(style.dim(`value: from each range's median; p5, p50, p95: ${formatValue(samples)} samples, seed ${seed} (--seed ${seed} repeats them). A range "a to b" is a 90% interval.`));
+    out.push(
+      style.dim(
+        `value: from each range's median; p5, p50, p95: ${formatValue(samples)} samples, seed ${seed} (--seed ${seed} repeats them). A range "a to b" is a 90% interval.`,
+      ),
+    );
   }
   if (report.checksSkipped) out.push(style.dim('published figures not compared: --set changed the assumptions'));
 
@@ -80,7 +91,11 @@ export function renderTable(report: Report, style: ChalkInstance): string {
   if (errata.length) {
     out.push('', style.bold('Errata in the source'));
     for (const c of errata) {
-      const [first, ...rest] = wrapText(`• ${c.name}: published ${c.published}, computed ${formatValue(c.actual)} ${c.unit} (${formatDifference(c.difference)}). ${c.erratum}`, width, '  ');
+      const [first, ...rest] = wrapText(
+        `• ${c.name}: published ${c.published}, computed ${formatValue(c.actual)} ${c.unit} (${formatDifference(c.difference)}). ${c.erratum}`,
+        width,
+        '  ',
+      );
       out.push(`${style.yellow('•')} ${style.cyan(c.name)}${first!.slice(2 + c.name.length)}`, ...rest);
     }
   }
@@ -88,11 +103,18 @@ export function renderTable(report: Report, style: ChalkInstance): string {
 }
 
 function assumptionCells(a: ReportRow, style: ChalkInstance, marked: boolean): string[] {
-  const kind = a.range ? style.dim(a.range.fellBackToNormal ? ' (range, normal: low end ≤ 0)' : ` (range, ${a.range.dist})`) : '';
+  const kind = a.range
+    ? style.dim(a.range.fellBackToNormal ? ' (range, normal: low end ≤ 0)' : ` (range, ${a.range.dist})`)
+    : '';
   const value = (a.overridden ? style.yellow(`${a.text} (set)`) : a.text) + kind;
   if (!marked) return [style.cyan(a.name), value, a.note ?? ''];
   const origin = originLabel(a);
-  return [style.cyan(a.name), value, a.origin === 'default' && !a.overridden ? style.yellow(origin) : origin, a.note ?? ''];
+  return [
+    style.cyan(a.name),
+    value,
+    a.origin === 'default' && !a.overridden ? style.yellow(origin) : origin,
+    a.note ?? '',
+  ];
 }
 
 function resultCells(report: Report, style: ChalkInstance): (r: ReportRow) => string[] {
@@ -102,11 +124,14 @@ function resultCells(report: Report, style: ChalkInstance): (r: ReportRow) => st
     let published = '';
     if (c) {
       if (c.status === 'ok') published = `${c.published} ${style.green('✓')}`;
-      else if (c.status === 'erratum') published = `${c.published} ${style.yellow(`✗ erratum (${formatDifference(c.difference)})`)}`;
+      else if (c.status === 'erratum')
+        published = `${c.published} ${style.yellow(`✗ erratum (${formatDifference(c.difference)})`)}`;
       else published = `${c.published} ${style.red(`✗ ${verdict(c)}`)}`;
     }
     const name = r.overridden ? `${r.name} ${style.yellow('(set)')}` : r.name;
-    const spread = r.percentiles ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar)) : [];
+    const spread = r.percentiles
+      ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar))
+      : [];
     return [style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, published];
   };
 }
@@ -130,18 +155,34 @@ function table(head: string[], colAligns?: Array<'left' | 'right'>): Table.Table
  * spanning every column (section headings) wrap to the table's width rather
  * than widen it.
  */
-function fitted(head: string[], body: Table.HorizontalTableRow[], wrap: number, colAligns?: Array<'left' | 'right'>): Table.Table {
+function fitted(
+  head: string[],
+  body: Table.HorizontalTableRow[],
+  wrap: number,
+  colAligns?: Array<'left' | 'right'>,
+): Table.Table {
   const widths = head.map((h) => h.length + 2);
   for (const row of body) {
     if (row.length !== head.length) continue;
     row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i]!, ...String(cell).split('\n').map((l) => visibleLength(l) + 2));
+      widths[i] = Math.max(
+        widths[i]!,
+        ...String(cell)
+          .split('\n')
+          .map((l) => visibleLength(l) + 2),
+      );
     });
   }
   const borders = head.length + 1;
   const others = widths.reduce((sum, w, i) => (i === wrap ? sum : sum + w), 0);
   widths[wrap] = Math.max(head[wrap]!.length + 2, Math.min(widths[wrap]!, TABLE_WIDTH - borders - others), 14);
-  const t = new Table({ head, style: { head: [], border: [] }, colWidths: widths, wordWrap: true, ...(colAligns ? { colAligns } : {}) });
+  const t = new Table({
+    head,
+    style: { head: [], border: [] },
+    colWidths: widths,
+    wordWrap: true,
+    ...(colAligns ? { colAligns } : {}),
+  });
   t.push(...body);
   return t;
 }
@@ -152,5 +193,8 @@ function fitted(head: string[], body: Table.HorizontalTableRow[], wrap: number, 
  * spanning row stay and frame it.
  */
 function withoutRowLines(text: string): string {
-  return text.split('\n').filter((l) => !(l.startsWith('├') && l.includes('┼'))).join('\n');
+  return text
+    .split('\n')
+    .filter((l) => !(l.startsWith('├') && l.includes('┼')))
+    .join('\n');
 }

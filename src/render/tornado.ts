@@ -33,7 +33,10 @@ export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance
   const nameW = Math.max(...names.map((n) => n.length));
   const inputW = Math.max(...inputs.map((t) => t.length));
   // A bar spans every result its swing gave: both ends and the baseline between them.
-  const spans = s.swings.map((w) => ({ min: Math.min(w.resultLow, w.resultHigh, s.baseline), max: Math.max(w.resultLow, w.resultHigh, s.baseline) }));
+  const spans = s.swings.map((w) => ({
+    min: Math.min(w.resultLow, w.resultHigh, s.baseline),
+    max: Math.max(w.resultLow, w.resultHigh, s.baseline),
+  }));
   const lefts = spans.map((x) => show(x.min));
   const rights = spans.map((x) => show(x.max));
   const labelW = Math.max(...lefts.map((l) => l.length), ...rights.map((r) => r.length));
@@ -41,11 +44,16 @@ export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance
   const half = Math.max(8, Math.min(30, Math.floor((width - 2 - nameW - 2 - inputW - 2 - 2 * (labelW + 1) - 1) / 2)));
   const reach = Math.max(...spans.flatMap((x) => [s.baseline - x.min, x.max - s.baseline]));
   // Cells from the baseline out to a value; a nonzero difference gets at least one cell.
-  const cells = (v: number) => (v === s.baseline || reach === 0 ? 0 : Math.max(1, Math.round((Math.abs(v - s.baseline) / reach) * half)));
+  const cells = (v: number) =>
+    v === s.baseline || reach === 0 ? 0 : Math.max(1, Math.round((Math.abs(v - s.baseline) / reach) * half));
   const out = [
     `${style.bold(s.result)} ${style.dim(`= ${show(s.baseline)} with every assumption at its point value`)}`,
-    style.dim(`each bar: ${s.result} as one assumption swings from its low to its high end, the others held (${LOW} low end, ${HIGH} high end)`),
-    ...(s.swings.some((w) => w.basis === 'half') ? [style.dim('an assumption that is not a range swings ±50% of its value; a range, from its p5 to its p95')] : []),
+    style.dim(
+      `each bar: ${s.result} as one assumption swings from its low to its high end, the others held (${LOW} low end, ${HIGH} high end)`,
+    ),
+    ...(s.swings.some((w) => w.basis === 'half')
+      ? [style.dim('an assumption that is not a range swings ±50% of its value; a range, from its p5 to its p95')]
+      : []),
     '',
   ];
   s.swings.forEach((w, i) => {
@@ -56,7 +64,8 @@ export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance
     }
     const { min, max } = spans[i]!;
     // Each side is shaded by the end that reached farthest on it.
-    const endAt = (v: number) => (v === w.resultLow ? { mark: LOW, paint: style.yellow } : { mark: HIGH, paint: style.cyan });
+    const endAt = (v: number) =>
+      v === w.resultLow ? { mark: LOW, paint: style.yellow } : { mark: HIGH, paint: style.cyan };
     const leftBar = min < s.baseline ? endAt(min).mark.repeat(cells(min)) : '';
     const rightBar = max > s.baseline ? endAt(max).mark.repeat(cells(max)) : '';
     const leftText = leftBar ? `${lefts[i]!} ` : '';
@@ -76,7 +85,15 @@ export function renderSwingTable(model: Model, s: Sensitivity, style: ChalkInsta
   for (const w of s.swings) {
     const f = model.byName.get(w.name)!;
     const show = (fig: Figure, v: number) => displayOf(fig, v, model.registry.conventions);
-    rows.push([w.name, show(f, w.low), show(f, w.high), w.basis === 'half' ? '±50%' : 'range', show(result, w.resultLow), show(result, w.resultHigh), show(result, w.swing)]);
+    rows.push([
+      w.name,
+      show(f, w.low),
+      show(f, w.high),
+      w.basis === 'half' ? '±50%' : 'range',
+      show(result, w.resultLow),
+      show(result, w.resultHigh),
+      show(result, w.swing),
+    ]);
   }
   const lines = alignColumns(rows, [false, true, true, false, true, true, true], [style.cyan]);
   return [style.bold(lines[0]!), ...lines.slice(1)];
@@ -87,11 +104,19 @@ const SHARE_BAR = 30;
 /** Shares of variance as percentages with a bar, or why there are none. */
 export function renderShares(s: Sensitivity, style: ChalkInstance): string[] {
   const v = s.variance;
-  if (!v) return [style.dim('no assumption of this result is a range: give one ("a to b") in the scenario or with --set for shares of variance')];
+  if (!v)
+    return [
+      style.dim(
+        'no assumption of this result is a range: give one ("a to b") in the scenario or with --set for shares of variance',
+      ),
+    ];
   const rows = v.shares.map((x) => [x.name, `${(x.share * 100).toFixed(1)}%`]);
   const lines = alignColumns(rows, [false, true], [style.cyan]);
   return [
-    style.bold('Share of variance') + style.dim(` (${formatValue(v.samples)} samples, seed ${v.seed}): how much of ${s.result}'s variance goes when that range is fixed at its median`),
+    style.bold('Share of variance') +
+      style.dim(
+        ` (${formatValue(v.samples)} samples, seed ${v.seed}): how much of ${s.result}'s variance goes when that range is fixed at its median`,
+      ),
     ...lines.map((l, i) => `${l}  ${hbar(v.shares[i]!.share, SHARE_BAR)}`),
     style.dim('each share is measured on its own, the other ranges drawn as before: they need not add up to 100%'),
   ];

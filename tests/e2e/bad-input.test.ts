@@ -39,51 +39,81 @@ const CASES: Case[] = [
 
   // Shape of the file
   {
-    fixture: 'schema/misspelt-assumptions-key.yaml', at: '2:1', message: /unknown key `asumptions`/,
+    fixture: 'schema/misspelt-assumptions-key.yaml',
+    at: '2:1',
+    message: /unknown key `asumptions`/,
     hint: /did you mean `assumptions`\?/,
   },
   {
-    fixture: 'schema/missing-assumptions.yaml', at: '1:1', message: /`assumptions` is missing/,
+    fixture: 'schema/missing-assumptions.yaml',
+    at: '1:1',
+    message: /`assumptions` is missing/,
     hint: /assumptions:/,
   },
   // `derived:` is there, but a list: the value (5:3) is wrong, nothing is missing.
   { fixture: 'schema/derived-is-a-list.yaml', at: '5:3', message: /derived/, notMessage: /missing/ },
-  { fixture: 'schema/empty-file.yaml', at: '1:1', message: /the file is empty: a scenario is a mapping/, hint: /bote init/ },
+  {
+    fixture: 'schema/empty-file.yaml',
+    at: '1:1',
+    message: /the file is empty: a scenario is a mapping/,
+    hint: /bote init/,
+  },
   { fixture: 'schema/only-a-comment.yaml', at: '1:1', message: /the file is empty: a scenario is a mapping/ },
   { fixture: 'schema/a-list.yaml', at: '1:1', message: /the file is a list: a scenario is a mapping/ },
   { fixture: 'schema/a-single-value.yaml', at: '1:1', message: /the file is a single value: a scenario is a mapping/ },
 
   // Names, units, dimensions
   {
-    fixture: 'unknown-name/misspelt-assumption.yaml', at: '6:22', message: /unknown name `reqests_per_user`/,
+    fixture: 'unknown-name/misspelt-assumption.yaml',
+    at: '6:22',
+    message: /unknown name `reqests_per_user`/,
     hint: /did you mean `requests_per_user`\?/,
   },
-  { fixture: 'unknown-unit/mbb-in-assumption.yaml', at: '4:18', message: /unknown unit `MBB`/, hint: /did you mean `MB`\?/ },
-  { fixture: 'unknown-unit/mbb-in-formula.yaml', at: '5:30', message: /unknown unit `MBB`/, hint: /did you mean `MB`\?/ },
+  {
+    fixture: 'unknown-unit/mbb-in-assumption.yaml',
+    at: '4:18',
+    message: /unknown unit `MBB`/,
+    hint: /did you mean `MB`\?/,
+  },
+  {
+    fixture: 'unknown-unit/mbb-in-formula.yaml',
+    at: '5:30',
+    message: /unknown unit `MBB`/,
+    hint: /did you mean `MB`\?/,
+  },
   // A byte-order mark is no column: the unit is at 1:23 as an editor shows it.
   { fixture: 'unknown-unit/after-a-byte-order-mark.yaml', at: '1:23', message: /unknown unit `MBB`/ },
   // Units as the fixture writes them (1 MB, 10 TB, request/user/day), not base units.
   {
-    fixture: 'unit-mismatch/add-users-to-bytes.yaml', at: '6:13', message: /cannot add user and MB$/,
+    fixture: 'unit-mismatch/add-users-to-bytes.yaml',
+    at: '6:13',
+    message: /cannot add user and MB$/,
     hint: /`dau` is user.*`size` is MB/,
   },
   {
-    fixture: 'unit-mismatch/add-bytes-to-rate.yaml', at: '6:18', message: /cannot add TB and request\/s$/,
+    fixture: 'unit-mismatch/add-bytes-to-rate.yaml',
+    at: '6:18',
+    message: /cannot add TB and request\/s$/,
     hint: /`stored` is TB.*`rps` is request\/s/,
   },
   {
     // 100M user × 10 request/user/day: the users cancel, request/day is left.
-    fixture: 'declared-unit/unit-does-not-fit-formula.yaml', at: '6:47', message: /`unit: GB` does not fit .*`rps`, which gives request\/day$/,
+    fixture: 'declared-unit/unit-does-not-fit-formula.yaml',
+    at: '6:47',
+    message: /`unit: GB` does not fit .*`rps`, which gives request\/day$/,
     hint: /request\/day/,
   },
 
   // Graph and values
   {
-    fixture: 'cycle/three-figures.yaml', at: '5:3',
+    fixture: 'cycle/three-figures.yaml',
+    at: '5:3',
     message: /circle: active → returning → engaged → active/,
   },
   {
-    fixture: 'not-finite/divide-by-zero.yaml', at: '7:23', message: /`per_server` is (infinite|not finite)/,
+    fixture: 'not-finite/divide-by-zero.yaml',
+    at: '7:23',
+    message: /`per_server` is (infinite|not finite)/,
     hint: /servers_available/,
   },
   { fixture: 'not-finite/log-of-zero.yaml', at: '5:15', message: /`key_length` is (infinite|not finite)/ },
@@ -103,21 +133,59 @@ const CASES: Case[] = [
   // Refused at an alias (`*aN`), not at the top of the file: which alias crosses
   // the bound is the parser's affair, so any alias is accepted.
   {
-    fixture: 'yaml-limit/billion-laughs.yaml', at: (text) => positionsOf(text, /\*a\d/), message: /alias/,
+    fixture: 'yaml-limit/billion-laughs.yaml',
+    at: (text) => positionsOf(text, /\*a\d/),
+    message: /alias/,
     hint: /at most \d+ aliases/,
   },
   // The tag itself (5:9) or the value it tags (5:23).
-  { fixture: 'yaml-tag/js-function.yaml', at: ['5:9', '5:23'], message: /tags such as `!!js\/function` are not allowed/, hint: /remove the tag/ },
-  { fixture: 'reserved-name/proto-assumption.yaml', at: '3:3', message: /`__proto__` is a reserved name/, hint: /another name/ },
-  { fixture: 'reserved-name/constructor-derived.yaml', at: '5:3', message: /`constructor` is a reserved name/, hint: /another name/ },
-  { fixture: 'reserved-name/prototype-assumption.yaml', at: '4:3', message: /`prototype` is a reserved name/, hint: /another name/ },
+  {
+    fixture: 'yaml-tag/js-function.yaml',
+    at: ['5:9', '5:23'],
+    message: /tags such as `!!js\/function` are not allowed/,
+    hint: /remove the tag/,
+  },
+  {
+    fixture: 'reserved-name/proto-assumption.yaml',
+    at: '3:3',
+    message: /`__proto__` is a reserved name/,
+    hint: /another name/,
+  },
+  {
+    fixture: 'reserved-name/constructor-derived.yaml',
+    at: '5:3',
+    message: /`constructor` is a reserved name/,
+    hint: /another name/,
+  },
+  {
+    fixture: 'reserved-name/prototype-assumption.yaml',
+    at: '4:3',
+    message: /`prototype` is a reserved name/,
+    hint: /another name/,
+  },
 
   // Where a value comes from, and the sections of the results
-  { fixture: 'unknown-ref/misspelt-row.yaml', at: '4:65', message: /`ref: T01` is not a row of bote ref capacity/, hint: /did you mean `T1`\?/ },
-  { fixture: 'unsourced-default/no-ref-no-note.yaml', at: '4:33', message: /`replicas` is a default but does not say where its value comes from/, hint: /`ref:`.*or a `note:`/ },
-  { fixture: 'schema/misspelt-section.yaml', at: '5:53', message: /a section is traffic, storage, bandwidth, cache, servers, cost or other/ },
   {
-    fixture: 'omitted-has-figures/storage-has-a-figure.yaml', at: '8:3', message: /omitted: says storage has no figure, but `daily` is in storage/,
+    fixture: 'unknown-ref/misspelt-row.yaml',
+    at: '4:65',
+    message: /`ref: T01` is not a row of bote ref capacity/,
+    hint: /did you mean `T1`\?/,
+  },
+  {
+    fixture: 'unsourced-default/no-ref-no-note.yaml',
+    at: '4:33',
+    message: /`replicas` is a default but does not say where its value comes from/,
+    hint: /`ref:`.*or a `note:`/,
+  },
+  {
+    fixture: 'schema/misspelt-section.yaml',
+    at: '5:53',
+    message: /a section is traffic, storage, bandwidth, cache, servers, cost or other/,
+  },
+  {
+    fixture: 'omitted-has-figures/storage-has-a-figure.yaml',
+    at: '8:3',
+    message: /omitted: says storage has no figure, but `daily` is in storage/,
     hint: /remove storage from omitted:/,
   },
 ];
@@ -167,7 +235,11 @@ describe('tests/errors: one fixture per bad input', () => {
     const dir = join(ROOT, 'tests', 'errors');
     const all = readdirSync(dir, { withFileTypes: true })
       .filter((d) => d.isDirectory())
-      .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.yaml')).map((f) => `${d.name}/${f}`));
+      .flatMap((d) =>
+        readdirSync(join(dir, d.name))
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => `${d.name}/${f}`),
+      );
     expect(all.sort()).toEqual(CASES.map((c) => c.fixture).sort());
   });
 
@@ -177,7 +249,10 @@ describe('tests/errors: one fixture per bad input', () => {
       const est = (await runInProcess(['estimate', file])).stderr.split('\n').find((l) => HEADER.test(l));
       const r = await runInProcess(['validate', file]);
       expect(r.code, c.fixture).toBe(1);
-      expect(r.stderr.split('\n').find((l) => HEADER.test(l)), c.fixture).toBe(est);
+      expect(
+        r.stderr.split('\n').find((l) => HEADER.test(l)),
+        c.fixture,
+      ).toBe(est);
     }
   });
 });

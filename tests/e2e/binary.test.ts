@@ -26,7 +26,11 @@ describe('the process', () => {
   });
 
   it('exits with the code of the run: 0 done, 1 bad input, 2 bad usage, never killed', () => {
-    for (const [args, code] of [[['calc', '1 + 1'], 0], [['estimate', 'no-such-scenario'], 1], [['estimate', 'twitter', '--set', 'dau'], 2]] as const) {
+    for (const [args, code] of [
+      [['calc', '1 + 1'], 0],
+      [['estimate', 'no-such-scenario'], 1],
+      [['estimate', 'twitter', '--set', 'dau'], 2],
+    ] as const) {
       const r = runBote(args);
       expect(r, args.join(' ')).toMatchObject({ code, signal: null });
       expectClean(r);
@@ -48,7 +52,9 @@ describe('output that cannot be written', () => {
     expect(r.stderr.trim()).toBe('bote: error: cannot write the output: no space left on the device');
   });
   it('a closed stderr keeps the exit code of a usage error', () => {
-    const r = runShell(`node bin/bote.js estimate twitter --jsn 2>&1 | (exec 0<&-; true); echo "code=\${PIPESTATUS[0]}"`);
+    const r = runShell(
+      `node bin/bote.js estimate twitter --jsn 2>&1 | (exec 0<&-; true); echo "code=\${PIPESTATUS[0]}"`,
+    );
     expect(r.stdout).toContain('code=2');
   });
 });
@@ -76,7 +82,12 @@ describe('a closed pipe', () => {
 // Permissions bind only a user other than root: run as `nobody` through setpriv when the tests run as root.
 // Skipped where that user cannot reach the checkout at all (a private home folder).
 const SETPRIV = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-const asOther = process.getuid?.() !== 0 ? [] : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), 'test', '-r', join(ROOT, 'dist', 'cli.js')]).status === 0 ? SETPRIV : undefined;
+const asOther =
+  process.getuid?.() !== 0
+    ? []
+    : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), 'test', '-r', join(ROOT, 'dist', 'cli.js')]).status === 0
+      ? SETPRIV
+      : undefined;
 describe.skipIf(!asOther)('a file bote may not read', () => {
   let project: string;
   beforeAll(() => {
@@ -87,7 +98,10 @@ describe.skipIf(!asOther)('a file bote may not read', () => {
     chmodSync(join(project, 'scenarios', 'locked.yaml'), 0o000);
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
-  const bote = (args: string[]) => runShell([...asOther!, process.execPath, join(ROOT, 'bin', 'bote.js'), ...args].map((w) => `'${w}'`).join(' '), { cwd: project });
+  const bote = (args: string[]) =>
+    runShell([...asOther!, process.execPath, join(ROOT, 'bin', 'bote.js'), ...args].map((w) => `'${w}'`).join(' '), {
+      cwd: project,
+    });
 
   it('is bad input named in one line, not a stack trace', () => {
     const r = bote(['estimate', 'locked']);

@@ -54,10 +54,15 @@ describe.each(CARDS)('bote estimate %s: the whole picture', (name) => {
     const table = await ok(['estimate', name, '--no-color']);
     const widest = Math.max(...table.split('\n').map((l) => [...l].length));
     expect(widest, `${name}: the widest line`).toBeLessThanOrEqual(100);
-    const headings = table.split('\n').map((l) => /^│ (traffic|storage|bandwidth|cache|servers|cost|other)\s+│$/.exec(l)?.[1]).filter(Boolean);
+    const headings = table
+      .split('\n')
+      .map((l) => /^│ (traffic|storage|bandwidth|cache|servers|cost|other)\s+│$/.exec(l)?.[1])
+      .filter(Boolean);
     expect(headings.filter((h) => h !== 'other')).toEqual(SIX);
     // Under cost: the date of every price it uses and the rows they come from.
-    expect(table).toMatch(/│ (prices as of \d{4}[-\d]*(, \d{4}[-\d]*)* \(bote ref capacity P\d+(, P\d+)*\)|.*as the source states it)/);
+    expect(table).toMatch(
+      /│ (prices as of \d{4}[-\d]*(, \d{4}[-\d]*)* \(bote ref capacity P\d+(, P\d+)*\)|.*as the source states it)/,
+    );
   });
 });
 
@@ -65,7 +70,10 @@ describe('the rest of the catalogue', () => {
   it('the reference scenarios keep the plain table: every result in other, no section heading', async () => {
     for (const name of REFERENCE) {
       const doc = await json(['estimate', name]);
-      expect(Object.values(doc.results).every((r) => r.section === 'other'), name).toBe(true);
+      expect(
+        Object.values(doc.results).every((r) => r.section === 'other'),
+        name,
+      ).toBe(true);
       expect(await ok(['estimate', name, '--no-color'])).not.toMatch(/^│ (traffic|other)\s+│$/m);
     }
   });
@@ -86,11 +94,13 @@ describe('the rest of the catalogue', () => {
     expect(csv).toMatch(/^assumption,replicas,3,,3,3x,,default,M10\r$/m);
   });
 
-  it('a value set with --set is the user\'s: stated, without the row', async () => {
+  it("a value set with --set is the user's: stated, without the row", async () => {
     const doc = await json(['estimate', 'url-shortener', '--set', 'app_server_rps=2000']);
     expect(doc.assumptions.app_server_rps).toMatchObject({ origin: 'source', overridden: true });
     expect(doc.assumptions.app_server_rps!.ref).toBeUndefined();
-    expect(await ok(['estimate', 'url-shortener', '--set', 'app_server_rps=2000', '--no-color'])).toMatch(/│ app_server_rps\s+│ 2000 (\(set\)|request\/s\/server \(set\))\s+│ set\s+│/);
+    expect(await ok(['estimate', 'url-shortener', '--set', 'app_server_rps=2000', '--no-color'])).toMatch(
+      /│ app_server_rps\s+│ 2000 (\(set\)|request\/s\/server \(set\))\s+│ set\s+│/,
+    );
   });
 });
 
@@ -104,7 +114,9 @@ describe('bote explain: a default is worded as one', () => {
   });
 
   it('JSON: each given step carries its origin, and a default its ref', async () => {
-    const doc = JSON.parse(await ok(['explain', 'url-shortener', 'app_servers', '--json'])) as { steps: Array<{ name: string; kind: string; origin?: string; ref?: string }> };
+    const doc = JSON.parse(await ok(['explain', 'url-shortener', 'app_servers', '--json'])) as {
+      steps: Array<{ name: string; kind: string; origin?: string; ref?: string }>;
+    };
     const step = (n: string) => doc.steps.find((s) => s.name === n)!;
     expect(step('app_server_rps')).toMatchObject({ origin: 'default', ref: 'T1' });
     expect(step('read_write_ratio')).toMatchObject({ origin: 'source' });
@@ -115,30 +127,46 @@ describe('bote explain: a default is worded as one', () => {
 describe('bote sensitivity NAME with no result', () => {
   it('studies each headline figure, in JSON as { version, scenario, results: [ { result, swings, variance } ] }', async () => {
     const doc = JSON.parse(await ok(['sensitivity', 'url-shortener', '--samples', '200', '--json'])) as {
-      version: number; scenario: { name: string }; results: Array<{ result: { name: string; unit: string }; swings: Array<{ name: string }>; variance: unknown }>;
+      version: number;
+      scenario: { name: string };
+      results: Array<{ result: { name: string; unit: string }; swings: Array<{ name: string }>; variance: unknown }>;
     };
     expect(doc.version).toBe(1);
     expect(doc.scenario.name).toBe('url-shortener');
-    const headlines = Object.entries((await json(['estimate', 'url-shortener'])).results).filter(([, r]) => r.headline).map(([n]) => n);
+    const headlines = Object.entries((await json(['estimate', 'url-shortener'])).results)
+      .filter(([, r]) => r.headline)
+      .map(([n]) => n);
     expect(doc.results.map((r) => r.result.name)).toEqual(headlines);
-    expect(headlines).toEqual(['write_qps', 'read_qps', 'storage_total', 'cache_memory', 'app_servers', 'cost_per_month']);
+    expect(headlines).toEqual([
+      'write_qps',
+      'read_qps',
+      'storage_total',
+      'cache_memory',
+      'app_servers',
+      'cost_per_month',
+    ]);
     // read_qps moves with the writes and the ratio; nothing is a range, so no variance.
     expect(doc.results[1]!.swings.map((s) => s.name).sort()).toEqual(['new_urls_per_day', 'read_write_ratio']);
     expect(doc.results.every((r) => r.variance === null)).toBe(true);
   });
 
   it('falls back to the results with a published figure when none is marked headline', async () => {
-    const doc = JSON.parse(await ok(['sensitivity', 'hotel-booking', '--json'])) as { results: Array<{ result: { name: string } }> };
+    const doc = JSON.parse(await ok(['sensitivity', 'hotel-booking', '--json'])) as {
+      results: Array<{ result: { name: string } }>;
+    };
     expect(doc.results.map((r) => r.result.name)).toEqual(['booking_page_qps', 'detail_page_qps']);
   });
 
   it('falls back to every result when none is published either, and draws a tornado for each', async () => {
     const out = await ok(['sensitivity', 'tinder', '--samples', '200']);
-    for (const name of ['swipes_per_day', 'swipe_rate', 'peak_swipe_rate', 'app_servers', 'compute_cost']) expect(out).toMatch(new RegExp(`^${name}$`, 'm'));
+    for (const name of ['swipes_per_day', 'swipe_rate', 'peak_swipe_rate', 'app_servers', 'compute_cost'])
+      expect(out).toMatch(new RegExp(`^${name}$`, 'm'));
   });
 
   it('gives variance shares for each headline figure a range reaches', async () => {
-    const doc = JSON.parse(await ok(['sensitivity', 'twitter', '--set', 'dau=100M to 300M', '--samples', '500', '--seed', '3', '--json'])) as {
+    const doc = JSON.parse(
+      await ok(['sensitivity', 'twitter', '--set', 'dau=100M to 300M', '--samples', '500', '--seed', '3', '--json']),
+    ) as {
       results: Array<{ result: { name: string }; variance: { shares: Array<{ name: string }> } | null }>;
     };
     const qps = doc.results.find((r) => r.result.name === 'qps')!;
@@ -152,18 +180,21 @@ describe('the file format', () => {
 
   it('section:, headline:, origin:, ref: and omitted: in a user file, through estimate and validate', async () => {
     const file = join(dir, 'svc.yaml');
-    writeFileSync(file, [
-      'assumptions:',
-      '  dau: 2 million user',
-      '  per_server: { value: 1000 req/s/server, origin: default, ref: T1 }',
-      'derived:',
-      '  rps: { expr: dau * 20 request/user/day, unit: request/s, headline: true }',
-      '  hot: { expr: rps * 1 KB/request * (1 day) * 20%, unit: GB, section: cache }',
-      '  app: servers(rps, per_server)',
-      'omitted:',
-      '  storage: nothing is kept',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'assumptions:',
+        '  dau: 2 million user',
+        '  per_server: { value: 1000 req/s/server, origin: default, ref: T1 }',
+        'derived:',
+        '  rps: { expr: dau * 20 request/user/day, unit: request/s, headline: true }',
+        '  hot: { expr: rps * 1 KB/request * (1 day) * 20%, unit: GB, section: cache }',
+        '  app: servers(rps, per_server)',
+        'omitted:',
+        '  storage: nothing is kept',
+        '',
+      ].join('\n'),
+    );
     expect(await ok(['validate', file])).toContain('ok');
     const doc = await json(['estimate', file]);
     expect(doc.assumptions.dau!.origin).toBe('source');
@@ -190,8 +221,11 @@ describe('bote ref capacity', () => {
     const out = await ok(['ref', 'capacity']);
     expect(out).toMatch(/^ {2}T1 +Stateless app\/API server: requests per second +1000 req\/s\/server +200 to 10000$/m);
     expect(out).toMatch(/^ {2}H8 +Memory per cache node +13 GB\/shard +6\.38 GiB\/shard to 25 GB\/shard$/m);
-    expect(out).toMatch(/^ {2}P6 +CDN price: CloudFront, per GB +\$0\.085\/GB\n {6}AWS CloudFront, United States, Mexico and Canada; as of 2026-06-15$/m);
-    for (const heading of ['Throughput per server or node', 'Hardware', 'Rules of thumb', 'Prices']) expect(out).toContain(heading);
+    expect(out).toMatch(
+      /^ {2}P6 +CDN price: CloudFront, per GB +\$0\.085\/GB\n {6}AWS CloudFront, United States, Mexico and Canada; as of 2026-06-15$/m,
+    );
+    for (const heading of ['Throughput per server or node', 'Hardware', 'Rules of thumb', 'Prices'])
+      expect(out).toContain(heading);
     expect(Math.max(...out.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(100);
   });
 
@@ -208,7 +242,11 @@ describe('bote ref capacity', () => {
   });
 
   it('finds rows by words, as bote ref latency does, and says which when nothing matches (exit 1)', async () => {
-    const doc = JSON.parse(await ok(['ref', 'capacity', 'redis', '--json'])) as { version: number; table: string; rows: Array<{ id: string; value: string; range?: { low: string } }> };
+    const doc = JSON.parse(await ok(['ref', 'capacity', 'redis', '--json'])) as {
+      version: number;
+      table: string;
+      rows: Array<{ id: string; value: string; range?: { low: string } }>;
+    };
     expect(doc).toMatchObject({ version: 1, table: 'capacity' });
     expect(doc.rows.map((r) => r.id)).toEqual(['T3']);
     expect(doc.rows[0]!.range?.low).toBe('80000 req/s/server');

@@ -16,7 +16,10 @@ const ESC = '\x1b';
 
 function expectClose(actual: unknown, expected: number, what = 'value', rtol = 1e-9): void {
   expect(typeof actual, `${what} is a number`).toBe('number');
-  expect(Math.abs((actual as number) - expected) <= rtol * Math.abs(expected), `${what}: got ${actual}, expected ${expected}`).toBe(true);
+  expect(
+    Math.abs((actual as number) - expected) <= rtol * Math.abs(expected),
+    `${what}: got ${actual}, expected ${expected}`,
+  ).toBe(true);
 }
 
 /** No stack trace, no uncaught Node error. */
@@ -99,10 +102,26 @@ describe('help and version', () => {
 
 describe('bote list', () => {
   const BUILTINS: Record<string, { title: string; source: RegExp; group: string }> = {
-    twitter: { title: 'Twitter - tweet QPS and media storage', source: /^seeds\/004, chapter 2/, group: 'Built-in, from seeds/004' },
-    'url-shortener': { title: 'URL shortener - write and read QPS, records, storage and key length', source: /^seeds\/004, chapter 8/, group: 'Built-in, from seeds/004' },
-    uber: { title: 'Uber - requests, storage and bandwidth', source: /^seeds\/001, Uber/, group: 'Built-in, from seeds/001' },
-    youtube: { title: 'YouTube - views, upload storage and CDN cost', source: /^System Design Interview, chapter 14/, group: 'Built-in' },
+    twitter: {
+      title: 'Twitter - tweet QPS and media storage',
+      source: /^seeds\/004, chapter 2/,
+      group: 'Built-in, from seeds/004',
+    },
+    'url-shortener': {
+      title: 'URL shortener - write and read QPS, records, storage and key length',
+      source: /^seeds\/004, chapter 8/,
+      group: 'Built-in, from seeds/004',
+    },
+    uber: {
+      title: 'Uber - requests, storage and bandwidth',
+      source: /^seeds\/001, Uber/,
+      group: 'Built-in, from seeds/001',
+    },
+    youtube: {
+      title: 'YouTube - views, upload storage and CDN cost',
+      source: /^System Design Interview, chapter 14/,
+      group: 'Built-in',
+    },
   };
 
   it('prints each built-in with its title, under the source it comes from', async () => {
@@ -112,10 +131,15 @@ describe('bote list', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
     for (const [name, b] of Object.entries(BUILTINS)) {
-      const at = lines.findIndex((l) => new RegExp(`^\\s+${name}\\s+${b.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(l));
+      const at = lines.findIndex((l) =>
+        new RegExp(`^\\s+${name}\\s+${b.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(l),
+      );
       expect(at, `a line "${name}  ${b.title}"`).toBeGreaterThan(0);
       // The nearest heading above the row names the source.
-      const heading = lines.slice(0, at).reverse().find((l) => l !== '' && !l.startsWith(' '));
+      const heading = lines
+        .slice(0, at)
+        .reverse()
+        .find((l) => l !== '' && !l.startsWith(' '));
       expect(heading, `the group of ${name}`).toBe(b.group);
     }
   });
@@ -124,7 +148,10 @@ describe('bote list', () => {
     const r = await runInProcess(['list', '--json'], { cwd: tmp });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const doc = JSON.parse(r.stdout) as { version: number; scenarios: Array<{ name: string; title: string; source: string; file: string; origin: string }> };
+    const doc = JSON.parse(r.stdout) as {
+      version: number;
+      scenarios: Array<{ name: string; title: string; source: string; file: string; origin: string }>;
+    };
     // `version` first, as in every command's JSON.
     expect(Object.keys(doc)).toEqual(['version', 'scenarios']);
     expect(doc.version).toBe(1);
@@ -142,7 +169,11 @@ describe('bote list', () => {
     const dir = join(tmp, 'with-local');
     mkdirSync(join(dir, 'scenarios'), { recursive: true });
     writeFileSync(join(dir, 'scenarios', 'mine.yaml'), 'title: My own\nassumptions:\n  dau: 1M user\n');
-    const rows = (JSON.parse((await runInProcess(['list', '--json'], { cwd: dir })).stdout) as { scenarios: Array<{ name: string; title: string; origin: string }> }).scenarios;
+    const rows = (
+      JSON.parse((await runInProcess(['list', '--json'], { cwd: dir })).stdout) as {
+        scenarios: Array<{ name: string; title: string; origin: string }>;
+      }
+    ).scenarios;
     expect(rows.find((x) => x.name === 'mine')).toMatchObject({ title: 'My own', origin: 'local' });
     expect(rows.find((x) => x.name === 'twitter')).toMatchObject({ origin: 'built-in' });
   });
@@ -167,7 +198,9 @@ describe('estimate --json', () => {
   });
 
   it('--format json is the same document', async () => {
-    expect((await runInProcess(['estimate', 'twitter', '--format', 'json'])).stdout).toBe((await runInProcess(['estimate', 'twitter', '--json'])).stdout);
+    expect((await runInProcess(['estimate', 'twitter', '--format', 'json'])).stdout).toBe(
+      (await runInProcess(['estimate', 'twitter', '--json'])).stdout,
+    );
   });
 
   it('has no colour codes even when colour is forced', async () => {
@@ -194,7 +227,7 @@ describe('estimate --set', () => {
     expect(doc.assumptions.mau!.overridden).toBeUndefined();
   });
 
-  it('-s is --set, and a plain number takes the figure\'s unit', async () => {
+  it("-s is --set, and a plain number takes the figure's unit", async () => {
     const doc = await json(['estimate', 'twitter', '-s', 'mau=600000000', '--json']);
     expectClose(doc.results.dau!.value, 300e6, 'dau');
     expectClose(doc.results.qps!.value, (300e6 * 2) / DAY, 'qps');
@@ -248,10 +281,16 @@ describe('usage errors: exit 2, the usage hint on stderr, no stack trace', () =>
     expectUsageError(await runInProcess(['estimate', 'twitter', '--set', 'dau=']), /expected NAME=QUANTITY/);
   });
   it('fewer than 100 samples: no honest p5 and p95', async () => {
-    expectUsageError(await runInProcess(['estimate', 'twitter', '--set', 'dau=100M to 300M', '--samples', '1']), /from 100 to 10,000,000/);
+    expectUsageError(
+      await runInProcess(['estimate', 'twitter', '--set', 'dau=100M to 300M', '--samples', '1']),
+      /from 100 to 10,000,000/,
+    );
   });
   it('--format and --json together', async () => {
-    expectUsageError(await runInProcess(['calc', '1+1', '--format', 'yaml', '--json']), /cannot be used with option '--json'/);
+    expectUsageError(
+      await runInProcess(['calc', '1+1', '--format', 'yaml', '--json']),
+      /cannot be used with option '--json'/,
+    );
   });
   it('no command at all: the help, as bad usage', async () => {
     const r = await runInProcess([]);
@@ -294,12 +333,15 @@ describe('other formats', () => {
     expect(header).toEqual(['kind', 'name', 'value', 'unit', 'display', 'text', 'section', 'origin', 'ref']);
     for (const row of body) expect(row, row.join(',')).toHaveLength(header!.length);
     const byName = new Map(body.map((row) => [row[1], row]));
-    expect(body.filter((x) => x[0] === 'assumption').map((x) => x[1]).slice(0, 7)).toEqual(
-      ['mau', 'daily_active', 'tweets_per_user', 'media_share', 'media_size', 'retention', 'peak_factor'],
+    expect(
+      body
+        .filter((x) => x[0] === 'assumption')
+        .map((x) => x[1])
+        .slice(0, 7),
+    ).toEqual(['mau', 'daily_active', 'tweets_per_user', 'media_share', 'media_size', 'retention', 'peak_factor']);
+    expect(body.filter((x) => x[0] === 'result').map((x) => x[1])).toEqual(
+      expect.arrayContaining(['dau', 'qps', 'peak_qps', 'media_storage_per_day', 'media_storage_total']),
     );
-    expect(body.filter((x) => x[0] === 'result').map((x) => x[1])).toEqual(expect.arrayContaining(
-      ['dau', 'qps', 'peak_qps', 'media_storage_per_day', 'media_storage_total'],
-    ));
     expect(byName.get('mau')!.slice(6)).toEqual(['', 'source', '']);
     expect(byName.get('app_server_rps')!.slice(6)).toEqual(['', 'default', 'T1']);
     expect(byName.get('qps')!.slice(6)).toEqual(['traffic', '', '']);
@@ -314,7 +356,10 @@ describe('other formats', () => {
   it('--format csv quotes a field with a comma (the source of a user file)', async () => {
     const dir = join(tmp, 'csv');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'q.yaml'), 'assumptions:\n  base: { value: 1000 user, note: "a, b" }\nderived:\n  twice: { expr: "base * 2", unit: user }\n');
+    writeFileSync(
+      join(dir, 'q.yaml'),
+      'assumptions:\n  base: { value: 1000 user, note: "a, b" }\nderived:\n  twice: { expr: "base * 2", unit: user }\n',
+    );
     const r = await runInProcess(['estimate', 'q.yaml', '--format', 'csv'], { cwd: dir });
     expect(r.stderr).toBe('');
     const rows = parseCsv(r.stdout);
@@ -323,7 +368,8 @@ describe('other formats', () => {
 });
 
 describe('colour', () => {
-  const table = (env: Record<string, string | undefined>, ...flags: string[]) => runInProcess(['estimate', 'twitter', ...flags], { env });
+  const table = (env: Record<string, string | undefined>, ...flags: string[]) =>
+    runInProcess(['estimate', 'twitter', ...flags], { env });
 
   it('none when piped (stdout is not a terminal)', async () => {
     const r = await table({});
@@ -373,14 +419,17 @@ describe('scenario files', () => {
     writeFileSync(join(tmp, 'svc', 'sub', 'other.yml'), SERVICE);
   });
 
-  it.each([['./my-service.yaml'], ['my-service.yaml'], ['sub/other.yml'], ['sub/../my-service.yaml']])('by relative path %s', async (path) => {
-    const doc = await json(['estimate', path, '--json'], join(tmp, 'svc'));
-    expect(doc.scenario.title).toBe('My service');
-    expect(doc.scenario.file).toBe(path);
-    expectClose(doc.results.order_rate!.value, (2e6 * 3) / DAY, 'order_rate'); // 69.44 order/s
-    expect(doc.results.order_rate!.unit).toBe('order/s');
-    expectClose(doc.results.storage_per_year!.value, (2e6 * 3 * 2e3 * 365) / 1e9, 'storage_per_year'); // 4380 GB
-  });
+  it.each([['./my-service.yaml'], ['my-service.yaml'], ['sub/other.yml'], ['sub/../my-service.yaml']])(
+    'by relative path %s',
+    async (path) => {
+      const doc = await json(['estimate', path, '--json'], join(tmp, 'svc'));
+      expect(doc.scenario.title).toBe('My service');
+      expect(doc.scenario.file).toBe(path);
+      expectClose(doc.results.order_rate!.value, (2e6 * 3) / DAY, 'order_rate'); // 69.44 order/s
+      expect(doc.results.order_rate!.unit).toBe('order/s');
+      expectClose(doc.results.storage_per_year!.value, (2e6 * 3 * 2e3 * 365) / 1e9, 'storage_per_year'); // 4380 GB
+    },
+  );
 
   it('the name defaults to the file name', async () => {
     expect((await json(['estimate', 'my-service.yaml', '--json'], join(tmp, 'svc'))).scenario.name).toBe('my-service');

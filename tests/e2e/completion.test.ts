@@ -57,7 +57,8 @@ describe('bote completion', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     // Commands and flags come from the program: a few of each, and the hidden helper stays hidden.
-    for (const word of ['estimate', 'explain', 'sensitivity', 'sweep', 'list', '--samples', 'markdown']) expect(r.stdout).toContain(word);
+    for (const word of ['estimate', 'explain', 'sensitivity', 'sweep', 'list', '--samples', 'markdown'])
+      expect(r.stdout).toContain(word);
     expect(r.stdout).toContain('__complete');
     expect(r.stdout).not.toMatch(/['\s]__complete:/);
   });
@@ -106,11 +107,18 @@ describe('bash completion, run for real', () => {
     const names = bashComplete('bote', 'estimate', 'twitter', '--set', 'd');
     expect(names).toContain('daily_active=');
     expect(bashComplete('bote', 'estimate', 'twitter', '--set', 'tw')).toEqual(['tweets_per_user=']);
-    expect(bashComplete('bote', 'estimate', 'twitter', '-s', '')).toEqual(expect.arrayContaining(['mau=', 'media_size=', 'retention=', 'peak_factor=']));
+    expect(bashComplete('bote', 'estimate', 'twitter', '-s', '')).toEqual(
+      expect.arrayContaining(['mau=', 'media_size=', 'retention=', 'peak_factor=']),
+    );
     // bash splits --set=x at "=": the "=" is a word of its own.
     expect(bashComplete('bote', 'estimate', 'twitter', '--set', '=', 'media_si')).toEqual(['media_size=']);
     // A path to a file works as well as a name.
-    expect(bashComplete('bote', 'estimate', 'scenarios/twitter.yaml', '--set', 'peak')).toEqual(['peak_factor=', 'peak_qps=', 'peak_read_qps=', 'peak_requests=']);
+    expect(bashComplete('bote', 'estimate', 'scenarios/twitter.yaml', '--set', 'peak')).toEqual([
+      'peak_factor=',
+      'peak_qps=',
+      'peak_read_qps=',
+      'peak_requests=',
+    ]);
   });
 
   it('completes flag values and figures', async () => {
@@ -127,7 +135,8 @@ describe('bash completion, run for real', () => {
     // --show a,b: the results typed stay in front of the one being typed.
     expect(bashComplete('bote', 'sweep', 'twitter', '--show', 'peak_q')).toEqual(['peak_qps']);
     expect(bashComplete('bote', 'sweep', 'twitter', '--vary', 'dau=1M..2M', '--show', 'peak_qps,media_s')).toEqual([
-      'peak_qps,media_storage_per_day', 'peak_qps,media_storage_total',
+      'peak_qps,media_storage_per_day',
+      'peak_qps,media_storage_total',
     ]);
     expect(bashComplete('bote', 'sweep', 'no-such-scenario', '--show', '')).toEqual([]);
   });
@@ -141,19 +150,53 @@ describe('bash completion, run for real', () => {
 
 describe('the hidden helper', () => {
   it('lists scenarios, assumption names and figures, one a line', async () => {
-    expect((await bote('__complete', 'scenarios')).stdout.split('\n')).toEqual(expect.arrayContaining(['twitter', 'url-shortener', 'uber', 'youtube']));
+    expect((await bote('__complete', 'scenarios')).stdout.split('\n')).toEqual(
+      expect.arrayContaining(['twitter', 'url-shortener', 'uber', 'youtube']),
+    );
     const names = (await bote('__complete', 'assumptions', 'twitter')).stdout.split('\n').filter(Boolean);
-    expect(names.slice(0, 7)).toEqual(['mau', 'daily_active', 'tweets_per_user', 'media_share', 'media_size', 'retention', 'peak_factor']);
+    expect(names.slice(0, 7)).toEqual([
+      'mau',
+      'daily_active',
+      'tweets_per_user',
+      'media_share',
+      'media_size',
+      'retention',
+      'peak_factor',
+    ]);
     // The book's five results first, then what bote adds (issue 10: the whole capacity picture).
     expect((await bote('__complete', 'figures', 'twitter')).stdout.split('\n').filter(Boolean)).toEqual([
-      'dau', 'qps', 'peak_qps', 'read_qps', 'peak_read_qps', 'peak_requests', 'media_storage_per_day', 'media_storage_total',
-      'text_storage_per_day', 'text_storage_replicated', 'ingress', 'egress', 'cache_memory', 'cache_nodes', 'app_servers', 'db_shards',
-      'storage_cost', 'cdn_cost', 'compute_cost', 'cost_per_month',
+      'dau',
+      'qps',
+      'peak_qps',
+      'read_qps',
+      'peak_read_qps',
+      'peak_requests',
+      'media_storage_per_day',
+      'media_storage_total',
+      'text_storage_per_day',
+      'text_storage_replicated',
+      'ingress',
+      'egress',
+      'cache_memory',
+      'cache_nodes',
+      'app_servers',
+      'db_shards',
+      'storage_cost',
+      'cdn_cost',
+      'compute_cost',
+      'cost_per_month',
     ]);
   });
 
   it('is silent and exits 0 on anything wrong', async () => {
-    for (const args of [['assumptions', 'no-such'], ['assumptions'], ['nonsense'], [], ['assumptions', 'package.json'], ['figures', '/etc']]) {
+    for (const args of [
+      ['assumptions', 'no-such'],
+      ['assumptions'],
+      ['nonsense'],
+      [],
+      ['assumptions', 'package.json'],
+      ['figures', '/etc'],
+    ]) {
       const r = await bote('__complete', ...args);
       expect(r, args.join(' ')).toMatchObject({ code: 0, stdout: '', stderr: '' });
     }
@@ -166,9 +209,16 @@ describe('the hidden helper', () => {
 
 describe.skipIf(!hasFish)('fish completion, run for real (skipped: fish is not installed)', () => {
   function fishComplete(line: string): string[] {
-    const r = spawnSync('fish', ['--no-config', '-c', `source '${scripts.fish}'; complete -C '${line}'`], { cwd: root, env: { ...env, PATH: path }, encoding: 'utf8' });
+    const r = spawnSync('fish', ['--no-config', '-c', `source '${scripts.fish}'; complete -C '${line}'`], {
+      cwd: root,
+      env: { ...env, PATH: path },
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
-    return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]!);
+    return r.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t')[0]!);
   }
 
   it('completes scenarios and, after --set, name=', async () => {

@@ -30,7 +30,9 @@ describe('bote explain', () => {
     expect(lines[0]).toBe('Twitter - tweet QPS and media storage');
     expect(lines).toContain('Given');
     expect(lines.indexOf('Given')).toBeLessThan(lines.indexOf('Derived'));
-    expect(r.stdout).toContain('qps = dau × tweets_per_user = 150 M user × 2 tweet/user/day = 3,472 tweet/s (~3.5 K tweet/s)');
+    expect(r.stdout).toContain(
+      'qps = dau × tweets_per_user = 150 M user × 2 tweet/user/day = 3,472 tweet/s (~3.5 K tweet/s)',
+    );
     // 3,472.2 tweet/s × 2 = 6,944.4 tweet/s
     expect(r.stdout).toContain('peak_qps = qps × peak_factor = 3.47 K tweet/s × 2 = 6,944 tweet/s (~6.9 K tweet/s)');
     expect(r.stdout).not.toContain('media_storage');
@@ -38,7 +40,9 @@ describe('bote explain', () => {
 
   it('--json gives the same steps as data, with values that agree with estimate', async () => {
     const steps = await explainJson('url-shortener');
-    const estimate = JSON.parse((await runInProcess(['estimate', 'url-shortener', '--json'])).stdout) as { results: Record<string, { value: number; unit: string }> };
+    const estimate = JSON.parse((await runInProcess(['estimate', 'url-shortener', '--json'])).stdout) as {
+      results: Record<string, { value: number; unit: string }>;
+    };
     for (const [name, result] of Object.entries(estimate.results)) {
       const step = steps.find((s) => s.name === name)!;
       expect(step.kind).toBe('derived');
@@ -60,7 +64,9 @@ describe('bote explain', () => {
     const steps = await explainJson('twitter', 'qps', '--set', 'dau=100M to 300M');
     expect(steps.find((s) => s.name === 'dau')!.range).toMatchObject({ low: 100e6, high: 300e6, dist: 'lognormal' });
     const r = await runInProcess(['explain', 'twitter', 'qps', '--set', 'dau=100M to 300M']);
-    expect(r.stdout).toContain('a guess: 100 M user to 300 M user (lognormal, a 90% interval); its median is used here');
+    expect(r.stdout).toContain(
+      'a guess: 100 M user to 300 M user (lognormal, a 90% interval); its median is used here',
+    );
   });
 
   it('an unknown figure is bad input with a did-you-mean', async () => {

@@ -11,19 +11,47 @@ import { parseCsv } from '../helpers/csv.js';
 
 // `header`: the CSV header, and the Markdown one too unless the command has a Markdown form of its own (estimate).
 const COMMANDS: Array<{ name: string; args: string[]; header?: string[]; ownMarkdown?: boolean }> = [
-  { name: 'estimate', args: ['estimate', 'twitter'], header: ['kind', 'name', 'value', 'unit', 'display', 'text', 'section', 'origin', 'ref'], ownMarkdown: true },
-  { name: 'explain', args: ['explain', 'twitter', 'peak_qps'], header: ['name', 'formula', 'substituted', 'value', 'unit'] },
-  { name: 'check', args: ['check', 'url-shortener'], header: ['scenario', 'name', 'published', 'computed', 'unit', 'difference', 'status', 'erratum'] },
+  {
+    name: 'estimate',
+    args: ['estimate', 'twitter'],
+    header: ['kind', 'name', 'value', 'unit', 'display', 'text', 'section', 'origin', 'ref'],
+    ownMarkdown: true,
+  },
+  {
+    name: 'explain',
+    args: ['explain', 'twitter', 'peak_qps'],
+    header: ['name', 'formula', 'substituted', 'value', 'unit'],
+  },
+  {
+    name: 'check',
+    args: ['check', 'url-shortener'],
+    header: ['scenario', 'name', 'published', 'computed', 'unit', 'difference', 'status', 'erratum'],
+  },
   { name: 'calc', args: ['calc', '1 Gbps * 1 hour -> GiB'], header: ['value', 'unit', 'display'] },
   { name: 'ref latency', args: ['ref', 'latency'], header: ['name', 'seconds', 'source'] },
   { name: 'ref availability', args: ['ref', 'availability', '99.95%'] },
   { name: 'ref powers', args: ['ref', 'powers'] },
-  { name: 'ref capacity', args: ['ref', 'capacity'], header: ['id', 'name', 'value', 'low', 'high', 'range_note', 'note', 'provider', 'region', 'source', 'date'] },
+  {
+    name: 'ref capacity',
+    args: ['ref', 'capacity'],
+    header: ['id', 'name', 'value', 'low', 'high', 'range_note', 'note', 'provider', 'region', 'source', 'date'],
+  },
   { name: 'sensitivity, every headline figure', args: ['sensitivity', 'url-shortener', '--samples', '200'] },
-  { name: 'sensitivity', args: ['sensitivity', 'twitter', 'peak_qps', '--set', 'dau=100M to 300M', '--seed', '1', '--samples', '2000'] },
-  { name: 'sweep', args: ['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '3', '--log', '--show', 'qps'], header: ['dau (user)', 'qps (tweet/s)'] },
+  {
+    name: 'sensitivity',
+    args: ['sensitivity', 'twitter', 'peak_qps', '--set', 'dau=100M to 300M', '--seed', '1', '--samples', '2000'],
+  },
+  {
+    name: 'sweep',
+    args: ['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '3', '--log', '--show', 'qps'],
+    header: ['dau (user)', 'qps (tweet/s)'],
+  },
   { name: 'list', args: ['list'], header: ['name', 'title', 'source', 'file', 'origin'] },
-  { name: 'validate', args: ['validate', 'scenarios/twitter.yaml'], header: ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] },
+  {
+    name: 'validate',
+    args: ['validate', 'scenarios/twitter.yaml'],
+    header: ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'],
+  },
 ];
 
 function ok(r: InProcessResult): string {
@@ -110,7 +138,14 @@ describe('formats with problems', () => {
 describe('estimate with a range, in every format', () => {
   const args = ['estimate', 'twitter', '--set', 'dau=100M to 300M', '--seed', '5', '--samples', '2000'];
   let doc: {
-    results: Record<string, { value: number; range?: { low: number; high: number; dist: string }; percentiles: { p5: number; p50: number; p95: number } }>;
+    results: Record<
+      string,
+      {
+        value: number;
+        range?: { low: number; high: number; dist: string };
+        percentiles: { p5: number; p50: number; p95: number };
+      }
+    >;
   };
   beforeAll(async () => {
     doc = JSON.parse(ok(await runInProcess([...args, '--json'])));
@@ -122,9 +157,26 @@ describe('estimate with a range, in every format', () => {
 
   it('CSV adds p5, p50 and p95 of each result, the same numbers as JSON', async () => {
     const rows = parseCsv(ok(await runInProcess([...args, '--format', 'csv'])));
-    expect(rows[0]).toEqual(['kind', 'name', 'value', 'unit', 'display', 'text', 'p5', 'p50', 'p95', 'section', 'origin', 'ref']);
+    expect(rows[0]).toEqual([
+      'kind',
+      'name',
+      'value',
+      'unit',
+      'display',
+      'text',
+      'p5',
+      'p50',
+      'p95',
+      'section',
+      'origin',
+      'ref',
+    ]);
     const qps = rows.find((r) => r[1] === 'qps')!;
-    expect(qps.slice(6, 9).map(Number)).toEqual([doc.results.qps!.percentiles.p5, doc.results.qps!.percentiles.p50, doc.results.qps!.percentiles.p95]);
+    expect(qps.slice(6, 9).map(Number)).toEqual([
+      doc.results.qps!.percentiles.p5,
+      doc.results.qps!.percentiles.p50,
+      doc.results.qps!.percentiles.p95,
+    ]);
     // An assumption has no percentiles; a percentage shows as one.
     expect(rows.find((r) => r[1] === 'daily_active')!.slice(4)).toEqual(['50%', '50%', '', '', '', '', 'source', '']);
   });

@@ -13,13 +13,27 @@ import { runInProcess } from '../helpers/in-process.js';
 vi.mock('../../src/core/expr/functions.js', async (importOriginal) => {
   const table = await importOriginal<typeof import('../../src/core/expr/functions.js')>();
   const double: (typeof table.FUNCTIONS)[number] = {
-    name: 'double', params: [{ name: 'x' }], keepsUnit: true, result: (c) => c.dims[0]!, run: (x) => 2 * x,
-    doc: 'twice x', example: { formula: 'double(3 GB)', answer: '6 GB' },
+    name: 'double',
+    params: [{ name: 'x' }],
+    keepsUnit: true,
+    result: (c) => c.dims[0]!,
+    run: (x) => 2 * x,
+    doc: 'twice x',
+    example: { formula: 'double(3 GB)', answer: '6 GB' },
   };
   return { ...table, FUNCTIONS: [...table.FUNCTIONS, double] };
 });
 
-const SCENARIO = ['name: doubled', 'assumptions:', '  dau: 10 M user', '  size: 3 GB', 'derived:', '  twice: double(dau)', '  backup: { expr: double(size), unit: MB }', ''].join('\n');
+const SCENARIO = [
+  'name: doubled',
+  'assumptions:',
+  '  dau: 10 M user',
+  '  size: 3 GB',
+  'derived:',
+  '  twice: double(dau)',
+  '  backup: { expr: double(size), unit: MB }',
+  '',
+].join('\n');
 
 describe('double(x) added to the table of functions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bote-double-'));

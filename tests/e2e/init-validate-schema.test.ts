@@ -36,9 +36,13 @@ describe('bote init', () => {
 
   it('points the schema line at the shipped schema, relative to the new file', async () => {
     await runInProcess(['init', 'svc'], { cwd: dir });
-    const ref = readFileSync(join(dir, 'svc.yaml'), 'utf8').split('\n')[0]!.replace(/^.*\$schema=/, '');
+    const ref = readFileSync(join(dir, 'svc.yaml'), 'utf8')
+      .split('\n')[0]!
+      .replace(/^.*\$schema=/, '');
     expect(existsSync(join(dir, ref))).toBe(true);
-    expect(readFileSync(join(dir, ref), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8'));
+    expect(readFileSync(join(dir, ref), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8'),
+    );
   });
 
   it('copies a built-in with --from, renamed, and gives its results', async () => {
@@ -64,13 +68,20 @@ describe('bote init', () => {
   });
 
   it('makes a valid scenario name of any file name, and quotes the path it suggests', async () => {
-    for (const [name, slug] of [['_draft', 'draft'], ['My Service!', 'my-service'], ['Ünïcode', 'n-code'], ['___', 'my-scenario']] as const) {
+    for (const [name, slug] of [
+      ['_draft', 'draft'],
+      ['My Service!', 'my-service'],
+      ['Ünïcode', 'n-code'],
+      ['___', 'my-scenario'],
+    ] as const) {
       const r = await runInProcess(['init', name], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
       expect(readFileSync(join(dir, `${name}.yaml`), 'utf8')).toContain(`name: ${slug}\n`);
       expect((await runInProcess(['validate', `${name}.yaml`], { cwd: dir })).code).toBe(0);
     }
-    expect((await runInProcess(['init', 'Two words'], { cwd: dir })).stdout).toContain("next: bote estimate './Two words.yaml'");
+    expect((await runInProcess(['init', 'Two words'], { cwd: dir })).stdout).toContain(
+      "next: bote estimate './Two words.yaml'",
+    );
   });
 
   it('an empty name is bad usage, and writes nothing', async () => {
@@ -130,7 +141,9 @@ describe('bote validate', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(false);
-    expect(doc.diagnostics.map((d: { line: number; column: number; code: string }) => [d.line, d.column, d.code])).toEqual([
+    expect(
+      doc.diagnostics.map((d: { line: number; column: number; code: string }) => [d.line, d.column, d.code]),
+    ).toEqual([
       [3, 11, 'unknown-unit'],
       [5, 10, 'unit-mismatch'],
       [6, 35, 'declared-unit'],
@@ -148,6 +161,8 @@ describe('bote schema', () => {
   it('prints the shipped JSON Schema', async () => {
     const r = await runInProcess(['schema']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8')));
+    expect(JSON.parse(r.stdout)).toEqual(
+      JSON.parse(readFileSync(join(ROOT, 'schema', 'scenario.schema.json'), 'utf8')),
+    );
   });
 });

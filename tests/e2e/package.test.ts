@@ -18,7 +18,13 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   files: string[];
   devDependencies: Record<string, string>;
 };
-const env = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, BOTE_PATH: undefined, npm_config_loglevel: 'error' };
+const env = {
+  ...process.env,
+  FORCE_COLOR: undefined,
+  NO_COLOR: undefined,
+  BOTE_PATH: undefined,
+  npm_config_loglevel: 'error',
+};
 
 function npm(args: string[], cwd: string) {
   const r = spawnSync('npm', args, { cwd, env, encoding: 'utf8', timeout: 110_000 });
@@ -32,11 +38,16 @@ let tarball: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bote-package-'));
-  const out = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as Array<{ filename: string }>;
+  const out = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dir], root)) as Array<{
+    filename: string;
+  }>;
   tarball = join(dir, out[0]!.filename);
   project = join(dir, 'project');
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'bote-install-check', version: '1.0.0', private: true }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'bote-install-check', version: '1.0.0', private: true }),
+  );
   npm(['install', tarball, '--no-audit', '--no-fund', '--omit=dev'], project);
 }, 120_000);
 
@@ -51,9 +62,13 @@ function installed(...args: string[]) {
 
 describe('the npm package', () => {
   it('holds bin/, dist/, scenarios/, schema/, README.md and LICENSE, nothing else', () => {
-    const [listing] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root)) as Array<{ files: Array<{ path: string }> }>;
+    const [listing] = JSON.parse(npm(['pack', '--dry-run', '--json', '--ignore-scripts'], root)) as Array<{
+      files: Array<{ path: string }>;
+    }>;
     const paths = listing!.files.map((f) => f.path);
-    expect(new Set(paths.map((p) => p.split('/')[0]))).toEqual(new Set(['bin', 'dist', 'scenarios', 'schema', 'README.md', 'LICENSE', 'package.json']));
+    expect(new Set(paths.map((p) => p.split('/')[0]))).toEqual(
+      new Set(['bin', 'dist', 'scenarios', 'schema', 'README.md', 'LICENSE', 'package.json']),
+    );
     expect(pkg.files).toEqual(['bin/', 'dist/', 'scenarios/', 'schema/', 'README.md']);
     expect(paths).toContain('bin/bote.js');
     expect(paths).toContain('dist/cli.js');
@@ -76,7 +91,11 @@ describe('the npm package', () => {
   });
 
   it('runs through npx too', () => {
-    const r = spawnSync('npx', ['--no-install', 'bote', 'estimate', 'twitter', '--json'], { cwd: project, env, encoding: 'utf8' });
+    const r = spawnSync('npx', ['--no-install', 'bote', 'estimate', 'twitter', '--json'], {
+      cwd: project,
+      env,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).results.dau.value).toBe(150e6);
   });
@@ -92,7 +111,15 @@ describe('the npm package', () => {
     expect(existsSync(join(modules, 'bote', 'bin', 'bote.js'))).toBe(true);
     expect(existsSync(join(modules, 'bote', 'src'))).toBe(false);
     expect(existsSync(join(modules, 'bote', 'tests'))).toBe(false);
-    for (const dev of ['vitest', 'tsup', 'typescript', 'fast-check', 'mathjs', 'tsx', ...Object.keys(pkg.devDependencies)]) {
+    for (const dev of [
+      'vitest',
+      'tsup',
+      'typescript',
+      'fast-check',
+      'mathjs',
+      'tsx',
+      ...Object.keys(pkg.devDependencies),
+    ]) {
       expect(existsSync(join(modules, dev)), dev).toBe(false);
     }
     expect(readdirSync(modules)).toContain('commander');

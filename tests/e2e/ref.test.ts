@@ -35,7 +35,11 @@ describe('bote ref latency', () => {
     const doc = JSON.parse((await bote('ref', 'latency', '--json')).stdout);
     expect(doc).toMatchObject({ version: 1, table: 'latency', unit: 's' });
     expect(doc.rows).toHaveLength(13);
-    expect(doc.rows[0]).toEqual({ name: 'L1 cache reference', seconds: 5e-10, source: 'seeds/004 ch. 2; seeds/000 ch. 3' });
+    expect(doc.rows[0]).toEqual({
+      name: 'L1 cache reference',
+      seconds: 5e-10,
+      source: 'seeds/004 ch. 2; seeds/000 ch. 3',
+    });
     expect(JSON.parse((await bote('ref', 'latency', 'disk seek', '--json')).stdout).rows).toEqual([
       { name: 'Disk seek', seconds: 0.01, source: 'seeds/004 ch. 2; seeds/000 ch. 3' },
     ]);
@@ -68,8 +72,18 @@ describe('bote ref availability', () => {
 
   it('gives downtime in seconds and the calendar as JSON', async () => {
     const doc = JSON.parse((await bote('ref', 'availability', '4 nines', '--json')).stdout);
-    expect(doc.conventions).toEqual({ yearDays: 365, periods: { day: 86400, week: 604800, month: 2628000, year: 31536000 } });
-    expect(doc.rows).toEqual([{ availability: 0.9999, percent: '99.99%', nines: 4, downtime: { day: 8.64, week: 60.48, month: 262.8, year: 3153.6 } }]);
+    expect(doc.conventions).toEqual({
+      yearDays: 365,
+      periods: { day: 86400, week: 604800, month: 2628000, year: 31536000 },
+    });
+    expect(doc.rows).toEqual([
+      {
+        availability: 0.9999,
+        percent: '99.99%',
+        nines: 4,
+        downtime: { day: 8.64, week: 60.48, month: 262.8, year: 3153.6 },
+      },
+    ]);
   });
 });
 

@@ -30,7 +30,19 @@ describe('bote sensitivity', () => {
   });
 
   it('adds shares of variance with ranges, and repeats them with --seed', async () => {
-    const args = ['sensitivity', 'twitter', 'media_storage_total', '--set', 'dau=100M to 300M', '--set', 'retention=3 to 7 year', '--seed', '5', '--samples', '4000'];
+    const args = [
+      'sensitivity',
+      'twitter',
+      'media_storage_total',
+      '--set',
+      'dau=100M to 300M',
+      '--set',
+      'retention=3 to 7 year',
+      '--seed',
+      '5',
+      '--samples',
+      '4000',
+    ];
     const out = await ok(args);
     expect(out).toMatch(/Share of variance \(4,000 samples, seed 5\)/);
     expect(out).toMatch(/dau\s+\d+\.\d%/);
@@ -38,7 +50,20 @@ describe('bote sensitivity', () => {
   });
 
   it('gives both analyses as JSON', async () => {
-    const doc = JSON.parse(await ok(['sensitivity', 'twitter', 'peak_qps', '--set', 'dau=100M to 300M', '--seed', '1', '--samples', '2000', '--json']));
+    const doc = JSON.parse(
+      await ok([
+        'sensitivity',
+        'twitter',
+        'peak_qps',
+        '--set',
+        'dau=100M to 300M',
+        '--seed',
+        '1',
+        '--samples',
+        '2000',
+        '--json',
+      ]),
+    );
     expect(doc.version).toBe(1);
     expect(doc.result).toMatchObject({ name: 'peak_qps', unit: 'tweet/s' });
     expect(doc.swings.map((s: { name: string }) => s.name)).toEqual(['dau', 'tweets_per_user', 'peak_factor']);
@@ -49,7 +74,9 @@ describe('bote sensitivity', () => {
   });
 
   it('refuses an unknown result with a suggestion (exit 1)', async () => {
-    expect(await failing(['sensitivity', 'twitter', 'media_storge_total'], 1)).toMatch(/did you mean `media_storage_total`/);
+    expect(await failing(['sensitivity', 'twitter', 'media_storge_total'], 1)).toMatch(
+      /did you mean `media_storage_total`/,
+    );
   });
 });
 
@@ -70,7 +97,10 @@ describe('bote sweep', () => {
 
   it('writes CSV that parses, with units in the header', async () => {
     const out = await ok([...sweep, '--show', 'qps', '--format', 'csv']);
-    const rows = out.trimEnd().split('\r\n').map((l) => l.split(','));
+    const rows = out
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(rows[0]).toEqual(['dau (user)', 'qps (tweet/s)']);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([1e7, 1e8, 1e9]);
     for (const r of rows.slice(1)) expect(Number(r[1]) / ((Number(r[0]) * 2) / 86400)).toBeCloseTo(1, 9);
@@ -85,11 +115,21 @@ describe('bote sweep', () => {
   });
 
   it('exits 1 on bad input and 2 on malformed flags, with one clear message', async () => {
-    expect(await failing(['sweep', 'twitter', '--vary', 'dua=10M..1bn', '--show', 'qps'], 1)).toMatch(/did you mean `dau`/);
-    expect(await failing(['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--show', 'qsp'], 1)).toMatch(/did you mean `qps`/);
-    expect((await failing(['sweep', 'twitter', '--vary', 'dau=10 MB..1 GB', '--show', 'qps'], 1)).match(/error/g)).toHaveLength(1);
-    expect(await failing(['sweep', 'twitter', '--vary', 'dau=1bn..10M', '--show', 'qps'], 1)).toMatch(/FROM must be below TO/);
-    expect(await failing(['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '1', '--show', 'qps'], 2)).toMatch(/--steps 1/);
+    expect(await failing(['sweep', 'twitter', '--vary', 'dua=10M..1bn', '--show', 'qps'], 1)).toMatch(
+      /did you mean `dau`/,
+    );
+    expect(await failing(['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--show', 'qsp'], 1)).toMatch(
+      /did you mean `qps`/,
+    );
+    expect(
+      (await failing(['sweep', 'twitter', '--vary', 'dau=10 MB..1 GB', '--show', 'qps'], 1)).match(/error/g),
+    ).toHaveLength(1);
+    expect(await failing(['sweep', 'twitter', '--vary', 'dau=1bn..10M', '--show', 'qps'], 1)).toMatch(
+      /FROM must be below TO/,
+    );
+    expect(await failing(['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '1', '--show', 'qps'], 2)).toMatch(
+      /--steps 1/,
+    );
     expect(await failing(['sweep', 'twitter', '--vary', 'dau', '--show', 'qps'], 2)).toMatch(/NAME=FROM\.\.TO/);
   });
 });

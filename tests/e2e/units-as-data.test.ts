@@ -25,23 +25,28 @@ describe('a fortnight added to the table', () => {
   });
 
   it('estimates and explains a scenario written in fortnights', async () => {
-    writeFileSync(join(dir, 'sprint.yaml'), [
-      'name: sprint',
-      'nouns: [commit]',
-      'assumptions:',
-      '  commits_per_day: 50 commit/day',
-      '  sprint: 1 fortnight',
-      'derived:',
-      '  per_sprint: { expr: commits_per_day * sprint, unit: commit }',
-      '  sprint_length: { expr: sprint, unit: fortnight }',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'sprint.yaml'),
+      [
+        'name: sprint',
+        'nouns: [commit]',
+        'assumptions:',
+        '  commits_per_day: 50 commit/day',
+        '  sprint: 1 fortnight',
+        'derived:',
+        '  per_sprint: { expr: commits_per_day * sprint, unit: commit }',
+        '  sprint_length: { expr: sprint, unit: fortnight }',
+        '',
+      ].join('\n'),
+    );
     const json = JSON.parse((await runInProcess(['estimate', 'sprint.yaml', '--json'], { cwd: dir })).stdout);
     // 50 commit/day × 14 day = 700 commit
     expect(json.results.per_sprint).toMatchObject({ value: 700, unit: 'commit' });
     expect(json.results.sprint_length).toMatchObject({ value: 1, unit: 'fortnight', display: '1 fortnight' });
     const explained = await runInProcess(['explain', 'sprint.yaml', 'per_sprint', '--no-color'], { cwd: dir });
-    expect(explained.stdout).toContain('per_sprint = commits_per_day × sprint = 50 commit/day × 1 fortnight = 700 commit');
+    expect(explained.stdout).toContain(
+      'per_sprint = commits_per_day × sprint = 50 commit/day × 1 fortnight = 700 commit',
+    );
     expect(explained.stdout).toContain('(1 fortnight = 14 day)');
   });
 

@@ -50,23 +50,25 @@ async function refused(args: string[], code = 1): Promise<string> {
 }
 
 describe('1. a figure may be named like a unit or a building block', () => {
-  const names = () => file('names',
-    'nouns: [item]',
-    'assumptions:',
-    '  years: 10 year',
-    '  days: 365 day',
-    '  hours: 2 hour',
-    '  bytes: 2 KB/item',
-    '  requests: 10 item/s',
-    '  peak_qps: 50000 req/s',
-    'derived:',
-    '  servers: "servers(peak_qps, 5000 req/s/server, 70%)"',
-    '  per_server: { expr: peak_qps / servers, unit: req/s/server }',
-    '  stored: { expr: requests * bytes * years, unit: TB }',
-    '  uptime: { expr: hours * 12, unit: day }',
-    '  two_days: { expr: 2 days, unit: day }',
-    '  span: { expr: days * 2, unit: day }',
-  );
+  const names = () =>
+    file(
+      'names',
+      'nouns: [item]',
+      'assumptions:',
+      '  years: 10 year',
+      '  days: 365 day',
+      '  hours: 2 hour',
+      '  bytes: 2 KB/item',
+      '  requests: 10 item/s',
+      '  peak_qps: 50000 req/s',
+      'derived:',
+      '  servers: "servers(peak_qps, 5000 req/s/server, 70%)"',
+      '  per_server: { expr: peak_qps / servers, unit: req/s/server }',
+      '  stored: { expr: requests * bytes * years, unit: TB }',
+      '  uptime: { expr: hours * 12, unit: day }',
+      '  two_days: { expr: 2 days, unit: day }',
+      '  span: { expr: days * 2, unit: day }',
+    );
 
   it('years, days, hours, bytes, requests and servers are figures in formulas, units after a number', async () => {
     const doc = await estimate(names());
@@ -87,7 +89,9 @@ describe('1. a figure may be named like a unit or a building block', () => {
     const r = await bote('validate', path);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${path}: ok\n`);
-    expect(r.stderr).toContain(`${path}:3:3: note: \`years\` is also a unit (year): a bare \`years\` in a formula is this figure, and after a number (\`10 years\`) the unit`);
+    expect(r.stderr).toContain(
+      `${path}:3:3: note: \`years\` is also a unit (year): a bare \`years\` in a formula is this figure, and after a number (\`10 years\`) the unit`,
+    );
     for (const n of ['days', 'hours', 'bytes']) expect(r.stderr).toContain(`note: \`${n}\` is also a unit`);
     // Count nouns are a scenario's own words: no note.
     for (const n of ['requests', 'servers']) expect(r.stderr).not.toContain(`\`${n}\` is also`);
@@ -123,8 +127,18 @@ describe('1. a figure may be named like a unit or a building block', () => {
 
 describe('2. 3x is a plain multiplier', () => {
   it('in a scenario and in calc', async () => {
-    const doc = await estimate(file('times', 'assumptions:', '  size: 2 TB', '  replication: 3x', '  x: 4',
-      'derived:', '  replicated: { expr: size * replication, unit: TB }', '  peak: 5x * x'));
+    const doc = await estimate(
+      file(
+        'times',
+        'assumptions:',
+        '  size: 2 TB',
+        '  replication: 3x',
+        '  x: 4',
+        'derived:',
+        '  replicated: { expr: size * replication, unit: TB }',
+        '  peak: 5x * x',
+      ),
+    );
     expect(doc.assumptions.replication).toEqual({ value: 3, unit: '', text: '3x', origin: 'source' });
     expect(doc.results.replicated!.value).toBe(6);
     // A figure may still be called x: 5x is 5, the bare x the figure 4.
@@ -140,30 +154,37 @@ describe('2. 3x is a plain multiplier', () => {
 });
 
 describe('3. prices per GB-month and per instance-hour', () => {
-  const prices = () => file('prices',
-    'nouns: [instance, vCPU]',
-    'assumptions:',
-    '  stored: 500 GB',
-    '  replication: 3x',
-    '  storage_price: $0.023/GB-month',
-    '  hourly: $0.096/hour',
-    '  instance_price: $0.096/instance-hour',
-    '  vcpu_price: 0.10 USD/vCPU-hour',
-    '  total: 10 GB',
-    '  used: 4 GB',
-    'derived:',
-    '  replicated: { expr: stored * replication, unit: GB }',
-    '  storage_cost: { expr: storage_price * replicated, unit: USD/month }',
-    '  vcpu_month: { expr: vcpu_price * 8 vCPU * 1 month, unit: USD }',
-    '  free: { expr: total-used, unit: GB }',
-  );
+  const prices = () =>
+    file(
+      'prices',
+      'nouns: [instance, vCPU]',
+      'assumptions:',
+      '  stored: 500 GB',
+      '  replication: 3x',
+      '  storage_price: $0.023/GB-month',
+      '  hourly: $0.096/hour',
+      '  instance_price: $0.096/instance-hour',
+      '  vcpu_price: 0.10 USD/vCPU-hour',
+      '  total: 10 GB',
+      '  used: 4 GB',
+      'derived:',
+      '  replicated: { expr: stored * replication, unit: GB }',
+      '  storage_cost: { expr: storage_price * replicated, unit: USD/month }',
+      '  vcpu_month: { expr: vcpu_price * 8 vCPU * 1 month, unit: USD }',
+      '  free: { expr: total-used, unit: GB }',
+    );
 
   it('a hyphen between two unit words is their product, written back with its hyphen', async () => {
     const doc = await estimate(prices());
     // $0.023/GB-month × 1,500 GB = $34.5/month.
     expect(doc.results.storage_cost).toMatchObject({ unit: 'USD/month' });
     expect(doc.results.storage_cost!.value).toBeCloseTo(34.5, 12);
-    expect(doc.assumptions.storage_price).toEqual({ value: 0.023, unit: 'USD/GB-month', text: '$0.023/GB-month', origin: 'source' });
+    expect(doc.assumptions.storage_price).toEqual({
+      value: 0.023,
+      unit: 'USD/GB-month',
+      text: '$0.023/GB-month',
+      origin: 'source',
+    });
     expect(doc.assumptions.instance_price!.unit).toBe('USD/instance-hour');
     expect(doc.assumptions.vcpu_price!.unit).toBe('USD/vCPU-hour');
     expect(doc.assumptions.hourly!.unit).toBe('USD/hour');
@@ -187,8 +208,16 @@ describe('3. prices per GB-month and per instance-hour', () => {
 
 describe('4. `$` alone is the unit USD', () => {
   it('in unit: and after ->', async () => {
-    const doc = await estimate(file('dollars', 'assumptions:', '  price: $0.02/GB', '  stored: 300 TB',
-      'derived:', '  monthly: { expr: price * stored / (1 month), unit: $/month }'));
+    const doc = await estimate(
+      file(
+        'dollars',
+        'assumptions:',
+        '  price: $0.02/GB',
+        '  stored: 300 TB',
+        'derived:',
+        '  monthly: { expr: price * stored / (1 month), unit: $/month }',
+      ),
+    );
     // $0.02/GB × 300,000 GB = $6,000 a month.
     expect(doc.results.monthly).toMatchObject({ unit: '$/month', display: '6 K $/month' });
     expect(doc.results.monthly!.value).toBeCloseTo(6000, 9);
@@ -204,13 +233,32 @@ describe('4. `$` alone is the unit USD', () => {
 });
 
 describe('5. an assumption may be constant arithmetic of quantities', () => {
-  const rows = () => file('rows', 'assumptions:', '  user_row: 4 B + 20 B + 32 B + 4 B', '  per_user: (4 + 20 + 32 + 4) B/user',
-    '  users: 1M user', 'derived:', '  table: { expr: users * per_user, unit: MB }', '  rows_total: { expr: user_row * 1000, unit: KB }');
+  const rows = () =>
+    file(
+      'rows',
+      'assumptions:',
+      '  user_row: 4 B + 20 B + 32 B + 4 B',
+      '  per_user: (4 + 20 + 32 + 4) B/user',
+      '  users: 1M user',
+      'derived:',
+      '  table: { expr: users * per_user, unit: MB }',
+      '  rows_total: { expr: user_row * 1000, unit: KB }',
+    );
 
   it('stays an assumption: shown as written, in the unit of its terms, overridable', async () => {
     const doc = await estimate(rows());
-    expect(doc.assumptions.user_row).toEqual({ value: 60, unit: 'B', text: '4 B + 20 B + 32 B + 4 B', origin: 'source' });
-    expect(doc.assumptions.per_user).toEqual({ value: 60, unit: 'B/user', text: '(4 + 20 + 32 + 4) B/user', origin: 'source' });
+    expect(doc.assumptions.user_row).toEqual({
+      value: 60,
+      unit: 'B',
+      text: '4 B + 20 B + 32 B + 4 B',
+      origin: 'source',
+    });
+    expect(doc.assumptions.per_user).toEqual({
+      value: 60,
+      unit: 'B/user',
+      text: '(4 + 20 + 32 + 4) B/user',
+      origin: 'source',
+    });
     expect(doc.results.table!.value).toBe(60); // 1 M users × 60 B = 60 MB
     const set = await estimate(rows(), '--set', 'user_row=100');
     expect(set.results.rows_total!.value).toBe(100); // 100 B × 1000 = 100 KB
@@ -224,7 +272,7 @@ describe('5. an assumption may be constant arithmetic of quantities', () => {
   });
 });
 
-describe('6. dimension errors in the user\'s units, with the fix for a missing per-noun', () => {
+describe("6. dimension errors in the user's units, with the fix for a missing per-noun", () => {
   it('10k req/s * 2 KB -> Mbps hints at 2 KB/req', async () => {
     const stderr = await refused(['calc', '10k req/s * 2 KB -> Mbps']);
     expect(stderr).toContain('error: cannot convert request·KB/s to Mbps');
@@ -234,14 +282,33 @@ describe('6. dimension errors in the user\'s units, with the fix for a missing p
   });
 
   it('names GB/day, not B/s', async () => {
-    const stderr = await refused(['estimate', file('mismatch', 'assumptions:', '  ingest: 30 GB/day', '  rps: 100 request/s', 'derived:', '  total: ingest + rps')]);
+    const stderr = await refused([
+      'estimate',
+      file(
+        'mismatch',
+        'assumptions:',
+        '  ingest: 30 GB/day',
+        '  rps: 100 request/s',
+        'derived:',
+        '  total: ingest + rps',
+      ),
+    ]);
     expect(stderr).toContain('error: cannot add GB/day and request/s');
     expect(stderr).toContain('hint: left: `ingest` is GB/day; right: `rps` is request/s');
   });
 
   it('a declared unit that lacks a per-noun figure hints at the figure', async () => {
-    const stderr = await refused(['estimate', file('per-noun', 'assumptions:', '  rps: 10k req/s', '  size: 2 KB',
-      'derived:', '  bandwidth: { expr: rps * size, unit: Mbps }')]);
+    const stderr = await refused([
+      'estimate',
+      file(
+        'per-noun',
+        'assumptions:',
+        '  rps: 10k req/s',
+        '  size: 2 KB',
+        'derived:',
+        '  bandwidth: { expr: rps * size, unit: Mbps }',
+      ),
+    ]);
     expect(stderr).toContain('error: `unit: Mbps` does not fit the formula of `bandwidth`, which gives request·KB/s');
     expect(stderr).toContain('hint: `request` is left over: is `size` meant per request, `2 KB/request`?');
   });
@@ -258,8 +325,20 @@ describe('7. calc takes an unknown word as a count noun, and says so', () => {
 
   it('--json carries the note; --noun declares the noun and silences it', async () => {
     const json = await bote('calc', '150M user * 2 tweets/user/day -> tweet/s', '--json');
-    expect(JSON.parse(json.stdout)).toMatchObject({ version: 1, unit: 'tweet/s', notes: ['tweet taken as a count noun'] });
-    const quiet = await bote('calc', '--noun', 'tweet', '--noun', 'vCPU', '150M user * 2 tweet/user/day -> tweet/s', '--json');
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      version: 1,
+      unit: 'tweet/s',
+      notes: ['tweet taken as a count noun'],
+    });
+    const quiet = await bote(
+      'calc',
+      '--noun',
+      'tweet',
+      '--noun',
+      'vCPU',
+      '150M user * 2 tweet/user/day -> tweet/s',
+      '--json',
+    );
     expect(quiet.stderr).toBe('');
     expect(JSON.parse(quiet.stdout).notes).toEqual([]);
   });
@@ -322,8 +401,17 @@ describe('9. every JSON carries its version, every error starts the same way', (
 
 describe('10. conventions are obeyed in full or refused', () => {
   it('year: 12 month with a restated month is 12 of those months, everywhere', async () => {
-    const path = file('calendar', 'conventions:', '  year: 12 month', '  month: 30 day',
-      'assumptions:', '  horizon: 1 year', 'derived:', '  in_days: { expr: horizon, unit: day }', '  in_months: { expr: horizon, unit: month }');
+    const path = file(
+      'calendar',
+      'conventions:',
+      '  year: 12 month',
+      '  month: 30 day',
+      'assumptions:',
+      '  horizon: 1 year',
+      'derived:',
+      '  in_days: { expr: horizon, unit: day }',
+      '  in_months: { expr: horizon, unit: month }',
+    );
     const doc = await estimate(path);
     expect(doc.results.in_days!.value).toBe(360);
     expect(doc.results.in_months!.value).toBe(12);
@@ -335,8 +423,17 @@ describe('10. conventions are obeyed in full or refused', () => {
   });
 
   it('a month restated alone keeps the year of 365 days and says so', async () => {
-    const path = file('month-only', 'conventions:', '  month: 30 day', 'assumptions:', '  horizon: 1 year', '  m: 1 month',
-      'derived:', '  in_days: { expr: horizon, unit: day }', '  m_days: { expr: m, unit: day }');
+    const path = file(
+      'month-only',
+      'conventions:',
+      '  month: 30 day',
+      'assumptions:',
+      '  horizon: 1 year',
+      '  m: 1 month',
+      'derived:',
+      '  in_days: { expr: horizon, unit: day }',
+      '  m_days: { expr: m, unit: day }',
+    );
     const doc = await estimate(path);
     expect(doc.results.in_days!.value).toBe(365);
     expect(doc.results.m_days!.value).toBe(30);
@@ -353,27 +450,34 @@ describe('10. conventions are obeyed in full or refused', () => {
 });
 
 describe('11 and 12. a check shows the figure as the table does, and reads unambiguously', () => {
-  const checked = () => file('checked',
-    'assumptions:',
-    '  hits: 86797 request/s',
-    '  total: 100000 request/s',
-    '  rate: 40 request/s',
-    'derived:',
-    '  hit_rate: { expr: hits / total, unit: percent }',
-    '  load: { expr: rate * 1.1025, unit: request/s }',
-    '  near: { expr: rate * 1.005, unit: request/s }',
-    'expect:',
-    '  hit_rate: 87%',
-    '  load: 40 request/s',
-    '  near: 40 request/s',
-  );
+  const checked = () =>
+    file(
+      'checked',
+      'assumptions:',
+      '  hits: 86797 request/s',
+      '  total: 100000 request/s',
+      '  rate: 40 request/s',
+      'derived:',
+      '  hit_rate: { expr: hits / total, unit: percent }',
+      '  load: { expr: rate * 1.1025, unit: request/s }',
+      '  near: { expr: rate * 1.005, unit: request/s }',
+      'expect:',
+      '  hit_rate: 87%',
+      '  load: 40 request/s',
+      '  near: 40 request/s',
+    );
 
   it('a unit: percent result and its check: the same number and unit in the table, check and JSON', async () => {
     const path = checked();
     const doc = JSON.parse((await bote('estimate', path, '--json')).stdout) as Doc;
     // 86,797 / 100,000 = 86.797 percent, and the published 87% is 87 percent.
     expect(doc.results.hit_rate).toMatchObject({ value: 86.797, unit: 'percent', display: '86.8 percent' });
-    expect(doc.checks.find((c) => c.name === 'hit_rate')).toMatchObject({ expected: 87, actual: 86.797, unit: 'percent', status: 'ok' });
+    expect(doc.checks.find((c) => c.name === 'hit_rate')).toMatchObject({
+      expected: 87,
+      actual: 86.797,
+      unit: 'percent',
+      status: 'ok',
+    });
     const check = await bote('check', path);
     expect(check.stdout).toContain('✓ hit_rate  published 87%, computed 86.8 percent: agrees (-0.233%, tolerance 1%)');
     const json = JSON.parse((await bote('check', path, '--json')).stdout);
@@ -391,11 +495,13 @@ describe('11 and 12. a check shows the figure as the table does, and reads unamb
     expect(table.stdout).toContain(`✗ load: ${sentence}`);
     expect(table.stdout).toContain('40 request/s ✗ off by +10.3%');
     // Within 1% (40.2 against 40) it agrees.
-    expect(check.stdout).toContain('✓ near      published 40 request/s, computed 40.2 request/s: agrees (+0.5%, tolerance 1%)');
+    expect(check.stdout).toContain(
+      '✓ near      published 40 request/s, computed 40.2 request/s: agrees (+0.5%, tolerance 1%)',
+    );
   });
 });
 
-describe('13. init --from makes the user\'s own scenario', () => {
+describe("13. init --from makes the user's own scenario", () => {
   it('keeps assumptions and formulas, drops the published figures and errata with a comment, so the first edit shows no ✗', async () => {
     const r = await bote('init', 'short', '--from', 'url-shortener');
     expect(r.code).toBe(0);
@@ -406,7 +512,9 @@ describe('13. init --from makes the user\'s own scenario', () => {
     expect(Object.keys(data.derived as object)).toContain('storage_total');
     expect(text).not.toContain('erratum');
     expect(text).toContain('# expect: (the published figures of url-shortener, with their errata) was left out:');
-    expect(text).toContain('# `bote check url-shortener` shows them; `bote init short --from url-shortener --keep-expect` copies them too.');
+    expect(text).toContain(
+      '# `bote check url-shortener` shows them; `bote init short --from url-shortener --keep-expect` copies them too.',
+    );
     // The first edit: twice the URLs a day. Nothing to disagree with.
     writeFileSync(join(dir, 'short.yaml'), text.replace('100 million url/day', '200 million url/day'));
     const est = await bote('estimate', './short.yaml');

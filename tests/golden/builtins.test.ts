@@ -35,7 +35,8 @@ interface Golden {
 }
 
 /** servers(load, per_server, utilization, spares) and shards(total, per_shard), by hand. */
-const servers = (load: number, perServer: number, utilization: number, spares: number) => Math.ceil(load / (perServer * utilization)) + spares;
+const servers = (load: number, perServer: number, utilization: number, spares: number) =>
+  Math.ceil(load / (perServer * utilization)) + spares;
 const shards = (total: number, perShard: number) => Math.ceil(total / perShard);
 
 // Defaults every card scenario cites (bote ref capacity): T1 1000 req/s a server, H8 13 GB a
@@ -116,7 +117,12 @@ const GOLDEN: Record<string, Golden> = {
       read_qps: { value: twReads, unit: 'tweet/s', display: '347 K tweet/s', section: 'traffic' },
       peak_read_qps: { value: twReads * 2, unit: 'tweet/s', display: '694 K tweet/s', section: 'traffic' },
       peak_requests: { value: twPeakRequests, unit: 'request/s', display: '701 K request/s', section: 'traffic' },
-      media_storage_per_day: { value: twMediaPerDayBytes / 1e12, unit: 'TB/day', display: '30 TB/day', section: 'storage' },
+      media_storage_per_day: {
+        value: twMediaPerDayBytes / 1e12,
+        unit: 'TB/day',
+        display: '30 TB/day',
+        section: 'storage',
+      },
       media_storage_total: { value: twMediaTotal / 1e15, unit: 'PB', display: '54.8 PB', section: 'storage' }, // 54.75
       text_storage_per_day: { value: twTextPerDay / 1e9, unit: 'GB/day', display: '61.2 GB/day', section: 'storage' },
       text_storage_replicated: { value: twTextReplicated / 1e12, unit: 'TB', display: '335 TB', section: 'storage' },
@@ -129,7 +135,12 @@ const GOLDEN: Record<string, Golden> = {
       storage_cost: { value: twStorageCost, unit: 'USD/month', display: '1.15 M USD/month', section: 'cost' },
       cdn_cost: { value: twCdnCost, unit: 'USD/month', display: '1.83 M USD/month', section: 'cost' },
       compute_cost: { value: twCompute, unit: 'USD/month', display: '59.7 K USD/month', section: 'cost' },
-      cost_per_month: { value: twStorageCost + twCdnCost + twCompute, unit: 'USD/month', display: '3.04 M USD/month', section: 'cost' },
+      cost_per_month: {
+        value: twStorageCost + twCdnCost + twCompute,
+        unit: 'USD/month',
+        display: '3.04 M USD/month',
+        section: 'cost',
+      },
     },
     checks: [
       { name: 'dau', status: 'ok', expected: 150e6 },
@@ -163,7 +174,12 @@ const GOLDEN: Record<string, Golden> = {
       storage_cost: { value: usStorageCost, unit: 'USD/month', display: '840 USD/month', section: 'cost' },
       egress_cost: { value: usEgressCost, unit: 'USD/month', display: '274 USD/month', section: 'cost' },
       compute_cost: { value: usCompute, unit: 'USD/month', display: '2.26 K USD/month', section: 'cost' },
-      cost_per_month: { value: usStorageCost + usEgressCost + usCompute, unit: 'USD/month', display: '3.38 K USD/month', section: 'cost' },
+      cost_per_month: {
+        value: usStorageCost + usEgressCost + usCompute,
+        unit: 'USD/month',
+        display: '3.38 K USD/month',
+        section: 'cost',
+      },
     },
     checks: [
       { name: 'write_qps', status: 'ok', expected: 1160 },
@@ -186,7 +202,7 @@ const GOLDEN: Record<string, Golden> = {
       storage_total: { value: ubTotal / 1e15, unit: 'PB', display: '1.46 PB', section: 'storage' },
       storage_replicated: { value: (ubTotal * 3) / 1e15, unit: 'PB', display: '4.38 PB', section: 'storage' },
       bandwidth: { value: ubBytesPerDay / DAY / 1e6, unit: 'MB/s', display: '4.63 MB/s', section: 'bandwidth' }, // 1e9 * 400 / 86400 / 1e6
-      ingress: { value: (ubBytesPerDay / DAY) * 8 / 1e6, unit: 'Mbps', display: '37 Mbps', section: 'bandwidth' },
+      ingress: { value: ((ubBytesPerDay / DAY) * 8) / 1e6, unit: 'Mbps', display: '37 Mbps', section: 'bandwidth' },
       egress: { value: (ubRps * 400 * 8) / 1e6, unit: 'Mbps', display: '37 Mbps', section: 'bandwidth' },
       cache_memory: { value: (ubBytesPerDay * 0.2) / 1e9, unit: 'GB', display: '80 GB', section: 'cache' },
       cache_nodes: { value: shards(ubBytesPerDay * 0.2, H8), unit: 'shard', display: '7 shard', section: 'cache' }, // ceil(6.15)
@@ -196,7 +212,12 @@ const GOLDEN: Record<string, Golden> = {
       // 1,095: exactly half-way at three digits, and a hair above it in floating point.
       egress_cost: { value: ubEgressCost, unit: 'USD/month', display: '1.1 K USD/month', section: 'cost' },
       compute_cost: { value: ubCompute, unit: 'USD/month', display: '2.08 K USD/month', section: 'cost' },
-      cost_per_month: { value: ubStorageCost + ubEgressCost + ubCompute, unit: 'USD/month', display: '33.8 K USD/month', section: 'cost' },
+      cost_per_month: {
+        value: ubStorageCost + ubEgressCost + ubCompute,
+        unit: 'USD/month',
+        display: '33.8 K USD/month',
+        section: 'cost',
+      },
     },
     checks: [
       { name: 'requests_per_day', status: 'ok', expected: 1e9 },
@@ -209,7 +230,7 @@ const GOLDEN: Record<string, Golden> = {
   youtube: {
     title: 'YouTube - views, upload storage and CDN cost',
     source:
-      "System Design Interview, chapter 14 (Design YouTube): back-of-the-envelope estimation; the seeds name the chapter but skip its numbers",
+      'System Design Interview, chapter 14 (Design YouTube): back-of-the-envelope estimation; the seeds name the chapter but skip its numbers',
     results: {
       views_per_day: { value: ytViews, unit: 'video/day', display: '25 M video/day', section: 'traffic' },
       uploads_per_day: { value: ytUploads, unit: 'video/day', display: '500 K video/day', section: 'traffic' },
@@ -217,7 +238,12 @@ const GOLDEN: Record<string, Golden> = {
       upload_rate: { value: ytUploadRate, unit: 'video/s', display: '5.79 video/s', section: 'traffic' },
       peak_view_rate: { value: ytViewRate * 2, unit: 'video/s', display: '579 video/s', section: 'traffic' },
       peak_upload_rate: { value: ytUploadRate * 2, unit: 'video/s', display: '11.6 video/s', section: 'traffic' },
-      peak_requests: { value: (ytViewRate + ytUploadRate) * 2, unit: 'request/s', display: '590 request/s', section: 'traffic' },
+      peak_requests: {
+        value: (ytViewRate + ytUploadRate) * 2,
+        unit: 'request/s',
+        display: '590 request/s',
+        section: 'traffic',
+      },
       storage_per_day: { value: (ytUploads * 300e6) / 1e12, unit: 'TB/day', display: '150 TB/day', section: 'storage' },
       storage_total: { value: ytStorageTotal / 1e15, unit: 'PB', display: '274 PB', section: 'storage' }, // 273.75
       storage_replicated: { value: (ytStorageTotal * 3) / 1e15, unit: 'PB', display: '821 PB', section: 'storage' },
@@ -233,7 +259,12 @@ const GOLDEN: Record<string, Golden> = {
       cdn_cost: { value: ytCdnMonth, unit: 'USD/month', display: '4.56 M USD/month', section: 'cost' },
       storage_cost: { value: ytStorageCost, unit: 'USD/month', display: '5.75 M USD/month', section: 'cost' },
       compute_cost: { value: ytCompute, unit: 'USD/month', display: '2.56 K USD/month', section: 'cost' },
-      cost_per_month: { value: ytCdnMonth + ytStorageCost + ytCompute, unit: 'USD/month', display: '10.3 M USD/month', section: 'cost' },
+      cost_per_month: {
+        value: ytCdnMonth + ytStorageCost + ytCompute,
+        unit: 'USD/month',
+        display: '10.3 M USD/month',
+        section: 'cost',
+      },
     },
     checks: [
       { name: 'views_per_day', status: 'ok', expected: 25e6 },
@@ -247,7 +278,10 @@ function expectClose(actual: unknown, expected: number, what: string): void {
   expect(typeof actual, `${what} is a number`).toBe('number');
   const a = actual as number;
   const tolerance = RTOL * Math.max(Math.abs(expected), Number.MIN_VALUE);
-  expect(Math.abs(a - expected) <= tolerance, `${what}: got ${a}, expected ${expected} (relative tolerance ${RTOL})`).toBe(true);
+  expect(
+    Math.abs(a - expected) <= tolerance,
+    `${what}: got ${a}, expected ${expected} (relative tolerance ${RTOL})`,
+  ).toBe(true);
 }
 
 interface JsonResult {
@@ -278,7 +312,12 @@ describe.each(Object.entries(GOLDEN))('built-in %s', (name, golden) => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as JsonReport;
     expect(doc.version).toBe(1);
-    expect(doc.scenario).toMatchObject({ name, title: golden.title, source: golden.source, file: `scenarios/${name}.yaml` });
+    expect(doc.scenario).toMatchObject({
+      name,
+      title: golden.title,
+      source: golden.source,
+      file: `scenarios/${name}.yaml`,
+    });
     // Exactly the scenario's names, in its order.
     expect(Object.keys(doc.results)).toEqual(Object.keys(golden.results));
     for (const [figure, want] of Object.entries(golden.results)) {
@@ -322,7 +361,7 @@ describe.each(Object.entries(GOLDEN))('built-in %s', (name, golden) => {
   });
 });
 
-describe('url-shortener: the book\'s storage erratum', () => {
+describe("url-shortener: the book's storage erratum", () => {
   it('storage_total is 36.5 TB, reported as an erratum of the published 365 TB', async () => {
     const doc = JSON.parse((await runInProcess(['estimate', 'url-shortener', '--json'])).stdout) as JsonReport;
     const check = doc.checks.find((c) => c.name === 'storage_total')!;

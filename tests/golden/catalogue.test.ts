@@ -40,7 +40,10 @@ interface Estimate {
 }
 
 async function estimate(file: string): Promise<Estimate> {
-  const run = await runInProcess(['estimate', join('scenarios', file), '--json'], { cwd: root, env: { NO_COLOR: '1' } });
+  const run = await runInProcess(['estimate', join('scenarios', file), '--json'], {
+    cwd: root,
+    env: { NO_COLOR: '1' },
+  });
   expect(run.stderr, `stderr of bote estimate ${file}`).toBe('');
   expect(run.code, `exit code of bote estimate ${file}`).toBe(0);
   return JSON.parse(run.stdout) as Estimate;
@@ -76,7 +79,10 @@ describe('catalogue: every scenario in scenarios/', () => {
       for (const check of out.checks) {
         expect(['ok', 'erratum'], `${name}.${check.name} is ${check.status}`).toContain(check.status);
       }
-      const errata = out.checks.filter((c) => c.status === 'erratum').map((c) => c.name).sort();
+      const errata = out.checks
+        .filter((c) => c.status === 'erratum')
+        .map((c) => c.name)
+        .sort();
       expect(errata).toEqual([...(ERRATA[name] ?? [])].sort());
     });
   }

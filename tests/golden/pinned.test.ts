@@ -48,7 +48,11 @@ describe('estimate of every built-in', () => {
 const errorsDir = join(ROOT, 'tests', 'errors');
 const fixtures = readdirSync(errorsDir, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(errorsDir, d.name)).filter((f) => f.endsWith('.yaml')).map((f) => `${d.name}/${f}`))
+  .flatMap((d) =>
+    readdirSync(join(errorsDir, d.name))
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => `${d.name}/${f}`),
+  )
   .sort();
 
 describe('the message of every bad-input fixture', () => {
@@ -58,35 +62,90 @@ describe('the message of every bad-input fixture', () => {
     const file = `tests/errors/${fixture}`;
     const validate = await pinned(['validate', file]);
     const estimate = await pinned(['estimate', file]);
-    await expect(`${validate}\n${estimate}`).toMatchFileSnapshot(join(SNAPSHOTS, 'errors', fixture.replace(/\.yaml$/, '.txt')));
+    await expect(`${validate}\n${estimate}`).toMatchFileSnapshot(
+      join(SNAPSHOTS, 'errors', fixture.replace(/\.yaml$/, '.txt')),
+    );
   });
 });
 
 /** Every unit family, prefixes SI and IEC, bits, time, money, lengths, hyphens, `$`, `3x`, with `->` and without; a few refusals. */
 const CALC = [
   // bytes: SI, IEC, spelled out, re-prefixed in their family
-  '1,500 B', '2 MB + 300 kB', '1 KB -> B', '1 KiB -> B', '3 GiB * 2', '2500 KiB', '1 GB -> GiB',
-  '1 megabyte -> kibibyte', '36.5 TB / 365 bn', '1e-10 TB', '0 B',
+  '1,500 B',
+  '2 MB + 300 kB',
+  '1 KB -> B',
+  '1 KiB -> B',
+  '3 GiB * 2',
+  '2500 KiB',
+  '1 GB -> GiB',
+  '1 megabyte -> kibibyte',
+  '36.5 TB / 365 bn',
+  '1e-10 TB',
+  '0 B',
   // bits and bit rates
-  '10 Gb/s', '1 Gbit -> MB', '8 bits -> B', '1 Mibit -> bit', '1 Mb -> Mbit', '100 Mbps * 1 hour -> GB',
-  '1 Gbps * 1 hour', '1 Gbps * 1 hour -> GiB', '1 terabyte/day -> Mbps',
+  '10 Gb/s',
+  '1 Gbit -> MB',
+  '8 bits -> B',
+  '1 Mibit -> bit',
+  '1 Mb -> Mbit',
+  '100 Mbps * 1 hour -> GB',
+  '1 Gbps * 1 hour',
+  '1 Gbps * 1 hour -> GiB',
+  '1 terabyte/day -> Mbps',
   // time, calendar units included
-  '300 ms + 2 s', '90 min -> hour', '90000 s', '1 week -> day', '1 month -> day', '1 year -> s', '2 yr -> month',
-  '36 hours', '2 µs -> ns', '5 us * 1000', '0 s', '2^41 ms',
+  '300 ms + 2 s',
+  '90 min -> hour',
+  '90000 s',
+  '1 week -> day',
+  '1 month -> day',
+  '1 year -> s',
+  '2 yr -> month',
+  '36 hours',
+  '2 µs -> ns',
+  '5 us * 1000',
+  '0 s',
+  '2^41 ms',
   // money, `$`, hyphenated billing units
-  '$0.02/GB * 500 TB', '$0.023/GB-month * 10 TB -> USD/month', '$/month', '0.10 USD/vCPU-hour * 2 vCPU * 1 month -> $',
+  '$0.02/GB * 500 TB',
+  '$0.023/GB-month * 10 TB -> USD/month',
+  '$/month',
+  '0.10 USD/vCPU-hour * 2 vCPU * 1 month -> $',
   '12 dollars / 4',
   // lengths
-  '5 km -> m', '1500 mm', '2 metres + 30 cm',
+  '5 km -> m',
+  '1500 mm',
+  '2 metres + 30 cm',
   // counts, rates, scale words, multipliers, percentages
-  '150M user * 2 tweet/user/day -> tweet/s', '150M user * 2 tweets/user/day', '5 req/user/day', '10 qps -> request/day',
-  '10k req/s * 2 KB/req -> Mbps', '1.5 thousand request/s -> request/day', '2bn * 3', '3x * 100 GB', '5 x', '50% * 300 million user',
+  '150M user * 2 tweet/user/day -> tweet/s',
+  '150M user * 2 tweets/user/day',
+  '5 req/user/day',
+  '10 qps -> request/day',
+  '10k req/s * 2 KB/req -> Mbps',
+  '1.5 thousand request/s -> request/day',
+  '2bn * 3',
+  '3x * 100 GB',
+  '5 x',
+  '50% * 300 million user',
   '2^32',
   // functions
-  'servers(50000 req/s, 5000 req/s/server, 70%)', 'shards(10 TB, 2 TB/shard)', 'cache_80_20(30 TB/day)', 'log2(1e9)',
-  'sqrt(4 m^2)', 'max(1 GB, 2 MB)', 'ceil(2.2 GB) -> GB', 'round(1234 s) -> min',
+  'servers(50000 req/s, 5000 req/s/server, 70%)',
+  'shards(10 TB, 2 TB/shard)',
+  'cache_80_20(30 TB/day)',
+  'log2(1e9)',
+  'sqrt(4 m^2)',
+  'max(1 GB, 2 MB)',
+  'ceil(2.2 GB) -> GB',
+  'round(1234 s) -> min',
   // refusals
-  '3 MBB', '1 Mibps', '1 GB -> s', '10k req/s * 2 KB -> Mbps', '1 hour + 1 MB', 'eval(1)', 'log(1 GB)', '2 MB -> 2 kB', 'fortnight',
+  '3 MBB',
+  '1 Mibps',
+  '1 GB -> s',
+  '10k req/s * 2 KB -> Mbps',
+  '1 hour + 1 MB',
+  'eval(1)',
+  'log(1 GB)',
+  '2 MB -> 2 kB',
+  'fortnight',
 ];
 
 describe('bote calc', () => {
@@ -100,13 +159,16 @@ describe('bote calc', () => {
 });
 
 describe('bote explain', () => {
-  it.each(['twitter', 'url-shortener', 'uber', 'youtube'])('%s, a card scenario, as text and Markdown', async (name) => {
-    const text = await pinned(['explain', name, '--no-color']);
-    const markdown = await pinned(['explain', name, '--format', 'markdown']);
-    await expect(`${text}\n${markdown}`).toMatchFileSnapshot(join(SNAPSHOTS, 'explain', `${name}.txt`));
-  });
+  it.each(['twitter', 'url-shortener', 'uber', 'youtube'])(
+    '%s, a card scenario, as text and Markdown',
+    async (name) => {
+      const text = await pinned(['explain', name, '--no-color']);
+      const markdown = await pinned(['explain', name, '--format', 'markdown']);
+      await expect(`${text}\n${markdown}`).toMatchFileSnapshot(join(SNAPSHOTS, 'explain', `${name}.txt`));
+    },
+  );
 
-  it('of every other built-in, as text (time conversions by each scenario\'s conventions)', async () => {
+  it("of every other built-in, as text (time conversions by each scenario's conventions)", async () => {
     const out: string[] = [];
     for (const name of builtins.filter((n) => !['twitter', 'url-shortener', 'uber', 'youtube'].includes(n))) {
       out.push(await pinned(['explain', name, '--no-color']));
@@ -118,7 +180,16 @@ describe('bote explain', () => {
 describe('bote ref', () => {
   it('pins the reference tables, whose times and sizes are shown in their best unit', async () => {
     const out: string[] = [];
-    const tables = [['latency'], ['latency', 'disk seek'], ['availability'], ['availability', '99.95%'], ['powers'], ['powers', '32'], ['capacity'], ['capacity', 'T1']];
+    const tables = [
+      ['latency'],
+      ['latency', 'disk seek'],
+      ['availability'],
+      ['availability', '99.95%'],
+      ['powers'],
+      ['powers', '32'],
+      ['capacity'],
+      ['capacity', 'T1'],
+    ];
     for (const args of tables) {
       out.push(await pinned(['ref', ...args, '--no-color']), await pinned(['ref', ...args, '--json']));
     }
@@ -132,10 +203,25 @@ describe('bote ref', () => {
  * each, `derived: { result: FORMULA }` over a few assumptions.
  */
 const FORMULAS = [
-  'ceil(size, size)', 'ceill(size)', 'log(size)', 'log2(users, 2)', 'sqrt(size)', 'min(size, users)', 'max()',
-  'servers(size, users)', 'servers(rate, 100 request/s/server, size)', 'servers(rate, 100 request/s/server, 70%, 2 GB)',
-  'shards(size, 1 s)', 'cache_80_20(users)', 'size ^ size', 'size ^ users', 'size ^ 0.5', 'size + users',
-  'users * 3 blorbs', 'flux * 2', 'abs(-size) + floor(rate) * 1 s/request * 1 GB + round(size) / size * 1 B + max(1 kB, 2 MB) + sqrt(4 MB^2)',
+  'ceil(size, size)',
+  'ceill(size)',
+  'log(size)',
+  'log2(users, 2)',
+  'sqrt(size)',
+  'min(size, users)',
+  'max()',
+  'servers(size, users)',
+  'servers(rate, 100 request/s/server, size)',
+  'servers(rate, 100 request/s/server, 70%, 2 GB)',
+  'shards(size, 1 s)',
+  'cache_80_20(users)',
+  'size ^ size',
+  'size ^ users',
+  'size ^ 0.5',
+  'size + users',
+  'users * 3 blorbs',
+  'flux * 2',
+  'abs(-size) + floor(rate) * 1 s/request * 1 GB + round(size) / size * 1 B + max(1 kB, 2 MB) + sqrt(4 MB^2)',
 ];
 
 describe('messages of formulas', () => {
@@ -146,10 +232,19 @@ describe('messages of formulas', () => {
     const out: string[] = [];
     for (const [i, formula] of FORMULAS.entries()) {
       const file = join(dir, `f${i}.yaml`);
-      writeFileSync(file, `name: f${i}\nassumptions:\n  size: 2 GB\n  users: 10 M user\n  rate: 500 request/s\nderived:\n  result: "${formula}"\n`);
+      writeFileSync(
+        file,
+        `name: f${i}\nassumptions:\n  size: 2 GB\n  users: 10 M user\n  rate: 500 request/s\nderived:\n  result: "${formula}"\n`,
+      );
       const r = await runInProcess(['validate', `f${i}.yaml`], { cwd: dir });
       out.push(transcript(['validate', `f${i}.yaml  # result: ${formula}`], r));
-      if (r.code === 0) out.push(transcript(['explain', `f${i}.yaml`], await runInProcess(['explain', `f${i}.yaml`, '--no-color'], { cwd: dir })));
+      if (r.code === 0)
+        out.push(
+          transcript(
+            ['explain', `f${i}.yaml`],
+            await runInProcess(['explain', `f${i}.yaml`, '--no-color'], { cwd: dir }),
+          ),
+        );
     }
     await expect(out.join('\n')).toMatchFileSnapshot(join(SNAPSHOTS, 'formulas.txt'));
   });

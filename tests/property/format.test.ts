@@ -9,10 +9,50 @@ import { formatDisplay } from '../../src/render/number.js';
 const registry = UnitRegistry.create({ nouns: ['tweet'] });
 
 const UNITS = [
-  '', 'B', 'kB', 'KB', 'MB', 'GB', 'TB', 'PB', 'KiB', 'MiB', 'GiB', 'TiB', 'bit', 'kbit', 'Gbit', 'Kibit',
-  'bps', 'Mbps', 'Gbps', 'B/s', 'MB/s', 'GiB/s', 'TB/day', 'GB/month', 'PB/year', 'KiB/request',
-  'ns', 'us', 'ms', 's', 'min', 'hour', 'day', 'week', 'month', 'year',
-  'user', 'tweet', 'tweet/s', 'request/s', 'tweet/user/day', 'USD', 'USD/month', 'USD/GB',
+  '',
+  'B',
+  'kB',
+  'KB',
+  'MB',
+  'GB',
+  'TB',
+  'PB',
+  'KiB',
+  'MiB',
+  'GiB',
+  'TiB',
+  'bit',
+  'kbit',
+  'Gbit',
+  'Kibit',
+  'bps',
+  'Mbps',
+  'Gbps',
+  'B/s',
+  'MB/s',
+  'GiB/s',
+  'TB/day',
+  'GB/month',
+  'PB/year',
+  'KiB/request',
+  'ns',
+  'us',
+  'ms',
+  's',
+  'min',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+  'user',
+  'tweet',
+  'tweet/s',
+  'request/s',
+  'tweet/user/day',
+  'USD',
+  'USD/month',
+  'USD/GB',
 ];
 
 /** Values over many magnitudes, either sign, and zero. */
@@ -21,7 +61,11 @@ const value = fc.oneof(
   {
     weight: 20,
     arbitrary: fc
-      .tuple(fc.double({ min: 1, max: 10, maxExcluded: true, noNaN: true }), fc.integer({ min: -8, max: 24 }), fc.boolean())
+      .tuple(
+        fc.double({ min: 1, max: 10, maxExcluded: true, noNaN: true }),
+        fc.integer({ min: -8, max: 24 }),
+        fc.boolean(),
+      )
       .map(([m, e, negative]) => (negative ? -1 : 1) * m * 10 ** e),
   },
 );

@@ -11,15 +11,54 @@ const hasUnits = spawnSync('units', ['--version']).status === 0;
 
 /** Units of one dimension, as both tools spell them. */
 const FAMILIES: string[][] = [
-  ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'bit', 'kbit', 'Mbit', 'Gbit', 'Tbit', 'Kibit', 'Mibit'],
+  [
+    'B',
+    'kB',
+    'MB',
+    'GB',
+    'TB',
+    'PB',
+    'KiB',
+    'MiB',
+    'GiB',
+    'TiB',
+    'PiB',
+    'bit',
+    'kbit',
+    'Mbit',
+    'Gbit',
+    'Tbit',
+    'Kibit',
+    'Mibit',
+  ],
   ['ns', 'us', 'ms', 's', 'min', 'hour', 'day', 'week'],
-  ['B/s', 'kB/s', 'MB/s', 'GB/s', 'MiB/s', 'GiB/s', 'bps', 'kbps', 'Mbps', 'Gbps', 'Tbps', 'TB/day', 'GB/hour', 'PB/week'],
+  [
+    'B/s',
+    'kB/s',
+    'MB/s',
+    'GB/s',
+    'MiB/s',
+    'GiB/s',
+    'bps',
+    'kbps',
+    'Mbps',
+    'Gbps',
+    'Tbps',
+    'TB/day',
+    'GB/hour',
+    'PB/week',
+  ],
   ['1/s', '1/min', '1/hour', '1/day', '1/week'],
   ['B*s', 'MB*hour', 'GiB*day'],
 ];
 
 const conversion = fc
-  .tuple(fc.integer({ min: 0, max: FAMILIES.length - 1 }), fc.nat(), fc.nat(), fc.double({ min: 1e-3, max: 1e9, noNaN: true }))
+  .tuple(
+    fc.integer({ min: 0, max: FAMILIES.length - 1 }),
+    fc.nat(),
+    fc.nat(),
+    fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+  )
   .map(([f, i, j, x]) => {
     const family = FAMILIES[f]!;
     return { from: family[i % family.length]!, to: family[j % family.length]!, x: Number(x.toPrecision(6)) };

@@ -11,10 +11,29 @@ import { evaluateModel } from '../../src/core/scenario/run.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 
 /** Every unit word of a scenario with `nouns: [tweet]` that can be a figure name. */
-const UNIT_NAMES = UnitRegistry.create({ nouns: ['tweet'] }).names().filter((n) => FIGURE_NAME.test(n) && !RESERVED_NAMES.has(n));
+const UNIT_NAMES = UnitRegistry.create({ nouns: ['tweet'] })
+  .names()
+  .filter((n) => FIGURE_NAME.test(n) && !RESERVED_NAMES.has(n));
 
 /** The scenario's other figures: a unit named like one of them is not drawn. */
-const OTHERS = ['span', 'per_user', 'capacity', 'price', 'row', 'doubled', 'share', 'total', 'rate', 'load', 'servers_needed', 'stored', 'horizon', 'mixed', 'cost', 'final'];
+const OTHERS = [
+  'span',
+  'per_user',
+  'capacity',
+  'price',
+  'row',
+  'doubled',
+  'share',
+  'total',
+  'rate',
+  'load',
+  'servers_needed',
+  'stored',
+  'horizon',
+  'mixed',
+  'cost',
+  'final',
+];
 
 /**
  * A scenario using units everywhere a unit goes, with an assumption called
@@ -61,14 +80,36 @@ describe('a figure named like a unit', () => {
 
   it('draws from a table of many units', () => {
     expect(names.length).toBeGreaterThan(100);
-    for (const n of ['year', 'years', 'days', 'bytes', 'GB', 'month', 's', 'x', 'server', 'servers', 'requests', 'min', 'USD', 'percent']) expect(names).toContain(n);
+    for (const n of [
+      'year',
+      'years',
+      'days',
+      'bytes',
+      'GB',
+      'month',
+      's',
+      'x',
+      'server',
+      'servers',
+      'requests',
+      'min',
+      'USD',
+      'percent',
+    ])
+      expect(names).toContain(n);
   });
 
   it('gives the same numbers as the same scenario with the figure renamed', () => {
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.constantFrom(...names), (a, b) => {
         fc.pre(a !== b);
-        const shadowing = values(scenario(a, b), new Map([[a, 'fig_a'], [b, 'fig_b']]));
+        const shadowing = values(
+          scenario(a, b),
+          new Map([
+            [a, 'fig_a'],
+            [b, 'fig_b'],
+          ]),
+        );
         const renamed = values(scenario('fig_a', 'fig_b'), new Map());
         expect([...shadowing.keys()]).toEqual([...renamed.keys()]);
         for (const [name, v] of renamed) expect(shadowing.get(name), `${name} with a=${a}, b=${b}`).toBe(v);

@@ -55,9 +55,24 @@ describe('checkFormula: values and dimensions', () => {
     ['1 GB + 500 MB', 1.5e9, B],
     ['1 GiB - 1 MiB', 1024 ** 3 - 1024 ** 2, B],
     ['1/2 day', 1 / (2 * DAY), S.pow(-1)!],
-    ['2 tweet/user/day', 2 / DAY, Dimension.of([['tweet', 1], ['user', -1], ['s', -1]])],
+    [
+      '2 tweet/user/day',
+      2 / DAY,
+      Dimension.of([
+        ['tweet', 1],
+        ['user', -1],
+        ['s', -1],
+      ]),
+    ],
     ['50%', 0.5, Dimension.none],
-    ['$0.02/GB', 0.02 / 1e9, Dimension.of([['USD', 1], ['B', -1]])],
+    [
+      '$0.02/GB',
+      0.02 / 1e9,
+      Dimension.of([
+        ['USD', 1],
+        ['B', -1],
+      ]),
+    ],
     ['-2^2', -4, Dimension.none],
     ['2^3^2', 512, Dimension.none],
     ['(1 GB)^2', 1e18, B.pow(2)!],
@@ -87,7 +102,14 @@ describe('checkFormula: values and dimensions', () => {
   });
 
   it.each<[string, number, Dimension]>([
-    ['dau * 2 tweet/user/day', (150e6 * 2) / DAY, Dimension.of([['tweet', 1], ['s', -1]])],
+    [
+      'dau * 2 tweet/user/day',
+      (150e6 * 2) / DAY,
+      Dimension.of([
+        ['tweet', 1],
+        ['s', -1],
+      ]),
+    ],
     ['size / dau', 2.5e9 / 150e6, B.div(USER)],
     ['rate * 1 day', 3000 * DAY, REQ],
     ['max(size, 3 GB)', 3e9, B],
@@ -108,7 +130,8 @@ describe('checkFormula: values and dimensions', () => {
 
   it('a figure named like a unit (qps) wins over the unit', () => {
     const r = checkFormula(parseFormula('qps * 2').expr, {
-      registry, lookup: (name) => (name === 'qps' ? { index: 0, dim: Dimension.base('tweet') } : undefined),
+      registry,
+      lookup: (name) => (name === 'qps' ? { index: 0, dim: Dimension.base('tweet') } : undefined),
     });
     expect(r.code).toBe('(r[0]*2)');
     expect(r.dim.key).toBe('tweet');
@@ -210,7 +233,9 @@ describe('checkFormula: errors', () => {
   });
 
   it('the mismatch hint names both sides', () => {
-    expect(diagnose('size + rate').hint).toBe('left: `size` is B; right: `rate` is request/s. Both sides must have the same dimension');
+    expect(diagnose('size + rate').hint).toBe(
+      'left: `size` is B; right: `rate` is request/s. Both sides must have the same dimension',
+    );
   });
 
   it('a quantity (no lookup) calls unknown words units', () => {
@@ -227,7 +252,10 @@ describe('checkFormula: errors', () => {
   });
 
   it('forbidden names give their reason', () => {
-    const d = diagnose('2 * dau', { lookup: () => undefined, forbidden: (n) => (n === 'dau' ? 'not here' : undefined) });
+    const d = diagnose('2 * dau', {
+      lookup: () => undefined,
+      forbidden: (n) => (n === 'dau' ? 'not here' : undefined),
+    });
     expect(d.code).toBe('unknown-name');
     expect(d.message).toBe('not here');
     expect(d.under).toBe('dau');

@@ -23,14 +23,26 @@ describe('commands describe themselves', () => {
     for (const d of COMMANDS.filter((c) => !c.hidden)) {
       const command = spec.commands.find((c) => c.name === d.name)!;
       for (const [i, a] of (d.args ?? []).entries()) {
-        const expected = { choice: 'choices', expression: 'any', text: 'any', number: 'any', command: 'choices' }[a.kind as string] ?? a.kind;
-        expect(command.args[i], `${d.name} ${a.name}`).toMatchObject({ name: a.name, value: expected, variadic: Boolean(a.variadic), choices: [...(a.choices ?? [])] });
+        const expected =
+          { choice: 'choices', expression: 'any', text: 'any', number: 'any', command: 'choices' }[a.kind as string] ??
+          a.kind;
+        expect(command.args[i], `${d.name} ${a.name}`).toMatchObject({
+          name: a.name,
+          value: expected,
+          variadic: Boolean(a.variadic),
+          choices: [...(a.choices ?? [])],
+        });
         seen.arg++;
       }
       for (const o of (d.options ?? []).filter((x) => x.kind)) {
         const long = /--[\w-]+/.exec(o.flags)![0];
-        const expected = { choice: 'choices', expression: 'any', text: 'any', number: 'any', command: 'choices' }[o.kind as string] ?? o.kind;
-        expect(command.options.find((x) => x.names.includes(long)), `${d.name} ${long}`).toMatchObject({ takesValue: true, value: expected });
+        const expected =
+          { choice: 'choices', expression: 'any', text: 'any', number: 'any', command: 'choices' }[o.kind as string] ??
+          o.kind;
+        expect(
+          command.options.find((x) => x.names.includes(long)),
+          `${d.name} ${long}`,
+        ).toMatchObject({ takesValue: true, value: expected });
         seen.option++;
       }
     }
@@ -41,8 +53,14 @@ describe('commands describe themselves', () => {
   it('completes a figure after `explain <scenario>`, a ref table, the formats and the shells', () => {
     const command = (name: string) => spec.commands.find((c) => c.name === name)!;
     expect(command('explain').args[1]).toMatchObject({ name: 'names', value: 'figure', variadic: true });
-    expect(command('ref').args[0]).toMatchObject({ value: 'choices', choices: ['latency', 'availability', 'powers', 'capacity'] });
-    expect(command('estimate').options.find((o) => o.names.includes('--format'))).toMatchObject({ value: 'choices', choices: ['table', 'json', 'markdown', 'csv', 'yaml'] });
+    expect(command('ref').args[0]).toMatchObject({
+      value: 'choices',
+      choices: ['latency', 'availability', 'powers', 'capacity'],
+    });
+    expect(command('estimate').options.find((o) => o.names.includes('--format'))).toMatchObject({
+      value: 'choices',
+      choices: ['table', 'json', 'markdown', 'csv', 'yaml'],
+    });
     expect(command('completion').args[0]).toMatchObject({ value: 'choices', choices: ['bash', 'zsh', 'fish'] });
     expect(command('init').args[0]).toMatchObject({ value: 'file' });
     expect(command('sweep').options.find((o) => o.names.includes('--show'))).toMatchObject({ value: 'figures' });
@@ -98,7 +116,10 @@ describe('the command modules', () => {
   });
 
   it('are never imported back: nothing in src/cli imports main.ts', () => {
-    const all = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(`${dir}${e.name}/`) : e.name.endsWith('.ts') ? [`${dir}${e.name}`] : []));
+    const all = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? all(`${dir}${e.name}/`) : e.name.endsWith('.ts') ? [`${dir}${e.name}`] : [],
+      );
     const importers = all(cli).filter((f) => /from '(\.\.?\/)+main\.js'/.test(readFileSync(f, 'utf8')));
     expect(importers).toEqual([]);
   });

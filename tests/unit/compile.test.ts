@@ -31,66 +31,275 @@ const REFUSALS: Array<[string, string, Diagnostic['code'], string, RegExp]> = [
   ['broken YAML', lines('assumptions:', '  a: [1, 2'), 'yaml-syntax', '', /./],
   ['a duplicate key', lines('assumptions:', '  a: 1', '  a: 2'), 'yaml-syntax', 'a', /unique/],
   ['%YAML 1.1', lines('%YAML 1.1', '---', 'assumptions:', '  a: 1'), 'yaml-syntax', '%YAML', /only YAML 1\.2/],
-  ['a !!js/function tag', lines('assumptions:', '  a: !!js/function "x"'), 'yaml-syntax', '!!js/function', /`!!js\/function`/],
+  [
+    'a !!js/function tag',
+    lines('assumptions:', '  a: !!js/function "x"'),
+    'yaml-syntax',
+    '!!js/function',
+    /`!!js\/function`/,
+  ],
   ['a custom tag', lines('assumptions:', '  a: !custom 1'), 'yaml-syntax', '!custom', /`!custom`/],
   ['a !!str tag', lines('assumptions:', '  a: !!str 1'), 'yaml-syntax', '!!str', /tags/],
   ['deep flow nesting', `assumptions: ${'['.repeat(40)}`, 'yaml-limit', '[', /nests deeper than 32/],
-  ['an alias bomb', lines(
-    'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]',
-    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
-    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
-    'assumptions: { x: 1 }',
-  ), 'yaml-limit', '*a', /aliases expand too far/],
+  [
+    'an alias bomb',
+    lines(
+      'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'assumptions: { x: 1 }',
+    ),
+    'yaml-limit',
+    '*a',
+    /aliases expand too far/,
+  ],
   ['__proto__ as a name', lines('assumptions:', '  a: 1', '  __proto__: 2'), 'reserved-name', '__proto__', /reserved/],
   ['constructor as a name', lines('assumptions:', '  constructor: 2'), 'reserved-name', 'constructor', /reserved/],
-  ['prototype under derived', lines('assumptions:', '  a: 1', 'derived:', '  prototype: a'), 'reserved-name', 'prototype', /reserved/],
+  [
+    'prototype under derived',
+    lines('assumptions:', '  a: 1', 'derived:', '  prototype: a'),
+    'reserved-name',
+    'prototype',
+    /reserved/,
+  ],
   ['__proto__ at the top', lines('__proto__: 1', 'assumptions:', '  a: 1'), 'reserved-name', '__proto__', /reserved/],
   ['a misspelt top-level key', lines('asumptions:', '  a: 1'), 'schema', 'asumptions', /unknown key `asumptions`/],
   ['a misspelt key in a figure', lines('assumptions:', '  a: { valeu: 1 }'), 'schema', 'valeu', /unknown key `valeu`/],
   ['no assumptions', lines('name: x'), 'schema', 'name: x\n', /`assumptions` is missing/],
   ['a name that is not an identifier', lines('assumptions:', '  "1a": 1'), 'schema', '"1a"', /identifiers/],
   ['a bad scenario name', lines('name: Bad_Name', 'assumptions:', '  a: 1'), 'schema', 'Bad_Name', /lowercase/],
-  ['neither value nor low and high', lines('assumptions:', '  a: { note: hi }'), 'schema', 'a', /needs either `value:`/],
-  ['dist without a range', lines('assumptions:', '  a: { value: 1 ms, dist: normal }'), 'schema', '1 ms', /applies to a range/],
-  ['a name both assumption and derived', lines('assumptions:', '  a: 1', 'derived:', '  a: 2'), 'schema', 'a', /both an assumption and a derived/],
-  ['a noun that is a unit', lines('nouns: [tweet, MB]', 'assumptions:', '  a: 1 tweet'), 'name-is-unit', 'MB', /already a unit/],
-  ['a syntax error in a formula', lines('assumptions:', '  a: 1', 'derived:', '  b2: a * * 2'), 'syntax', '*', /unexpected `\*`/],
+  [
+    'neither value nor low and high',
+    lines('assumptions:', '  a: { note: hi }'),
+    'schema',
+    'a',
+    /needs either `value:`/,
+  ],
+  [
+    'dist without a range',
+    lines('assumptions:', '  a: { value: 1 ms, dist: normal }'),
+    'schema',
+    '1 ms',
+    /applies to a range/,
+  ],
+  [
+    'a name both assumption and derived',
+    lines('assumptions:', '  a: 1', 'derived:', '  a: 2'),
+    'schema',
+    'a',
+    /both an assumption and a derived/,
+  ],
+  [
+    'a noun that is a unit',
+    lines('nouns: [tweet, MB]', 'assumptions:', '  a: 1 tweet'),
+    'name-is-unit',
+    'MB',
+    /already a unit/,
+  ],
+  [
+    'a syntax error in a formula',
+    lines('assumptions:', '  a: 1', 'derived:', '  b2: a * * 2'),
+    'syntax',
+    '*',
+    /unexpected `\*`/,
+  ],
   ['an empty formula', lines('assumptions:', '  a: 1', 'derived:', '  b2: ""'), 'syntax', '', /empty/],
   ['a syntax error in a quantity', lines('assumptions:', '  a: "2 = 3"'), 'syntax', '=', /assignment/],
   ['`.` in a formula', lines('assumptions:', '  a: 1', 'derived:', '  b2: a.length'), 'syntax', '.', /property access/],
-  ['a string in a formula', lines('assumptions:', '  a: 1', 'derived:', "  b2: a + \"x\""), 'syntax', '"', /strings/],
-  ['an unknown name in a formula', lines('assumptions:', '  dau: 1 user', 'derived:', '  b2: dua * 2'), 'unknown-name', 'dua', /unknown name `dua`/],
-  ['an assumption using a figure', lines('assumptions:', '  dau: 1 user', '  x: 2 dau'), 'unknown-name', 'dau', /cannot use `dau`/],
-  ['expect naming no figure', lines('assumptions:', '  dau: 1 user', 'expect:', '  dua: 1 user'), 'unknown-name', 'dua', /not a figure/],
+  ['a string in a formula', lines('assumptions:', '  a: 1', 'derived:', '  b2: a + "x"'), 'syntax', '"', /strings/],
+  [
+    'an unknown name in a formula',
+    lines('assumptions:', '  dau: 1 user', 'derived:', '  b2: dua * 2'),
+    'unknown-name',
+    'dua',
+    /unknown name `dua`/,
+  ],
+  [
+    'an assumption using a figure',
+    lines('assumptions:', '  dau: 1 user', '  x: 2 dau'),
+    'unknown-name',
+    'dau',
+    /cannot use `dau`/,
+  ],
+  [
+    'expect naming no figure',
+    lines('assumptions:', '  dau: 1 user', 'expect:', '  dua: 1 user'),
+    'unknown-name',
+    'dua',
+    /not a figure/,
+  ],
   ['an unknown unit', lines('assumptions:', '  a: 3 MBB'), 'unknown-unit', 'MBB', /unknown unit `MBB`/],
-  ['an unknown unit in a quoted quantity', lines('assumptions:', "  a: '3 Mibps'"), 'unknown-unit', 'Mibps', /unknown unit `Mibps`/],
-  ['an unknown function', lines('assumptions:', '  a: 1', 'derived:', '  b2: foo(a)'), 'unknown-function', 'foo', /not a function/],
+  [
+    'an unknown unit in a quoted quantity',
+    lines('assumptions:', "  a: '3 Mibps'"),
+    'unknown-unit',
+    'Mibps',
+    /unknown unit `Mibps`/,
+  ],
+  [
+    'an unknown function',
+    lines('assumptions:', '  a: 1', 'derived:', '  b2: foo(a)'),
+    'unknown-function',
+    'foo',
+    /not a function/,
+  ],
   // In the units written (GB), not in base units (B).
-  ['adding GB to request/s', lines('assumptions:', '  size: 1 GB', '  rate: 5 request/s', 'derived:', '  total: { expr: size + rate }'),
-    'unit-mismatch', 'size + rate', /cannot add GB and request\/s/],
-  ['a day that is not a time', lines('conventions:', '  day: 5 GB', 'assumptions:', '  a: 1'), 'unit-mismatch', '5 GB', /positive length of time/],
-  ['a day of no time', lines('conventions:', '  day: -5 s', 'assumptions:', '  a: 1'), 'schema', '-5 s', /positive length of time, not -5 s/],
-  ['an empty assumptions', lines('title: t', 'assumptions:', 'derived:', '  a: 1'), 'schema', '', /assumptions: it is empty; expected a mapping of names/],
-  ['nouns that are not a list', lines('nouns: tweet', 'assumptions:', '  a: 1'), 'schema', 'tweet', /nouns: expected a list/],
-  ['a dist that does not exist', lines('assumptions:', '  e: { value: 1 to 3, dist: gauss }'), 'schema', 'gauss', /dist is lognormal, normal or uniform/],
-  ['a misspelt key of an expectation', lines('assumptions:', '  a: 1', 'expect:', '  a: { vale: 1 }'), 'schema', 'vale', /unknown key `vale`/],
+  [
+    'adding GB to request/s',
+    lines('assumptions:', '  size: 1 GB', '  rate: 5 request/s', 'derived:', '  total: { expr: size + rate }'),
+    'unit-mismatch',
+    'size + rate',
+    /cannot add GB and request\/s/,
+  ],
+  [
+    'a day that is not a time',
+    lines('conventions:', '  day: 5 GB', 'assumptions:', '  a: 1'),
+    'unit-mismatch',
+    '5 GB',
+    /positive length of time/,
+  ],
+  [
+    'a day of no time',
+    lines('conventions:', '  day: -5 s', 'assumptions:', '  a: 1'),
+    'schema',
+    '-5 s',
+    /positive length of time, not -5 s/,
+  ],
+  [
+    'an empty assumptions',
+    lines('title: t', 'assumptions:', 'derived:', '  a: 1'),
+    'schema',
+    '',
+    /assumptions: it is empty; expected a mapping of names/,
+  ],
+  [
+    'nouns that are not a list',
+    lines('nouns: tweet', 'assumptions:', '  a: 1'),
+    'schema',
+    'tweet',
+    /nouns: expected a list/,
+  ],
+  [
+    'a dist that does not exist',
+    lines('assumptions:', '  e: { value: 1 to 3, dist: gauss }'),
+    'schema',
+    'gauss',
+    /dist is lognormal, normal or uniform/,
+  ],
+  [
+    'a misspelt key of an expectation',
+    lines('assumptions:', '  a: 1', 'expect:', '  a: { vale: 1 }'),
+    'schema',
+    'vale',
+    /unknown key `vale`/,
+  ],
   // The range as a whole is at fault: an empty span where its mapping starts.
-  ['a range whose ends differ', lines('assumptions:', '  a: { low: 1 GB, high: 2 s }'), 'unit-mismatch', '', /ends of the range differ/],
-  ['a unit that does not fit', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a * 2, unit: s }'), 'declared-unit', 's', /does not fit/],
-  ['a bad unit: in derived', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a * 2, unit: GBB }'), 'unknown-unit', 'GBB', /unknown unit/],
-  ['a wrong argument count', lines('assumptions:', '  a: 1', 'derived:', '  b2: ceil(a, 2)'), 'bad-argument', 'ceil(a, 2)', /takes 1 argument/],
-  ['a cycle', lines('assumptions:', '  a: 1', 'derived:', '  x: y + a', '  y: z', '  z: x'), 'cycle', 'x', /x → y → z → x/],
-  ['a constant division by zero', lines('assumptions:', '  a: 1', 'derived:', '  b2: a + 1/0'), 'not-finite', '1/0', /not a finite number/],
-  ['expect in the wrong dimension', lines('assumptions:', '  a: 1 GB', 'expect:', '  a: 1 s'), 'bad-expect', '1 s', /in s, but the figure is in GB/],
+  [
+    'a range whose ends differ',
+    lines('assumptions:', '  a: { low: 1 GB, high: 2 s }'),
+    'unit-mismatch',
+    '',
+    /ends of the range differ/,
+  ],
+  [
+    'a unit that does not fit',
+    lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a * 2, unit: s }'),
+    'declared-unit',
+    's',
+    /does not fit/,
+  ],
+  [
+    'a bad unit: in derived',
+    lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a * 2, unit: GBB }'),
+    'unknown-unit',
+    'GBB',
+    /unknown unit/,
+  ],
+  [
+    'a wrong argument count',
+    lines('assumptions:', '  a: 1', 'derived:', '  b2: ceil(a, 2)'),
+    'bad-argument',
+    'ceil(a, 2)',
+    /takes 1 argument/,
+  ],
+  [
+    'a cycle',
+    lines('assumptions:', '  a: 1', 'derived:', '  x: y + a', '  y: z', '  z: x'),
+    'cycle',
+    'x',
+    /x → y → z → x/,
+  ],
+  [
+    'a constant division by zero',
+    lines('assumptions:', '  a: 1', 'derived:', '  b2: a + 1/0'),
+    'not-finite',
+    '1/0',
+    /not a finite number/,
+  ],
+  [
+    'expect in the wrong dimension',
+    lines('assumptions:', '  a: 1 GB', 'expect:', '  a: 1 s'),
+    'bad-expect',
+    '1 s',
+    /in s, but the figure is in GB/,
+  ],
   ['a range low above high', lines('assumptions:', '  a: 3 to 1 ms'), 'syntax', '3 to 1 ms', /low end/],
-  ['a ref to no row', lines('assumptions:', '  a: { value: 1000 req/s/server, origin: default, ref: T11 }'), 'unknown-ref', 'T11', /not a row of bote ref capacity/],
-  ['a default that says nothing of where it comes from', lines('assumptions:', '  a: { value: 3, origin: default }'), 'unsourced-default', 'default', /does not say where its value comes from/],
-  ['a default with an empty note', lines('assumptions:', "  a: { value: 3, origin: default, note: '' }"), 'unsourced-default', 'default', /does not say/],
-  ['an origin that is neither', lines('assumptions:', '  a: { value: 3, origin: guess }'), 'schema', 'guess', /origin is source .* or default/],
-  ['an unknown section', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a, section: disk }'), 'schema', 'disk', /a section is traffic, storage, bandwidth, cache, servers, cost or other/],
-  ['headline that is not true or false', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a, headline: yes }'), 'schema', 'yes', /true or false/],
-  ['omitted: naming no section', lines('assumptions:', '  a: 1', 'omitted:', '  storge: nothing kept'), 'schema', 'storge', /unknown key `storge`/],
-  ['omitted: a section that has a figure', lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: a * 2', 'omitted:', '  storage: nothing kept'), 'omitted-has-figures', 'storage', /says storage has no figure, but `b2` is in storage/],
+  [
+    'a ref to no row',
+    lines('assumptions:', '  a: { value: 1000 req/s/server, origin: default, ref: T11 }'),
+    'unknown-ref',
+    'T11',
+    /not a row of bote ref capacity/,
+  ],
+  [
+    'a default that says nothing of where it comes from',
+    lines('assumptions:', '  a: { value: 3, origin: default }'),
+    'unsourced-default',
+    'default',
+    /does not say where its value comes from/,
+  ],
+  [
+    'a default with an empty note',
+    lines('assumptions:', "  a: { value: 3, origin: default, note: '' }"),
+    'unsourced-default',
+    'default',
+    /does not say/,
+  ],
+  [
+    'an origin that is neither',
+    lines('assumptions:', '  a: { value: 3, origin: guess }'),
+    'schema',
+    'guess',
+    /origin is source .* or default/,
+  ],
+  [
+    'an unknown section',
+    lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a, section: disk }'),
+    'schema',
+    'disk',
+    /a section is traffic, storage, bandwidth, cache, servers, cost or other/,
+  ],
+  [
+    'headline that is not true or false',
+    lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: { expr: a, headline: yes }'),
+    'schema',
+    'yes',
+    /true or false/,
+  ],
+  [
+    'omitted: naming no section',
+    lines('assumptions:', '  a: 1', 'omitted:', '  storge: nothing kept'),
+    'schema',
+    'storge',
+    /unknown key `storge`/,
+  ],
+  [
+    'omitted: a section that has a figure',
+    lines('assumptions:', '  a: 1 GB', 'derived:', '  b2: a * 2', 'omitted:', '  storage: nothing kept'),
+    'omitted-has-figures',
+    'storage',
+    /says storage has no figure, but `b2` is in storage/,
+  ],
 ];
 
 describe('compileScenario: every refusal, at its place', () => {
@@ -104,7 +313,10 @@ describe('compileScenario: every refusal, at its place', () => {
 
   it('covers every code compile can produce', () => {
     const source = readFileSync(new URL('../../src/core/diagnostic.ts', import.meta.url), 'utf8');
-    const union = source.slice(source.indexOf('export type DiagnosticCode'), source.indexOf(';', source.indexOf('export type DiagnosticCode')));
+    const union = source.slice(
+      source.indexOf('export type DiagnosticCode'),
+      source.indexOf(';', source.indexOf('export type DiagnosticCode')),
+    );
     const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
     expect(codes.length).toBeGreaterThan(10);
     // bad-override is readOverrides' (tests/unit/run.test.ts).
@@ -130,7 +342,11 @@ describe('compileScenario: every refusal, at its place', () => {
     ['expect', lines('assumptions:', '  a: 1', 'expect:', '  a: { value: 1, erratun: x }'), 'did you mean `erratum`?'],
     ['conventions', lines('conventions:', '  dya: 1 day', 'assumptions:', '  a: 1'), 'did you mean `day`?'],
     ['assumptions', lines('assumptions:', '  a: { value: 1, orgin: default }'), 'did you mean `origin`?'],
-    ['derived (section)', lines('assumptions:', '  a: 1', 'derived:', '  b2: { expr: a, sectoin: cost }'), 'did you mean `section`?'],
+    [
+      'derived (section)',
+      lines('assumptions:', '  a: 1', 'derived:', '  b2: { expr: a, sectoin: cost }'),
+      'did you mean `section`?',
+    ],
     ['omitted', lines('assumptions:', '  a: 1', 'omitted:', '  storge: x'), 'did you mean `storage`?'],
   ])('did-you-mean for a key under %s', (_section, text, hint) => {
     const [d] = problems(text);
@@ -231,7 +447,15 @@ describe('compileScenario: YAML limits', () => {
 
 describe('compileScenario: names', () => {
   it.each<[string, string]>([
-    ['qps', lines('assumptions:', '  dau: 1000 user', 'derived:', '  qps: { expr: dau * 2 request/user/day, unit: request/s }')],
+    [
+      'qps',
+      lines(
+        'assumptions:',
+        '  dau: 1000 user',
+        'derived:',
+        '  qps: { expr: dau * 2 request/user/day, unit: request/s }',
+      ),
+    ],
     ['users', lines('assumptions:', '  users: 1000 user', 'derived:', '  twice: users * 2')],
     ['requests', lines('assumptions:', '  requests: 5 request', 'derived:', '  twice: requests * 2')],
   ])('%s may name a figure', (name, text) => {
@@ -245,12 +469,15 @@ describe('compileScenario: names', () => {
     expect(m.byName.get('twice')!.dim.key).toBe('user');
   });
 
-  it.each(['day', 'MB', 's', 'USD', 'ms', 'year', 'GiB', 'percent', 'million', 'x'])('%s may name a figure, with a note and no error', (name) => {
-    const m = model(lines('assumptions:', `  ${name}: 3`, 'derived:', `  twice: ${name} * 2`));
-    expect(value(m, 'twice')).toBe(6);
-    expect(m.notes.map((d) => [d.code, d.severity])).toEqual([['name-is-unit', 'note']]);
-    expect(m.notes[0]!.message).toMatch(new RegExp(`\`${name}\` is also a unit`));
-  });
+  it.each(['day', 'MB', 's', 'USD', 'ms', 'year', 'GiB', 'percent', 'million', 'x'])(
+    '%s may name a figure, with a note and no error',
+    (name) => {
+      const m = model(lines('assumptions:', `  ${name}: 3`, 'derived:', `  twice: ${name} * 2`));
+      expect(value(m, 'twice')).toBe(6);
+      expect(m.notes.map((d) => [d.code, d.severity])).toEqual([['name-is-unit', 'note']]);
+      expect(m.notes[0]!.message).toMatch(new RegExp(`\`${name}\` is also a unit`));
+    },
+  );
 
   it('a count noun as a figure name gets no note', () => {
     expect(model(lines('assumptions:', '  users: 1000 user')).notes).toEqual([]);
@@ -284,7 +511,16 @@ describe('compileScenario: models', () => {
   it('orders figures: assumptions, then derived after what they use', () => {
     const m = model(TWITTER);
     expect(m.figures.map((f) => f.name)).toEqual([
-      'mau', 'daily_active', 'tweets_per_user', 'media_share', 'media_size', 'retention', 'dau', 'media_per_day', 'media_total', 'qps',
+      'mau',
+      'daily_active',
+      'tweets_per_user',
+      'media_share',
+      'media_size',
+      'retention',
+      'dau',
+      'media_per_day',
+      'media_total',
+      'qps',
     ]);
     expect(m.figures.map((f) => f.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(m.name).toBe('twitter');
@@ -318,9 +554,17 @@ describe('compileScenario: models', () => {
   });
 
   it('conventions day = 100000 s change day, week, month and year', () => {
-    const m = model(lines(
-      'conventions:', '  day: 100000 s', 'assumptions:', '  a1: 1 year', '  a2: 1 week', '  a3: 1 month', '  a4: 1 day',
-    ));
+    const m = model(
+      lines(
+        'conventions:',
+        '  day: 100000 s',
+        'assumptions:',
+        '  a1: 1 year',
+        '  a2: 1 week',
+        '  a3: 1 month',
+        '  a4: 1 day',
+      ),
+    );
     expect(value(m, 'a1')).toBe(365 * 100_000);
     expect(value(m, 'a2')).toBe(7 * 100_000);
     expect(value(m, 'a3')).toBeCloseTo((365 * 100_000) / 12, 6);
@@ -334,7 +578,9 @@ describe('compileScenario: models', () => {
   });
 
   it('ceil rounds in the declared unit', () => {
-    const m = model(lines('assumptions:', '  a: 1.2 GB', 'derived:', '  b2: { expr: ceil(a), unit: GB }', '  c2: ceil(a)'));
+    const m = model(
+      lines('assumptions:', '  a: 1.2 GB', 'derived:', '  b2: { expr: ceil(a), unit: GB }', '  c2: ceil(a)'),
+    );
     expect(value(m, 'b2')).toBe(2e9);
     expect(value(m, 'c2')).toBe(1.2e9);
   });
@@ -353,21 +599,23 @@ describe('compileScenario: models', () => {
 });
 
 describe('compileScenario: sections and where values come from', () => {
-  const m = model(lines(
-    'assumptions:',
-    '  dau: 10 million user',
-    '  per_server: { value: 1000 req/s/server, origin: default, ref: t1 }',
-    '  margin: { value: 70%, origin: default, note: a planning margin }',
-    '  size: { value: 1 KB/request, origin: source, ref: H9 }',
-    'derived:',
-    '  rps: { expr: dau * 10 request/user/day, unit: request/s, headline: true }',
-    '  servers_needed: servers(rps, per_server, margin)',
-    '  hot: { expr: rps * size * (1 day) * 20%, unit: GB, section: cache }',
-    '  daily: { expr: rps * size, unit: GB/day }',
-    '  ratio: { expr: rps / (1 request/s), headline: false }',
-    'omitted:',
-    '  cost: no prices in this file',
-  ));
+  const m = model(
+    lines(
+      'assumptions:',
+      '  dau: 10 million user',
+      '  per_server: { value: 1000 req/s/server, origin: default, ref: t1 }',
+      '  margin: { value: 70%, origin: default, note: a planning margin }',
+      '  size: { value: 1 KB/request, origin: source, ref: H9 }',
+      'derived:',
+      '  rps: { expr: dau * 10 request/user/day, unit: request/s, headline: true }',
+      '  servers_needed: servers(rps, per_server, margin)',
+      '  hot: { expr: rps * size * (1 day) * 20%, unit: GB, section: cache }',
+      '  daily: { expr: rps * size, unit: GB/day }',
+      '  ratio: { expr: rps / (1 request/s), headline: false }',
+      'omitted:',
+      '  cost: no prices in this file',
+    ),
+  );
   const f = (name: string) => m.byName.get(name)!;
 
   it('an assumption is stated by its source unless the file marks it a default', () => {
@@ -381,8 +629,13 @@ describe('compileScenario: sections and where values come from', () => {
   });
 
   it('a result is in the section it names, else the one its unit implies', () => {
-    expect([f('rps'), f('servers_needed'), f('hot'), f('daily'), f('ratio')].map((x) => x.section))
-      .toEqual(['traffic', 'servers', 'cache', 'storage', 'other']);
+    expect([f('rps'), f('servers_needed'), f('hot'), f('daily'), f('ratio')].map((x) => x.section)).toEqual([
+      'traffic',
+      'servers',
+      'cache',
+      'storage',
+      'other',
+    ]);
   });
 
   it('headline: true marks a result; false or absent does not', () => {
@@ -400,7 +653,8 @@ describe('compileScenario: sections and where values come from', () => {
     for (const file of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
       const built = model(readFileSync(new URL(file, dir), 'utf8'));
       for (const a of built.figures.filter((x) => x.kind === 'assumption')) {
-        if (a.origin === 'default') expect(a.ref !== undefined || (a.note ?? '').trim() !== '', `${file}: ${a.name}`).toBe(true);
+        if (a.origin === 'default')
+          expect(a.ref !== undefined || (a.note ?? '').trim() !== '', `${file}: ${a.name}`).toBe(true);
       }
     }
   });

@@ -14,7 +14,8 @@ function model(text: string): Model {
 
 /** The scenario's calendar, with `conventions:` of these lines. */
 function calendar(...conventions: string[]) {
-  return model(lines('conventions:', ...conventions.map((c) => `  ${c}`), 'assumptions:', '  a: 1')).registry.conventions;
+  return model(lines('conventions:', ...conventions.map((c) => `  ${c}`), 'assumptions:', '  a: 1')).registry
+    .conventions;
 }
 
 describe('calendarOrder', () => {
@@ -53,7 +54,10 @@ describe('conventions in a scenario', () => {
   it('a month restated alone keeps the year at 365 days, and the header says so', () => {
     const m = model(lines('conventions:', '  month: 30 day', 'assumptions:', '  a: 1'));
     expect(m.registry.conventions).toEqual({ day: DAY, month: 30 * DAY, year: 365 * DAY });
-    expect(m.conventions).toEqual([{ unit: 'year', text: '365 day (default)' }, { unit: 'month', text: '30 day' }]);
+    expect(m.conventions).toEqual([
+      { unit: 'year', text: '365 day (default)' },
+      { unit: 'month', text: '30 day' },
+    ]);
   });
 
   it('a year of 365 days follows a restated day', () => {
@@ -61,11 +65,25 @@ describe('conventions in a scenario', () => {
   });
 
   it('a month of 4 weeks follows the day; a year of 12 of them', () => {
-    expect(calendar('day: 100000 s', 'month: 4 week', 'year: 12 month')).toEqual({ day: 1e5, month: 28e5, year: 12 * 28e5 });
+    expect(calendar('day: 100000 s', 'month: 4 week', 'year: 12 month')).toEqual({
+      day: 1e5,
+      month: 28e5,
+      year: 12 * 28e5,
+    });
   });
 
   it('every figure uses the same lengths: 1 year and 12 month are equal', () => {
-    const m = model(lines('conventions:', '  month: 30 day', '  year: 12 month', 'assumptions:', '  y: 1 year', '  m: 12 month', '  d: 360 day'));
+    const m = model(
+      lines(
+        'conventions:',
+        '  month: 30 day',
+        '  year: 12 month',
+        'assumptions:',
+        '  y: 1 year',
+        '  m: 12 month',
+        '  d: 360 day',
+      ),
+    );
     const [y, mm, d] = ['y', 'm', 'd'].map((n) => m.byName.get(n)!.value);
     expect(y).toBe(360 * DAY);
     expect(mm).toBe(360 * DAY);

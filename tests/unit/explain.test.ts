@@ -17,7 +17,10 @@ function compiled(text: string, name = 'test'): Model {
 const builtin = (name: string) => compiled(readFileSync(join(ROOT, 'scenarios', `${name}.yaml`), 'utf8'), name);
 
 function steps(model: Model, names: string[] = [], settings: Record<string, string> = {}): ExplainStep[] {
-  const overrides = readOverrides(model, Object.entries(settings).map(([name, text]) => ({ name, text })));
+  const overrides = readOverrides(
+    model,
+    Object.entries(settings).map(([name, text]) => ({ name, text })),
+  );
   if (!overrides.ok) throw new Error(overrides.diagnostics[0]!.message);
   const values = evaluateModel(model, overrides.value);
   if (!values.ok) throw new Error(values.diagnostics[0]!.message);
@@ -45,7 +48,15 @@ describe('explain: the chain of a figure, as one says it', () => {
   });
 
   it('gives the named figures and everything they use, in dependency order', () => {
-    expect(steps(twitter, ['peak_qps']).map((s) => s.name)).toEqual(['mau', 'daily_active', 'tweets_per_user', 'peak_factor', 'dau', 'qps', 'peak_qps']);
+    expect(steps(twitter, ['peak_qps']).map((s) => s.name)).toEqual([
+      'mau',
+      'daily_active',
+      'tweets_per_user',
+      'peak_factor',
+      'dau',
+      'qps',
+      'peak_qps',
+    ]);
     expect(steps(twitter).map((s) => s.name)).toHaveLength(twitter.figures.length);
   });
 
@@ -55,7 +66,9 @@ describe('explain: the chain of a figure, as one says it', () => {
     expect(s.find((x) => x.name === 'dau')!.overridden).toBe(true);
     expect(line(twitter, 'dau', { dau: '200M' })).toBe('dau = 200 M user (set with --set)');
     // 200 M × 2 / 86,400 = 4,629.6 tweet/s
-    expect(line(twitter, 'qps', { dau: '200M' }).split('\n')[0]).toBe('qps = dau × tweets_per_user = 200 M user × 2 tweet/user/day = 4,630 tweet/s (~4.6 K tweet/s)');
+    expect(line(twitter, 'qps', { dau: '200M' }).split('\n')[0]).toBe(
+      'qps = dau × tweets_per_user = 200 M user × 2 tweet/user/day = 4,630 tweet/s (~4.6 K tweet/s)',
+    );
   });
 
   it('says which inputs are guesses, how the range is read, and that its median is used', () => {
@@ -71,17 +84,30 @@ describe('explain: the chain of a figure, as one says it', () => {
   });
 
   it("uses the scenario's day in those conversions", () => {
-    const m = compiled('conventions: { day: 100000 s }\nassumptions:\n  per_day: 1 bn request/day\nderived:\n  rate: { expr: per_day, unit: request/s }\n');
+    const m = compiled(
+      'conventions: { day: 100000 s }\nassumptions:\n  per_day: 1 bn request/day\nderived:\n  rate: { expr: per_day, unit: request/s }\n',
+    );
     const text = line(m, 'rate');
     expect(text).toContain('= 10,000 request/s'); // 1e9 / 100,000 s
     expect(text).toContain('(1 day = 100,000 s)');
   });
 
   it('puts parentheses where a substituted unit would otherwise bind wrongly', () => {
-    const m = compiled([
-      'nouns: [tweet]', 'assumptions:', '  lat: 2 ms', '  tweets: 300 million tweet/day', '  rate: 2 tweet/user/day', '  n: 3',
-      'derived:', '  sq: { expr: lat^2, unit: s^2 }', '  users: { expr: tweets / rate, unit: user }', '  third: { expr: tweets / n, unit: tweet/day }', '',
-    ].join('\n'));
+    const m = compiled(
+      [
+        'nouns: [tweet]',
+        'assumptions:',
+        '  lat: 2 ms',
+        '  tweets: 300 million tweet/day',
+        '  rate: 2 tweet/user/day',
+        '  n: 3',
+        'derived:',
+        '  sq: { expr: lat^2, unit: s^2 }',
+        '  users: { expr: tweets / rate, unit: user }',
+        '  third: { expr: tweets / n, unit: tweet/day }',
+        '',
+      ].join('\n'),
+    );
     const sub = (name: string) => markupText(steps(m, [name]).find((s) => s.name === name)!.substituted);
     expect(sub('sq')).toBe('(2 ms)^2'); // not 2 ms^2, which is 2e-6 s^2
     expect(sub('users')).toBe('300 million tweet/day / (2 tweet/user/day)');
@@ -93,7 +119,9 @@ describe('explain: a default, worded as one', () => {
   const url = builtin('url-shortener');
 
   it('says "assuming, by bote\'s default (ref capacity T1)" and keeps the note under it', () => {
-    expect(line(url, 'app_server_rps')).toBe("assuming, by bote's default (ref capacity T1), app_server_rps = 1000 req/s/server");
+    expect(line(url, 'app_server_rps')).toBe(
+      "assuming, by bote's default (ref capacity T1), app_server_rps = 1000 req/s/server",
+    );
     expect(line(url, 'target_utilization').split('\n')).toEqual([
       "assuming, by bote's default, target_utilization = 70%",
       '    a planning margin, not a measured figure; change it with --set',
@@ -101,8 +129,10 @@ describe('explain: a default, worded as one', () => {
     expect(line(url, 'read_write_ratio').split('\n')[0]).toBe('read_write_ratio = 10 (assumption)');
   });
 
-  it('a default set with --set is no longer bote\'s', () => {
-    expect(line(url, 'app_server_rps', { app_server_rps: '2000' })).toBe('app_server_rps = 2 K request/s/server (set with --set)');
+  it("a default set with --set is no longer bote's", () => {
+    expect(line(url, 'app_server_rps', { app_server_rps: '2000' })).toBe(
+      'app_server_rps = 2 K request/s/server (set with --set)',
+    );
   });
 
   it('carries origin and ref on the steps of assumptions only', () => {

@@ -4,11 +4,14 @@ import { arityOf, functionNamed, RUNTIME } from '../../src/core/expr/calls.js';
 import { FUNCTIONS } from '../../src/core/expr/functions.js';
 
 describe('the table of functions', () => {
-  it.each(FUNCTIONS.map((f) => [f.name, f] as const))('%s: its documented example gives its documented answer', (_, f) => {
-    const r = calculate(f.example.formula);
-    if (!r.ok) throw new Error(r.diagnostics[0]!.message);
-    expect(`${Number(r.value.value.toPrecision(12))} ${r.value.unit}`.trim()).toBe(f.example.answer);
-  });
+  it.each(FUNCTIONS.map((f) => [f.name, f] as const))(
+    '%s: its documented example gives its documented answer',
+    (_, f) => {
+      const r = calculate(f.example.formula);
+      if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+      expect(`${Number(r.value.value.toPrecision(12))} ${r.value.unit}`.trim()).toBe(f.example.answer);
+    },
+  );
 
   it('the runtime holds each function of the table, and pow for `^`, on no prototype', () => {
     expect(Object.keys(RUNTIME).sort()).toEqual([...FUNCTIONS.map((f) => f.name), 'pow'].sort());
@@ -17,7 +20,8 @@ describe('the table of functions', () => {
   });
 
   it('knows no name outside the table, however JavaScript-like', () => {
-    for (const name of ['eval', 'constructor', '__proto__', 'toString', 'pow', 'Math']) expect(functionNamed(name), name).toBeUndefined();
+    for (const name of ['eval', 'constructor', '__proto__', 'toString', 'pow', 'Math'])
+      expect(functionNamed(name), name).toBeUndefined();
   });
 
   it.each<[string, [number, number]]>([

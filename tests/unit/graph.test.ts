@@ -7,16 +7,58 @@ const deps = (entries: Array<[string, string[]]>) => new Map(entries);
 function expectTopological(order: string[], graph: Map<string, string[]>) {
   const at = new Map(order.map((n, i) => [n, i]));
   expect(order).toHaveLength(graph.size);
-  for (const [name, uses] of graph) for (const u of uses) if (graph.has(u)) expect(at.get(u)!).toBeLessThan(at.get(name)!);
+  for (const [name, uses] of graph)
+    for (const u of uses) if (graph.has(u)) expect(at.get(u)!).toBeLessThan(at.get(name)!);
 }
 
 describe('orderFigures', () => {
   it.each<[string, Array<[string, string[]]>, string[]]>([
-    ['independent figures keep file order', [['c', []], ['a', []], ['b', []]], ['c', 'a', 'b']],
-    ['a figure used later moves before its user', [['total', ['per_day']], ['per_day', ['dau']], ['dau', []]], ['dau', 'per_day', 'total']],
-    ['names outside the graph (assumptions) are ignored', [['qps', ['dau', 'rate']], ['peak', ['qps', 'factor']]], ['qps', 'peak']],
-    ['file order is kept wherever dependencies allow', [['a', []], ['b', ['d']], ['c', []], ['d', []]], ['a', 'd', 'b', 'c']],
-    ['a diamond', [['top', ['l', 'r']], ['l', ['base']], ['r', ['base']], ['base', []]], ['base', 'l', 'r', 'top']],
+    [
+      'independent figures keep file order',
+      [
+        ['c', []],
+        ['a', []],
+        ['b', []],
+      ],
+      ['c', 'a', 'b'],
+    ],
+    [
+      'a figure used later moves before its user',
+      [
+        ['total', ['per_day']],
+        ['per_day', ['dau']],
+        ['dau', []],
+      ],
+      ['dau', 'per_day', 'total'],
+    ],
+    [
+      'names outside the graph (assumptions) are ignored',
+      [
+        ['qps', ['dau', 'rate']],
+        ['peak', ['qps', 'factor']],
+      ],
+      ['qps', 'peak'],
+    ],
+    [
+      'file order is kept wherever dependencies allow',
+      [
+        ['a', []],
+        ['b', ['d']],
+        ['c', []],
+        ['d', []],
+      ],
+      ['a', 'd', 'b', 'c'],
+    ],
+    [
+      'a diamond',
+      [
+        ['top', ['l', 'r']],
+        ['l', ['base']],
+        ['r', ['base']],
+        ['base', []],
+      ],
+      ['base', 'l', 'r', 'top'],
+    ],
   ])('%s', (_name, entries, order) => {
     const graph = deps(entries);
     const result = orderFigures(graph);
@@ -26,9 +68,33 @@ describe('orderFigures', () => {
 
   it.each<[string, Array<[string, string[]]>, string[]]>([
     ['a figure that uses itself', [['a', ['a']]], ['a', 'a']],
-    ['two figures', [['a', ['b']], ['b', ['a']]], ['a', 'b', 'a']],
-    ['three figures after a clean one', [['x', []], ['a', ['b']], ['b', ['c']], ['c', ['a']]], ['a', 'b', 'c', 'a']],
-    ['a circle reached through a tail', [['t', ['a']], ['a', ['b']], ['b', ['a']]], ['a', 'b', 'a']],
+    [
+      'two figures',
+      [
+        ['a', ['b']],
+        ['b', ['a']],
+      ],
+      ['a', 'b', 'a'],
+    ],
+    [
+      'three figures after a clean one',
+      [
+        ['x', []],
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+      ],
+      ['a', 'b', 'c', 'a'],
+    ],
+    [
+      'a circle reached through a tail',
+      [
+        ['t', ['a']],
+        ['a', ['b']],
+        ['b', ['a']],
+      ],
+      ['a', 'b', 'a'],
+    ],
   ])('reports the cycle closed: %s', (_name, entries, cycle) => {
     expect(orderFigures(deps(entries))).toEqual({ cycle });
   });

@@ -55,7 +55,9 @@ describe('growthSeries', () => {
 
   it('drops only a figure that is not finite in some year, not the others', () => {
     // after_first divides by (retention - 1 year): infinite at year 1.
-    const r = compileScenario('assumptions:\n  per_day: 1 TB/day\n  retention: 3 year\nderived:\n  total: { expr: per_day * retention, unit: TB }\n  after_first: { expr: per_day * retention / (retention - 1 year), unit: TB/day }\n');
+    const r = compileScenario(
+      'assumptions:\n  per_day: 1 TB/day\n  retention: 3 year\nderived:\n  total: { expr: per_day * retention, unit: TB }\n  after_first: { expr: per_day * retention / (retention - 1 year), unit: TB/day }\n',
+    );
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
     const series = grow(r.value);
     expect(series.map((g) => g.name)).toEqual(['total']);
@@ -63,7 +65,15 @@ describe('growthSeries', () => {
   });
 
   it('finds nothing when no result accumulates', () => {
-    expect(grow(load('twitter'), new Map([['media_storage_total', { value: 1 }], ['text_storage_replicated', { value: 1 }]]))).toEqual([]);
+    expect(
+      grow(
+        load('twitter'),
+        new Map([
+          ['media_storage_total', { value: 1 }],
+          ['text_storage_replicated', { value: 1 }],
+        ]),
+      ),
+    ).toEqual([]);
     expect(renderGrowthCharts(load('twitter'), [], makeStyle(false))).toContain('no result accumulates over a horizon');
   });
 

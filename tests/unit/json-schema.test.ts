@@ -11,12 +11,27 @@ describe('schema/scenario.schema.json', () => {
   });
 
   it('is draft-07, closed to unknown keys, and names the keys of a scenario', () => {
-    const schema = scenarioJsonSchema() as { $schema: string; additionalProperties: boolean; required: string[]; properties: Record<string, unknown> };
+    const schema = scenarioJsonSchema() as {
+      $schema: string;
+      additionalProperties: boolean;
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['assumptions']);
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['name', 'title', 'source', 'nouns', 'conventions', 'assumptions', 'derived', 'expect', 'omitted']),
+      expect.arrayContaining([
+        'name',
+        'title',
+        'source',
+        'nouns',
+        'conventions',
+        'assumptions',
+        'derived',
+        'expect',
+        'omitted',
+      ]),
     );
     // The keys issue 10 added, for editors to complete: origin and ref of an assumption, section and headline of a result.
     const text = JSON.stringify(schema);

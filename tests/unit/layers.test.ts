@@ -72,7 +72,9 @@ describe('the layers of src/core', () => {
   });
 
   it('places every file of src/core in a layer', () => {
-    const unplaced = files(core).map((f) => relative(core, f)).filter((f) => layerOf(f) === undefined);
+    const unplaced = files(core)
+      .map((f) => relative(core, f))
+      .filter((f) => layerOf(f) === undefined);
     expect(unplaced).toEqual([]);
   });
 
@@ -94,9 +96,12 @@ describe('the layers of src/core', () => {
 
   it('units imports nothing from expr, and expr nothing from scenario', () => {
     const bad = inside
-      .filter((e) => (layerOf(e.from) === 'units' && layerOf(e.to) === 'expr') || (layerOf(e.from) === 'expr' && layerOf(e.to) === 'scenario'))
+      .filter(
+        (e) =>
+          (layerOf(e.from) === 'units' && layerOf(e.to) === 'expr') ||
+          (layerOf(e.from) === 'expr' && layerOf(e.to) === 'scenario'),
+      )
       .map((e) => `${e.from} -> ${e.to}`);
     expect(bad).toEqual([]);
   });
-
 });

@@ -116,7 +116,7 @@ describe('formatDisplay', () => {
   });
 });
 
-describe('formatDisplay by a scenario\'s conventions', () => {
+describe("formatDisplay by a scenario's conventions", () => {
   // seeds/003 takes a day as 100,000 s; say a year of 360 such days.
   const conventions = { day: 100_000, month: 3_000_000, year: 36_000_000 };
 

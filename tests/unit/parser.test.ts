@@ -96,7 +96,9 @@ describe('parseFormula: unit position, hyphens and `$` alone', () => {
 
   /** The names in unit position, in order. */
   function unitWords(text: string): string[] {
-    return nameNodes(parseFormula(text, words).expr).filter((n) => n.unitPosition).map((n) => n.name);
+    return nameNodes(parseFormula(text, words).expr)
+      .filter((n) => n.unitPosition)
+      .map((n) => n.name);
   }
 
   it.each<[string, string[]]>([

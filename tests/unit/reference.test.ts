@@ -55,17 +55,31 @@ describe('availability', () => {
   });
 
   it.each([
-    ['99.95%', 0.9995], ['99.95', 0.9995], ['0.9995', 0.9995], [' 99.95 % ', 0.9995],
-    ['3 nines', 0.999], ['three nines', 0.999], ['Four Nines', 0.9999], ['1 nine', 0.9],
-    ['3.5 nines', 0.9995], ['4.5 nines', 0.99995], ['three and a half nines', 0.9995],
-    ['100%', 1], ['1', 1], ['0', 0], ['50%', 0.5],
+    ['99.95%', 0.9995],
+    ['99.95', 0.9995],
+    ['0.9995', 0.9995],
+    [' 99.95 % ', 0.9995],
+    ['3 nines', 0.999],
+    ['three nines', 0.999],
+    ['Four Nines', 0.9999],
+    ['1 nine', 0.9],
+    ['3.5 nines', 0.9995],
+    ['4.5 nines', 0.99995],
+    ['three and a half nines', 0.9995],
+    ['100%', 1],
+    ['1', 1],
+    ['0', 0],
+    ['50%', 0.5],
   ])('reads %j as %d', (text, value) => {
     expect(parseAvailability(text)).toEqual({ ok: true, value });
   });
 
-  it.each(['101%', '100.5', '-1', '-0.5%', 'high', '', '99.9.9', '0 nines', 'ten nines', '3.3 nines'])('rejects %j', (text) => {
-    expect(parseAvailability(text).ok).toBe(false);
-  });
+  it.each(['101%', '100.5', '-1', '-0.5%', 'high', '', '99.9.9', '0 nines', 'ten nines', '3.3 nines'])(
+    'rejects %j',
+    (text) => {
+      expect(parseAvailability(text).ok).toBe(false);
+    },
+  );
 });
 
 describe('powers of two', () => {
@@ -91,7 +105,13 @@ describe('powers of two', () => {
     expect(powerRow(60).iecLargerBy).toBeCloseTo(1.024 ** 6 - 1, 12);
   });
 
-  it.each([['32', 32], ['2^32', 32], ['2**16', 16], ['0', 0], ['89', 89]])('reads %j', (text, power) => {
+  it.each([
+    ['32', 32],
+    ['2^32', 32],
+    ['2**16', 16],
+    ['0', 0],
+    ['89', 89],
+  ])('reads %j', (text, power) => {
     expect(parsePower(text)).toBe(power);
   });
 
@@ -153,7 +173,28 @@ describe('capacity defaults', () => {
   it('holds the rows the research note names, each once', () => {
     const ids = CAPACITY.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'H6', 'H8', 'H9', 'M8', 'M9', 'M10', 'P1', 'P4', 'P6', 'P7']) {
+    for (const id of [
+      'T1',
+      'T2',
+      'T3',
+      'T4',
+      'T5',
+      'T6',
+      'T7',
+      'T8',
+      'T9',
+      'T10',
+      'H6',
+      'H8',
+      'H9',
+      'M8',
+      'M9',
+      'M10',
+      'P1',
+      'P4',
+      'P6',
+      'P7',
+    ]) {
       expect(ids, id).toContain(id);
     }
   });
@@ -165,8 +206,14 @@ describe('capacity defaults', () => {
       expect(row.date.trim(), `${row.id} date`).not.toBe('');
       if (!row.range) continue;
       const [low, high] = [read(row.range.low), read(row.range.high)];
-      expect(low.dim.equals(value.dim) && high.dim.equals(value.dim), `${row.id}: the range is in the default's dimension`).toBe(true);
-      expect(low.value <= value.value * (1 + 1e-12) && value.value <= high.value * (1 + 1e-12), `${row.id}: ${row.range.low} <= ${row.value} <= ${row.range.high}`).toBe(true);
+      expect(
+        low.dim.equals(value.dim) && high.dim.equals(value.dim),
+        `${row.id}: the range is in the default's dimension`,
+      ).toBe(true);
+      expect(
+        low.value <= value.value * (1 + 1e-12) && value.value <= high.value * (1 + 1e-12),
+        `${row.id}: ${row.range.low} <= ${row.value} <= ${row.range.high}`,
+      ).toBe(true);
       expect(row.range.note.trim(), `${row.id} range note`).not.toBe('');
     }
   });
@@ -212,8 +259,13 @@ describe('capacity defaults', () => {
         const inScenario = (text: string) => parseQuantity(text, compiled.value.registry);
         const own = inScenario(row.value);
         expect(f.dim.equals(own.dim), `${file}: ${f.name} is in ${row.id}'s dimension`).toBe(true);
-        const [low, high] = row.range ? [inScenario(row.range.low).value, inScenario(row.range.high).value] : [own.value, own.value];
-        expect(f.value! >= low * (1 - 1e-12) && f.value! <= high * (1 + 1e-12), `${file}: ${f.name} = ${f.text} within ${row.id}`).toBe(true);
+        const [low, high] = row.range
+          ? [inScenario(row.range.low).value, inScenario(row.range.high).value]
+          : [own.value, own.value];
+        expect(
+          f.value! >= low * (1 - 1e-12) && f.value! <= high * (1 + 1e-12),
+          `${file}: ${f.name} = ${f.text} within ${row.id}`,
+        ).toBe(true);
       }
     }
     expect(cited).toBeGreaterThan(20);

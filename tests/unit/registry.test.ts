@@ -36,7 +36,7 @@ describe('UnitRegistry.lookup: bytes and bits', () => {
     ['b', 'bit', 1 / 8],
     ['kbit', 'kbit', 1000 / 8],
     // Written back as Mbit, Gbit: `Mb` read as MB would be off by 8.
-    ['Mb', 'Mbit', 1000 * 1000 / 8],
+    ['Mb', 'Mbit', (1000 * 1000) / 8],
     ['Gb', 'Gbit', 1000 ** 3 / 8],
     ['Kibit', 'Kibit', 1024 / 8],
     ['megabyte', 'MB', 1000 * 1000],
@@ -237,11 +237,33 @@ describe('newNoun', () => {
 
 describe('Dimension', () => {
   it.each<[Array<[string, number]>, string, string]>([
-    [[['B', 1], ['s', -1]], 'B s^-1', 'B/s'],
-    [[['tweet', 1], ['user', -1], ['s', -1]], 's^-1 tweet user^-1', 'tweet/(s·user)'],
+    [
+      [
+        ['B', 1],
+        ['s', -1],
+      ],
+      'B s^-1',
+      'B/s',
+    ],
+    [
+      [
+        ['tweet', 1],
+        ['user', -1],
+        ['s', -1],
+      ],
+      's^-1 tweet user^-1',
+      'tweet/(s·user)',
+    ],
     [[['s', -1]], 's^-1', '1/s'],
     [[['B', 2]], 'B^2', 'B^2'],
-    [[['B', 1], ['B', -1]], '', 'dimensionless'],
+    [
+      [
+        ['B', 1],
+        ['B', -1],
+      ],
+      '',
+      'dimensionless',
+    ],
   ])('%j', (pairs, key, text) => {
     const d = Dimension.of(pairs);
     expect(d.key).toBe(key);

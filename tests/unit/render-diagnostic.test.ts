@@ -43,13 +43,26 @@ describe('renderDiagnostics', () => {
 
 describe('renderDiagnostic: the first line', () => {
   it('a one-line error starts `bote: error:`, with or without a file', () => {
-    expect(renderDiagnostic({ code: 'not-finite', message: '--set x: the value is infinite' }, undefined)).toBe('bote: error: --set x: the value is infinite\n');
-    expect(renderDiagnostic({ code: 'not-finite', message: '`x` is infinite', file: 'a.yaml' }, 'assumptions:\n')).toBe('bote: error: a.yaml: `x` is infinite\n');
+    expect(renderDiagnostic({ code: 'not-finite', message: '--set x: the value is infinite' }, undefined)).toBe(
+      'bote: error: --set x: the value is infinite\n',
+    );
+    expect(renderDiagnostic({ code: 'not-finite', message: '`x` is infinite', file: 'a.yaml' }, 'assumptions:\n')).toBe(
+      'bote: error: a.yaml: `x` is infinite\n',
+    );
   });
 
   it('a note says note:, in the same file:line:col form as an error', () => {
     const text = 'assumptions:\n  years: 10 year\n';
-    const out = renderDiagnostic({ code: 'name-is-unit', severity: 'note', message: '`years` is also a unit', file: 'a.yaml', span: { start: 15, end: 20 } }, text);
+    const out = renderDiagnostic(
+      {
+        code: 'name-is-unit',
+        severity: 'note',
+        message: '`years` is also a unit',
+        file: 'a.yaml',
+        span: { start: 15, end: 20 },
+      },
+      text,
+    );
     expect(out.split('\n')[0]).toBe('a.yaml:2:3: note: `years` is also a unit');
     expect(out).toContain('  ^^^^^');
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderRows } from '../../src/render/rows.js';
 import { parseCsv } from '../helpers/csv.js';
 
-const csv = (cells: Array<string | number | null>) => renderRows('csv', { columns: cells.map((_, i) => `c${i}`), rows: [cells] });
+const csv = (cells: Array<string | number | null>) =>
+  renderRows('csv', { columns: cells.map((_, i) => `c${i}`), rows: [cells] });
 
 describe('CSV cells', () => {
   it('writes numbers as they are, negative ones too', () => {
@@ -21,13 +22,31 @@ describe('CSV cells', () => {
   });
 
   it('quotes commas, quotes and line breaks, and leaves plain text alone', () => {
-    expect(parseCsv(csv(['a,b', 'say "hi"', 'two\nlines', '2 MB/tweet', null]))[1]).toEqual(['a,b', 'say "hi"', 'two\nlines', '2 MB/tweet', '']);
+    expect(parseCsv(csv(['a,b', 'say "hi"', 'two\nlines', '2 MB/tweet', null]))[1]).toEqual([
+      'a,b',
+      'say "hi"',
+      'two\nlines',
+      '2 MB/tweet',
+      '',
+    ]);
   });
 });
 
 describe('Markdown cells', () => {
   it('escapes pipes, flattens line breaks and groups numbers', () => {
-    const text = renderRows('markdown', { columns: ['a', 'b'], rows: [['x|y', 1234567], ['one\r\ntwo\rthree', null]] });
-    expect(text.split('\n')).toEqual(['| a | b |', '| --- | --- |', '| x\\|y | 1,234,567 |', '| one two three |  |', '']);
+    const text = renderRows('markdown', {
+      columns: ['a', 'b'],
+      rows: [
+        ['x|y', 1234567],
+        ['one\r\ntwo\rthree', null],
+      ],
+    });
+    expect(text.split('\n')).toEqual([
+      '| a | b |',
+      '| --- | --- |',
+      '| x\\|y | 1,234,567 |',
+      '| one two three |  |',
+      '',
+    ]);
   });
 });

@@ -33,7 +33,10 @@ function values(m: Model, overrides?: Map<string, Input>) {
 }
 
 function overrides(m: Model, ...settings: Array<[string, string]>) {
-  return readOverrides(m, settings.map(([name, text]) => ({ name, text })));
+  return readOverrides(
+    m,
+    settings.map(([name, text]) => ({ name, text })),
+  );
 }
 
 describe('evaluateModel', () => {
@@ -65,7 +68,14 @@ describe('evaluateModel', () => {
   });
 
   it('a division by zero names the figure', () => {
-    const text = lines('assumptions:', '  total: 10 GB', '  shards_n: 0', 'derived:', '  per_shard: total / shards_n', '  doubled: per_shard * 2');
+    const text = lines(
+      'assumptions:',
+      '  total: 10 GB',
+      '  shards_n: 0',
+      'derived:',
+      '  per_shard: total / shards_n',
+      '  doubled: per_shard * 2',
+    );
     const m = model(text);
     const r = evaluateModel(m);
     expect(r.ok).toBe(false);
@@ -118,8 +128,17 @@ describe('readOverrides', () => {
   });
 
   it('a plain number takes a declared unit of percent', () => {
-    const m = model(lines('name: hits', 'assumptions:', '  hits: 800 request/s', '  total: 1000 request/s',
-      'derived:', '  hit_rate: { expr: hits / total, unit: percent }', '  misses: { expr: total * (1 - hit_rate), unit: request/s }'));
+    const m = model(
+      lines(
+        'name: hits',
+        'assumptions:',
+        '  hits: 800 request/s',
+        '  total: 1000 request/s',
+        'derived:',
+        '  hit_rate: { expr: hits / total, unit: percent }',
+        '  misses: { expr: total * (1 - hit_rate), unit: request/s }',
+      ),
+    );
     const r = overrides(m, ['hit_rate', '90']);
     if (!r.ok) throw new Error(r.diagnostics[0]!.message);
     expect(r.value.get('hit_rate')!.value).toBeCloseTo(0.9, 12);
@@ -158,7 +177,9 @@ describe('readOverrides', () => {
 
   it('a name like none lists the assumptions', () => {
     const r = overrides(model(SCENARIO), ['zzzzzz', '5']);
-    expect(!r.ok && r.diagnostics[0]!.hint).toBe('the assumptions are mau, daily_active, requests_per_user, object_size, replicas');
+    expect(!r.ok && r.diagnostics[0]!.hint).toBe(
+      'the assumptions are mau, daily_active, requests_per_user, object_size, replicas',
+    );
   });
 
   it('reports every bad setting, keeping none', () => {

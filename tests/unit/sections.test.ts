@@ -12,18 +12,46 @@ const sectionOf = (unit: string) => {
 describe('inferSection: the section a declared unit implies', () => {
   it.each<[string, Section]>([
     // A count per time is traffic, whatever the period.
-    ['tweet/s', 'traffic'], ['request/s', 'traffic'], ['video/day', 'traffic'], ['request/day', 'traffic'], ['user/month', 'traffic'],
+    ['tweet/s', 'traffic'],
+    ['request/s', 'traffic'],
+    ['video/day', 'traffic'],
+    ['request/day', 'traffic'],
+    ['user/month', 'traffic'],
     // A flow of bytes or bits, per second, minute or hour, is bandwidth.
-    ['MB/s', 'bandwidth'], ['Gbps', 'bandwidth'], ['Mbps', 'bandwidth'], ['KB/s', 'bandwidth'], ['GB/hour', 'bandwidth'], ['bit/min', 'bandwidth'],
+    ['MB/s', 'bandwidth'],
+    ['Gbps', 'bandwidth'],
+    ['Mbps', 'bandwidth'],
+    ['KB/s', 'bandwidth'],
+    ['GB/hour', 'bandwidth'],
+    ['bit/min', 'bandwidth'],
     // Bytes, and bytes per day or longer, accumulate: storage.
-    ['B', 'storage'], ['PB', 'storage'], ['GiB', 'storage'], ['TB/day', 'storage'], ['GB/week', 'storage'], ['PB/year', 'storage'], ['TB/month', 'storage'],
+    ['B', 'storage'],
+    ['PB', 'storage'],
+    ['GiB', 'storage'],
+    ['TB/day', 'storage'],
+    ['GB/week', 'storage'],
+    ['PB/year', 'storage'],
+    ['TB/month', 'storage'],
     // What servers() and shards() count.
-    ['server', 'servers'], ['shard', 'servers'],
+    ['server', 'servers'],
+    ['shard', 'servers'],
     // Money, and money per time.
-    ['USD', 'cost'], ['USD/month', 'cost'], ['USD/day', 'cost'],
+    ['USD', 'cost'],
+    ['USD/month', 'cost'],
+    ['USD/day', 'cost'],
     // Everything else.
-    ['user', 'other'], ['tweet', 'other'], ['', 'other'], ['tweet/user/day', 'other'], ['s', 'other'], ['year', 'other'],
-    ['GB/s/server', 'other'], ['request/s/server', 'other'], ['server/s', 'other'], ['USD/GB', 'other'], ['m', 'other'], ['B^2', 'other'],
+    ['user', 'other'],
+    ['tweet', 'other'],
+    ['', 'other'],
+    ['tweet/user/day', 'other'],
+    ['s', 'other'],
+    ['year', 'other'],
+    ['GB/s/server', 'other'],
+    ['request/s/server', 'other'],
+    ['server/s', 'other'],
+    ['USD/GB', 'other'],
+    ['m', 'other'],
+    ['B^2', 'other'],
   ])('%s is %s', (unit, section) => {
     expect(sectionOf(unit)).toBe(section);
   });

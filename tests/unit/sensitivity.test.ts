@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { readOverrides } from '../../src/core/scenario/run.js';
-import { headlineResults, sensitivity, swingEnds, swings, varianceShares } from '../../src/core/analysis/sensitivity.js';
+import {
+  headlineResults,
+  sensitivity,
+  swingEnds,
+  swings,
+  varianceShares,
+} from '../../src/core/analysis/sensitivity.js';
 import { ROOT } from '../helpers/run-bote.js';
 
 function load(name: string): Model {
@@ -13,7 +19,10 @@ function load(name: string): Model {
   return r.value;
 }
 function set(model: Model, settings: Record<string, string>) {
-  const r = readOverrides(model, Object.entries(settings).map(([name, text]) => ({ name, text })));
+  const r = readOverrides(
+    model,
+    Object.entries(settings).map(([name, text]) => ({ name, text })),
+  );
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.value;
 }
@@ -41,14 +50,21 @@ describe('one-at-a-time swings', () => {
   });
 
   it('lists only the inputs the result depends on: peak_factor does not move storage', () => {
-    expect(s.swings.map((w) => w.name).sort()).toEqual(['daily_active', 'mau', 'media_share', 'media_size', 'retention', 'tweets_per_user']);
+    expect(s.swings.map((w) => w.name).sort()).toEqual([
+      'daily_active',
+      'mau',
+      'media_share',
+      'media_size',
+      'retention',
+      'tweets_per_user',
+    ]);
   });
 
   it('uses a range p5..p95 and sorts by swing; a --set derived figure becomes an input', () => {
     const overrides = set(model, { dau: '100M to 300M', tweets_per_user: '1 to 9 tweet/user/day' });
     const r = value(swings(model, overrides, 'qps'));
     expect(r.swings.map((w) => w.name)).toEqual(['tweets_per_user', 'dau']);
-    const [t, d] = r.swings as [typeof r.swings[0], typeof r.swings[0]];
+    const [t, d] = r.swings as [(typeof r.swings)[0], (typeof r.swings)[0]];
     // Medians: dau √(100M·300M), tweets √(1·9) = 3 per day.
     const dau = Math.sqrt(100e6 * 300e6);
     expect(r.baseline).toBeCloseTo((dau * 3) / 86400, 6);
@@ -70,14 +86,21 @@ describe('one-at-a-time swings', () => {
     const r = compileScenario('name: v\nassumptions:\n  x: 2\n  y: 3\nderived:\n  v: abs(x - 1) + y * 0\n');
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
     // x from -1 to 3 around its median 1: v is 2 at both ends and 0 between them.
-    const { baseline, swings: [x, y] } = value(swings(r.value, set(r.value, { x: '-1 to 3' }), 'v'));
+    const {
+      baseline,
+      swings: [x, y],
+    } = value(swings(r.value, set(r.value, { x: '-1 to 3' }), 'v'));
     expect(baseline).toBe(0);
     expect(x).toMatchObject({ name: 'x', resultLow: 2, resultHigh: 2, swing: 2 });
     expect(y).toMatchObject({ name: 'y', swing: 0 });
   });
 
   it("takes a uniform range's p5 and p95, 5% inside its bounds", () => {
-    expect(swingEnds(2, { low: 0, high: 100, dist: 'uniform', fellBackToNormal: false })).toEqual({ low: 5, high: 95, basis: 'range' });
+    expect(swingEnds(2, { low: 0, high: 100, dist: 'uniform', fellBackToNormal: false })).toEqual({
+      low: 5,
+      high: 95,
+      basis: 'range',
+    });
     expect(swingEnds(10, undefined)).toEqual({ low: 5, high: 15, basis: 'half' });
   });
 });
@@ -90,7 +113,9 @@ describe('shares of variance', () => {
   });
 
   it('gives one range all of the variance', () => {
-    const v = value(varianceShares(model, set(model, { dau: '100M to 300M' }), 'peak_qps', { samples: 2000, seed: 7 }))!;
+    const v = value(
+      varianceShares(model, set(model, { dau: '100M to 300M' }), 'peak_qps', { samples: 2000, seed: 7 }),
+    )!;
     expect(v.shares).toEqual([{ name: 'dau', share: 1 }]);
   });
 
@@ -124,7 +149,15 @@ describe('headlineResults: what sensitivity studies with no result named', () =>
 
   it('the results marked headline: true, in order', () => {
     expect(headlineResults(compiled(base))).toEqual(['y']);
-    expect(headlineResults(load('twitter'))).toEqual(['qps', 'peak_qps', 'media_storage_total', 'egress', 'cache_memory', 'app_servers', 'cost_per_month']);
+    expect(headlineResults(load('twitter'))).toEqual([
+      'qps',
+      'peak_qps',
+      'media_storage_total',
+      'egress',
+      'cache_memory',
+      'app_servers',
+      'cost_per_month',
+    ]);
   });
 
   it('else those with a published figure, else every result', () => {

@@ -53,7 +53,11 @@ describe('sweep of twitter', () => {
 
   it('reads a plain number in the figure unit and a quantity in its own', () => {
     expect(value(readVary(model, 'media_size', '1..3', false))).toEqual({ name: 'media_size', from: 1e6, to: 3e6 });
-    expect(value(readVary(model, 'media_size', '1 kB/tweet..1 MB/tweet', false))).toEqual({ name: 'media_size', from: 1e3, to: 1e6 });
+    expect(value(readVary(model, 'media_size', '1 kB/tweet..1 MB/tweet', false))).toEqual({
+      name: 'media_size',
+      from: 1e3,
+      to: 1e6,
+    });
   });
 
   it('refuses unknown names with a suggestion, the wrong dimension, FROM >= TO and --log from zero', () => {
@@ -65,12 +69,18 @@ describe('sweep of twitter', () => {
     expect(problem(readVary(model, 'dau', '0..10M', true))).toMatch(/--log needs FROM above zero/);
     // daily_active is written 50%: a plain 10 would be 1000%.
     expect(problem(readVary(model, 'daily_active', '10..90', false))).toMatch(/10 for a percentage: 10% or 1000%\?/);
-    expect(value(readVary(model, 'daily_active', '10%..90%', false))).toEqual({ name: 'daily_active', from: 0.1, to: 0.9 });
+    expect(value(readVary(model, 'daily_active', '10%..90%', false))).toEqual({
+      name: 'daily_active',
+      from: 0.1,
+      to: 0.9,
+    });
   });
 
   it('keeps --set values for everything else', () => {
     const vary = value(readVary(model, 'retention', '1..2', false));
-    const r = value(sweepModel(model, new Map([['media_size', { value: 2e6 }]]), vary, [365 * 86400], ['media_storage_total']));
+    const r = value(
+      sweepModel(model, new Map([['media_size', { value: 2e6 }]]), vary, [365 * 86400], ['media_storage_total']),
+    );
     // 150 M users × 2 × 10% × 2 MB × 365 days.
     expect(r.values[0]![0]! / (150e6 * 2 * 0.1 * 2e6 * 365)).toBeCloseTo(1, 12);
   });
@@ -78,10 +88,20 @@ describe('sweep of twitter', () => {
 
 describe('line chart', () => {
   it('draws braille with markers, axis labels in friendly units and no colour codes when plain', () => {
-    const lines = renderLineChart({
-      xs: [1e7, 1e8, 1e9], xName: 'dau', xUnit: 'user', yUnit: 'tweet/s', logX: true,
-      series: [{ name: 'qps', ys: [231, 2315, 23148] }, { name: 'peak_qps', ys: [463, 4630, 46296] }],
-    }, makeStyle(false));
+    const lines = renderLineChart(
+      {
+        xs: [1e7, 1e8, 1e9],
+        xName: 'dau',
+        xUnit: 'user',
+        yUnit: 'tweet/s',
+        logX: true,
+        series: [
+          { name: 'qps', ys: [231, 2315, 23148] },
+          { name: 'peak_qps', ys: [463, 4630, 46296] },
+        ],
+      },
+      makeStyle(false),
+    );
     const text = lines.join('\n');
     expect(text).toMatch(/[\u2801-\u28ff]/);
     expect(text).toContain('● qps');

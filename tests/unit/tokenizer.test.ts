@@ -49,38 +49,173 @@ describe('tokenize: numbers', () => {
 
 describe('tokenize: numbers next to names and commas', () => {
   it.each<[string, Array<[string, string, number?]>]>([
-    ['100GB', [['num', '100', 100], ['name', 'GB']]],
-    ['1.5kB', [['num', '1.5', 1.5], ['name', 'kB']]],
-    ['300Mbps', [['num', '300', 300], ['name', 'Mbps']]],
-    ['5ms', [['num', '5', 5], ['name', 'ms']]],
-    ['3Tb', [['num', '3', 3], ['name', 'Tb']]],
-    ['2e', [['num', '2', 2], ['name', 'e']]],
-    ['2 MB/tweet', [['num', '2', 2], ['name', 'MB'], ['op', '/'], ['name', 'tweet']]],
+    [
+      '100GB',
+      [
+        ['num', '100', 100],
+        ['name', 'GB'],
+      ],
+    ],
+    [
+      '1.5kB',
+      [
+        ['num', '1.5', 1.5],
+        ['name', 'kB'],
+      ],
+    ],
+    [
+      '300Mbps',
+      [
+        ['num', '300', 300],
+        ['name', 'Mbps'],
+      ],
+    ],
+    [
+      '5ms',
+      [
+        ['num', '5', 5],
+        ['name', 'ms'],
+      ],
+    ],
+    [
+      '3Tb',
+      [
+        ['num', '3', 3],
+        ['name', 'Tb'],
+      ],
+    ],
+    [
+      '2e',
+      [
+        ['num', '2', 2],
+        ['name', 'e'],
+      ],
+    ],
+    [
+      '2 MB/tweet',
+      [
+        ['num', '2', 2],
+        ['name', 'MB'],
+        ['op', '/'],
+        ['name', 'tweet'],
+      ],
+    ],
     // A comma not followed by exactly three digits is an argument separator.
-    ['max(1, 500)', [['name', 'max'], ['(', '('], ['num', '1', 1], [',', ','], ['num', '500', 500], [')', ')']]],
-    ['1,5000', [['num', '1', 1], [',', ','], ['num', '5000', 5000]]],
-    ['1234,567', [['num', '1234', 1234], [',', ','], ['num', '567', 567]]],
-    ['1,50', [['num', '1', 1], [',', ','], ['num', '50', 50]]],
+    [
+      'max(1, 500)',
+      [
+        ['name', 'max'],
+        ['(', '('],
+        ['num', '1', 1],
+        [',', ','],
+        ['num', '500', 500],
+        [')', ')'],
+      ],
+    ],
+    [
+      '1,5000',
+      [
+        ['num', '1', 1],
+        [',', ','],
+        ['num', '5000', 5000],
+      ],
+    ],
+    [
+      '1234,567',
+      [
+        ['num', '1234', 1234],
+        [',', ','],
+        ['num', '567', 567],
+      ],
+    ],
+    [
+      '1,50',
+      [
+        ['num', '1', 1],
+        [',', ','],
+        ['num', '50', 50],
+      ],
+    ],
     // Inside parentheses that are not a call, a digit group is still one number.
-    ['(1,500 user)', [['(', '('], ['num', '1,500', 1500], ['name', 'user'], [')', ')']]],
+    [
+      '(1,500 user)',
+      [
+        ['(', '('],
+        ['num', '1,500', 1500],
+        ['name', 'user'],
+        [')', ')'],
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(brief(text)).toEqual(expected);
   });
 
-  it.each(['min(100,200)', 'max(1 GB, min(1,500 B, 2 GB))', 'ceil(1,500.5)'])('refuses a digit group among function arguments, %s: one number or two?', (text) => {
-    expect(() => tokenize(text)).toThrow(/a comma between digits is ambiguous/);
-  });
+  it.each(['min(100,200)', 'max(1 GB, min(1,500 B, 2 GB))', 'ceil(1,500.5)'])(
+    'refuses a digit group among function arguments, %s: one number or two?',
+    (text) => {
+      expect(() => tokenize(text)).toThrow(/a comma between digits is ambiguous/);
+    },
+  );
 });
 
 describe('tokenize: operators and punctuation', () => {
   it.each<[string, Array<[string, string]>]>([
-    ['a×b', [['name', 'a'], ['op', '*'], ['name', 'b']]],
-    ['a·b', [['name', 'a'], ['op', '*'], ['name', 'b']]],
-    ['a÷b', [['name', 'a'], ['op', '/'], ['name', 'b']]],
-    ['a−b', [['name', 'a'], ['op', '-'], ['name', 'b']]],
-    ['a^b', [['name', 'a'], ['op', '^'], ['name', 'b']]],
-    ['x -> GB', [['name', 'x'], ['->', '->'], ['name', 'GB']]],
-    ['~ $ %', [['~', '~'], ['$', '$'], ['%', '%']]],
+    [
+      'a×b',
+      [
+        ['name', 'a'],
+        ['op', '*'],
+        ['name', 'b'],
+      ],
+    ],
+    [
+      'a·b',
+      [
+        ['name', 'a'],
+        ['op', '*'],
+        ['name', 'b'],
+      ],
+    ],
+    [
+      'a÷b',
+      [
+        ['name', 'a'],
+        ['op', '/'],
+        ['name', 'b'],
+      ],
+    ],
+    [
+      'a−b',
+      [
+        ['name', 'a'],
+        ['op', '-'],
+        ['name', 'b'],
+      ],
+    ],
+    [
+      'a^b',
+      [
+        ['name', 'a'],
+        ['op', '^'],
+        ['name', 'b'],
+      ],
+    ],
+    [
+      'x -> GB',
+      [
+        ['name', 'x'],
+        ['->', '->'],
+        ['name', 'GB'],
+      ],
+    ],
+    [
+      '~ $ %',
+      [
+        ['~', '~'],
+        ['$', '$'],
+        ['%', '%'],
+      ],
+    ],
     ['µs', [['name', 'µs']]],
     ['peak_qps2', [['name', 'peak_qps2']]],
   ])('%s', (text, expected) => {
@@ -90,7 +225,10 @@ describe('tokenize: operators and punctuation', () => {
   it('gives spans as offsets into the text', () => {
     const tokens: Token[] = tokenize('  dau *\t2');
     expect(tokens.map((t) => [t.kind, t.span.start, t.span.end])).toEqual([
-      ['name', 2, 5], ['op', 6, 7], ['num', 8, 9], ['eof', 9, 9],
+      ['name', 2, 5],
+      ['op', 6, 7],
+      ['num', 8, 9],
+      ['eof', 9, 9],
     ]);
   });
 });

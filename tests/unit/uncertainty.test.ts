@@ -107,7 +107,9 @@ describe('sampleModel', () => {
   });
 
   it('takes ranges from --set, on a derived figure too', () => {
-    const twitterish = model('nouns: [tweet]\nassumptions:\n  mau: 300M user\n  share: 50%\n  rate: 2 tweet/user/day\nderived:\n  dau: mau * share\n  qps: { expr: dau * rate, unit: tweet/s }\n');
+    const twitterish = model(
+      'nouns: [tweet]\nassumptions:\n  mau: 300M user\n  share: 50%\n  rate: 2 tweet/user/day\nderived:\n  dau: mau * share\n  qps: { expr: dau * rate, unit: tweet/s }\n',
+    );
     const o = readOverrides(twitterish, [{ name: 'dau', text: '100M to 300M' }]);
     if (!o.ok) throw new Error('overrides failed');
     expect(rangesOf(twitterish, o.value).get('dau')!.low).toBeCloseTo(100e6, 3);
@@ -135,8 +137,10 @@ describe('sampleModel', () => {
 describe('percentiles', () => {
   it('agree with a full sort and linear interpolation', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
-        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 5 }), (xs, ps) => {
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 5 }),
+        (xs, ps) => {
           const sorted = [...xs].sort((a, b) => a - b);
           const expected = ps.map((p) => {
             const at = (p / 100) * (sorted.length - 1);
@@ -146,7 +150,8 @@ describe('percentiles', () => {
           });
           const got = percentiles(Float64Array.from(xs), ps);
           for (const [i, g] of got.entries()) expect(g).toBeCloseTo(expected[i]!, 6);
-        }),
+        },
+      ),
     );
   });
 });

@@ -42,7 +42,12 @@ describe('the table of units', () => {
 
   it('refuses a definition that names no unit, or itself', () => {
     expect(() => sizesOf([...UNITS, { name: 'moment', is: '90 sec' }])).toThrow(/no unit `sec`/);
-    expect(() => sizesOf([{ name: 'a', is: '2 b' }, { name: 'b', is: '3 a' }])).toThrow(/through itself/);
+    expect(() =>
+      sizesOf([
+        { name: 'a', is: '2 b' },
+        { name: 'b', is: '3 a' },
+      ]),
+    ).toThrow(/through itself/);
   });
 
   it('every unit an unknown-unit hint names is a unit', () => {
@@ -83,7 +88,9 @@ describe('a fortnight, one line added to a copy of the table', () => {
   });
 
   it('is explained: (1 fortnight = 14 day)', () => {
-    expect(timeConversions(['commit/day', '1 fortnight'], registry)).toEqual([{ unit: 'fortnight', value: 14, in: 'day' }]);
+    expect(timeConversions(['commit/day', '1 fortnight'], registry)).toEqual([
+      { unit: 'fortnight', value: 14, in: 'day' },
+    ]);
     expect(timeConversions(['commit/day', '1 fortnight'], UnitRegistry.create())).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { saveScenario } from '../../src/cli/interactive/splice.js';
 import { formatDelta } from '../../src/cli/interactive/view.js';
 import { moveSchemaRef } from '../../src/cli/interactive/save.js';
 
-const scenarioText = (name: string) => readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url)), 'utf8');
+const scenarioText = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url)), 'utf8');
 
 function compile(text: string, name = 'test'): Model {
   const r = compileScenario(text, { name });
@@ -55,7 +56,8 @@ describe('applyEdits', () => {
 
   it('doubles everything downstream of dau, and nothing else', () => {
     const w = ok(applyEdits(twitter, edits(['dau', '300M'])));
-    for (const n of ['dau', 'qps', 'peak_qps', 'media_storage_per_day', 'media_storage_total']) expect(w.deltas[fig(twitter, n)]).toBeCloseTo(1);
+    for (const n of ['dau', 'qps', 'peak_qps', 'media_storage_per_day', 'media_storage_total'])
+      expect(w.deltas[fig(twitter, n)]).toBeCloseTo(1);
     for (const n of ['mau', 'daily_active', 'media_size']) expect(w.deltas[fig(twitter, n)]).toBe(0);
   });
 
@@ -93,7 +95,10 @@ describe('tryEdit', () => {
   it('accepts a plain number in the figure unit and keeps the other edits', () => {
     const first = ok(tryEdit(twitter, new Map(), 'media_size', '2 MB/tweet'));
     const next = ok(tryEdit(twitter, first.edits, 'dau', '300M'));
-    expect([...next.edits]).toEqual([['media_size', '2 MB/tweet'], ['dau', '300M']]);
+    expect([...next.edits]).toEqual([
+      ['media_size', '2 MB/tweet'],
+      ['dau', '300M'],
+    ]);
     expect(next.whatIf.deltas[fig(twitter, 'media_storage_total')]).toBeCloseTo(3);
   });
 
@@ -122,23 +127,34 @@ describe('saveScenario', () => {
     const before = original.split('\n');
     const after = text.split('\n');
     // The two storage figures changed: their published values went, with their lines; the rest stayed.
-    expect(after).toEqual(before
-      .filter((l) => !/^ {2}media_storage_(per_day|total): [~\d]/.test(l))
-      .map((l) => (l.startsWith('  media_size:') ? '  media_size: { value: 2 MB/tweet, note: average media attachment }' : l)));
+    expect(after).toEqual(
+      before
+        .filter((l) => !/^ {2}media_storage_(per_day|total): [~\d]/.test(l))
+        .map((l) =>
+          l.startsWith('  media_size:') ? '  media_size: { value: 2 MB/tweet, note: average media attachment }' : l,
+        ),
+    );
     expect(text).toContain('expect:\n  dau: 150 million user\n  qps: ~3500 tweet/s\n  peak_qps: ~7000 tweet/s\n');
   });
 
   it('replaces a plain assumption in place, with its unit', () => {
     const text = ok(saveScenario(twitter, edits(['mau', '400M'])));
     expect(text).toContain('  mau: 400M user\n');
-    expect(text.split('\n').filter((l) => !original.split('\n').includes(l))).toEqual(['  mau: 400M user', 'expect: {}  # the published figures were for the original assumptions']);
+    expect(text.split('\n').filter((l) => !original.split('\n').includes(l))).toEqual([
+      '  mau: 400M user',
+      'expect: {}  # the published figures were for the original assumptions',
+    ]);
   });
 
   it('pins a result by writing its quantity as the formula, and compiles to the edited values', () => {
     const e = edits(['dau', '300M']);
-    const text = ok(saveScenario(twitter, e, { name: 'twitter-whatif', header: ['what-if of twitter', '  dau: 300M user'] }));
+    const text = ok(
+      saveScenario(twitter, e, { name: 'twitter-whatif', header: ['what-if of twitter', '  dau: 300M user'] }),
+    );
     expect(text).toContain('  dau: { expr: 300M user, unit: user, section: traffic }');
-    expect(text).toMatch(/^# yaml-language-server: [^\n]+\n# what-if of twitter\n# {3}dau: 300M user\nname: twitter-whatif\n/);
+    expect(text).toMatch(
+      /^# yaml-language-server: [^\n]+\n# what-if of twitter\n# {3}dau: 300M user\nname: twitter-whatif\n/,
+    );
     expect(text).toContain('expect: {}');
     const saved = compile(text, 'twitter-whatif');
     expect(saved.name).toBe('twitter-whatif');
@@ -157,7 +173,9 @@ describe('saveScenario', () => {
   });
 
   it('replaces low/high with value, through the Document API', () => {
-    const m = compile('# guesses\nassumptions:\n  n: { low: 1M user, high: 9M user, note: users }  # how many\n  rate: 2 req/user/day\nderived:\n  rps: { expr: n * rate, unit: req/s }\n');
+    const m = compile(
+      '# guesses\nassumptions:\n  n: { low: 1M user, high: 9M user, note: users }  # how many\n  rate: 2 req/user/day\nderived:\n  rps: { expr: n * rate, unit: req/s }\n',
+    );
     const text = ok(saveScenario(m, edits(['n', '5M'])));
     expect(text).toContain('# guesses');
     expect(text).toMatch(/n: \{ ?note: users, value: 5M user ?\}|n: \{ ?value: 5M user, note: users ?\}/);
@@ -171,13 +189,19 @@ describe('saveScenario', () => {
   });
 
   it('points a relative schema modeline from the new place', () => {
-    const moved = moveSchemaRef('# yaml-language-server: $schema=../schema/s.json\nname: x\n', '/repo/scenarios/t.yaml', '/repo/out/deep/t.yaml');
+    const moved = moveSchemaRef(
+      '# yaml-language-server: $schema=../schema/s.json\nname: x\n',
+      '/repo/scenarios/t.yaml',
+      '/repo/out/deep/t.yaml',
+    );
     expect(moved).toBe('# yaml-language-server: $schema=../../schema/s.json\nname: x\n');
-    expect(moveSchemaRef('# yaml-language-server: $schema=https://x/s.json\n', '/a/b.yaml', '/c/d.yaml')).toContain('https://x/s.json');
+    expect(moveSchemaRef('# yaml-language-server: $schema=https://x/s.json\n', '/a/b.yaml', '/c/d.yaml')).toContain(
+      'https://x/s.json',
+    );
   });
 });
 
-describe('saveScenario: a default the user changes is the user\'s', () => {
+describe("saveScenario: a default the user changes is the user's", () => {
   it('drops origin: default and ref: from an edited assumption, and keeps them on the others', () => {
     const text = ok(saveScenario(twitter, edits(['app_server_rps', '2000'])));
     const saved = compile(text, 'twitter-whatif');
@@ -186,7 +210,8 @@ describe('saveScenario: a default the user changes is the user\'s', () => {
     expect(saved.byName.get('cache_node_memory')).toMatchObject({ origin: 'default', ref: 'H8' });
     // Cut in place: every other line as written.
     expect(text).toContain('  app_server_rps: { value: 2000 request/s/server }\n');
-    const body = (t: string) => t.split('\n').filter((l) => !l.startsWith('#') && !l.startsWith('name:') && !l.includes('app_server_rps: {'));
+    const body = (t: string) =>
+      t.split('\n').filter((l) => !l.startsWith('#') && !l.startsWith('name:') && !l.includes('app_server_rps: {'));
     expect(body(text)).toEqual(body(scenarioText('twitter')));
   });
 
@@ -205,8 +230,13 @@ describe('saveScenario: a default the user changes is the user\'s', () => {
     ].join('\n');
     const m = compile(text);
     const saved = ok(saveScenario(m, edits(['ratio', '10'], ['copies', '2'])));
-    expect(saved).toBe(text
-      .replace('{ value: 100, origin: default, ref: M7, note: reads per write }', '{ value: 10, note: reads per write }')
-      .replace('    value: 3\n    origin: default  # bote adds it\n    ref: M10\n', '    value: 2\n'));
+    expect(saved).toBe(
+      text
+        .replace(
+          '{ value: 100, origin: default, ref: M7, note: reads per write }',
+          '{ value: 10, note: reads per write }',
+        )
+        .replace('    value: 3\n    origin: default  # bote adds it\n    ref: M10\n', '    value: 2\n'),
+    );
   });
 });

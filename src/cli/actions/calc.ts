@@ -16,14 +16,25 @@ export interface CalcFlags extends FormatFlags {
 export async function calcCommand(io: Io, words: string[], flags: CalcFlags): Promise<void> {
   const nouns = flags.noun ?? [];
   for (const noun of nouns) {
-    if (!FIGURE_NAME.test(noun)) throw new CliError(`--noun ${noun}: a noun is a word of letters, digits and _`, 2, 'e.g. --noun tweet');
+    if (!FIGURE_NAME.test(noun))
+      throw new CliError(`--noun ${noun}: a noun is a word of letters, digits and _`, 2, 'e.g. --noun tweet');
     const verdict = newNoun(noun);
-    if (typeof verdict === 'object') throw new CliError(`--noun ${noun}: \`${noun}\` is already a unit (${verdict.clash.symbol})`, 2, 'choose another word');
+    if (typeof verdict === 'object')
+      throw new CliError(
+        `--noun ${noun}: \`${noun}\` is already a unit (${verdict.clash.symbol})`,
+        2,
+        'choose another word',
+      );
   }
   const text = words.join(' ');
   const result = calculate(text, { nouns });
   if (!result.ok) {
-    io.stderr(renderDiagnostics(result.diagnostics.map((d) => ({ ...d, file: 'expression' })), text));
+    io.stderr(
+      renderDiagnostics(
+        result.diagnostics.map((d) => ({ ...d, file: 'expression' })),
+        text,
+      ),
+    );
     throw new CliError('bad expression', 1, undefined, true);
   }
   const { value, unit, guessedNouns } = result.value;

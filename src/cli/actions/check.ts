@@ -47,9 +47,21 @@ function checkFile(io: Io, f: ScenarioFile): ScenarioCheck {
   if (!read.ok) return { scenario: f.name, file: f.display, checks: [], errors: [`bote: error: ${read.why}\n`] };
   const text = read.value;
   const compiled = compileScenario(text, { file: f.display, name: f.name });
-  if (!compiled.ok) return { scenario: f.name, file: f.display, checks: [], errors: [renderDiagnostics(compiled.diagnostics, text, { limit: 20 })] };
+  if (!compiled.ok)
+    return {
+      scenario: f.name,
+      file: f.display,
+      checks: [],
+      errors: [renderDiagnostics(compiled.diagnostics, text, { limit: 20 })],
+    };
   const values = evaluateModel(compiled.value);
-  if (!values.ok) return { scenario: compiled.value.name, file: f.display, checks: [], errors: [renderDiagnostics(values.diagnostics, text)] };
+  if (!values.ok)
+    return {
+      scenario: compiled.value.name,
+      file: f.display,
+      checks: [],
+      errors: [renderDiagnostics(values.diagnostics, text)],
+    };
   return { scenario: compiled.value.name, file: f.display, checks: compareExpectations(compiled.value, values.value) };
 }
 
@@ -60,9 +72,11 @@ function checkJson(c: CheckResult) {
 function checkRows(results: ScenarioCheck[]): Rows {
   return {
     columns: ['scenario', 'name', 'published', 'computed', 'unit', 'difference', 'status', 'erratum'],
-    rows: results.flatMap((r): Cell[][] => r.errors
-      ? [[r.scenario, null, null, null, null, null, 'error', null]]
-      : r.checks.map((c) => [r.scenario, c.name, c.published, c.actual, c.unit, c.difference, c.status, c.erratum])),
+    rows: results.flatMap((r): Cell[][] =>
+      r.errors
+        ? [[r.scenario, null, null, null, null, null, 'error', null]]
+        : r.checks.map((c) => [r.scenario, c.name, c.published, c.actual, c.unit, c.difference, c.status, c.erratum]),
+    ),
   };
 }
 
@@ -87,6 +101,9 @@ function renderChecks(results: ScenarioCheck[], style: ChalkInstance): string {
       if (c.note !== undefined) out.push(style.dim(`      ${c.note}`));
     }
   }
-  out.push('', `${results.length} scenario${results.length === 1 ? '' : 's'}: ${count.ok} figures agree, ${count.erratum} errata, ${count.fail} failed`);
+  out.push(
+    '',
+    `${results.length} scenario${results.length === 1 ? '' : 's'}: ${count.ok} figures agree, ${count.erratum} errata, ${count.fail} failed`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -14,7 +14,10 @@ const SCRIPTS = { bash: bashScript, zsh: zshScript, fish: fishScript } satisfies
  */
 export function completionCommand({ io, program, commands }: CommandContext, shell: string): void {
   if (!Object.hasOwn(SCRIPTS, shell)) {
-    throw new CliError(`unknown shell \`${shell}\` (bash, zsh or fish)\nusage: ${program.name()} completion ${SHELLS.join('|')}`, 2);
+    throw new CliError(
+      `unknown shell \`${shell}\` (bash, zsh or fish)\nusage: ${program.name()} completion ${SHELLS.join('|')}`,
+      2,
+    );
   }
   io.stdout(SCRIPTS[shell as Shell](specFromProgram(program, commands)));
 }

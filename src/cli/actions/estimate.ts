@@ -27,31 +27,52 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
   const overrides = orFail(io, readOverrides(model, settings), model.text);
   const values = orFail(io, evaluateModel(model, overrides), model.text);
   const uncertainty = sampleIfRanged(io, model, overrides, flags);
-  const report = buildReport(model, values, compareExpectations(model, values), new Map(settings.map((s) => [s.name, s.text])), uncertainty);
+  const report = buildReport(
+    model,
+    values,
+    compareExpectations(model, values),
+    new Map(settings.map((s) => [s.name, s.text])),
+    uncertainty,
+  );
   return emit(io, formatOf(flags), {
     json: () => reportDocument(report),
     markdown: () => renderMarkdown(report),
     csv: () => renderCsv(report),
     // Loaded only here: --json never pays for the table and colour libraries.
     table: async () => {
-      const [{ renderTable }, { styleFor }] = await Promise.all([import('../../render/table.js'), import('../style.js')]);
+      const [{ renderTable }, { styleFor }] = await Promise.all([
+        import('../../render/table.js'),
+        import('../style.js'),
+      ]);
       const style = styleFor(io, flags);
       if (!flags.chart) return renderTable(report, style);
-      const [{ growthSeries }, { renderGrowthCharts }] = await Promise.all([import('../../core/analysis/growth.js'), import('../../render/charts.js')]);
+      const [{ growthSeries }, { renderGrowthCharts }] = await Promise.all([
+        import('../../core/analysis/growth.js'),
+        import('../../render/charts.js'),
+      ]);
       return renderTable(report, style) + renderGrowthCharts(model, growthSeries(model, values, overrides), style);
     },
   });
 }
 
 /** Monte Carlo, when any assumption is a range: p5, p50 and p95 of every figure. */
-export function sampleIfRanged(io: Io, model: Model, overrides: Overrides, flags: { samples?: number; seed?: number }): Uncertainty | undefined {
+export function sampleIfRanged(
+  io: Io,
+  model: Model,
+  overrides: Overrides,
+  flags: { samples?: number; seed?: number },
+): Uncertainty | undefined {
   const ranges = rangesOf(model, overrides);
   if (!ranges.size) return undefined;
   const seed = seedOf(flags);
   const samples = orFail(io, sampleModel(model, overrides, { samples: flags.samples ?? 10_000, seed }), model.text);
-  const table = new Map(model.figures.filter((f) => f.kind === 'derived').map((f) => {
-    const [p5, p50, p95] = percentiles(samples.columns[f.index]!, [5, 50, 95]);
-    return [f.name, [p5!, p50!, p95!] as const];
-  }));
+  const table = new Map(
+    model.figures
+      .filter((f) => f.kind === 'derived')
+      .map((f) => {
+        const [p5, p50, p95] = percentiles(samples.columns[f.index]!, [5, 50, 95]);
+        return [f.name, [p5!, p50!, p95!] as const];
+      }),
+  );
   return { samples: samples.samples, seed, percentiles: table, ranges };
 }

@@ -23,16 +23,35 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
   const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
   const calendar = model.registry.conventions;
   return emit(io, formatOf(flags), {
-    json: () => envelope({ steps: steps.map((s) => stepJson(s, calendar, displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar))) }, model),
+    json: () =>
+      envelope(
+        {
+          steps: steps.map((s) =>
+            stepJson(
+              s,
+              calendar,
+              displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar),
+            ),
+          ),
+        },
+        model,
+      ),
     rows: () => ({
       columns: ['name', 'formula', 'substituted', 'value', 'unit'],
-      rows: steps.map((s) => [s.name, markupText(s.formula, undefined, calendar), markupText(s.substituted, undefined, calendar), s.value, s.unit]),
+      rows: steps.map((s) => [
+        s.name,
+        markupText(s.formula, undefined, calendar),
+        markupText(s.substituted, undefined, calendar),
+        s.value,
+        s.unit,
+      ]),
     }),
     table: () => {
       const style = styleFor(io, flags);
       const paint = { name: style.cyan, value: style.bold, dim: style.dim };
       const out = [style.bold(model.title)];
-      if (model.conventions.length) out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
+      if (model.conventions.length)
+        out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
       const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
       const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
       if (given.length) out.push('', style.bold('Given'), ...given.map((s) => renderStep(s, paint, calendar)));
@@ -44,9 +63,19 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
 
 function stepJson(s: ExplainStep, calendar: Conventions, display: string) {
   return {
-    name: s.name, kind: s.kind, formula: markupText(s.formula, undefined, calendar), substituted: markupText(s.substituted, undefined, calendar),
-    value: s.value, unit: s.unit, display, spoken: `~${spoken(s.value, s.unit, calendar)}`,
-    uses: s.uses, overridden: s.overridden, ...(s.origin !== undefined ? { origin: s.origin } : {}), ...(s.ref !== undefined ? { ref: s.ref } : {}),
-    ...(s.note !== undefined ? { note: s.note } : {}), ...(s.range ? { range: s.range } : {}),
+    name: s.name,
+    kind: s.kind,
+    formula: markupText(s.formula, undefined, calendar),
+    substituted: markupText(s.substituted, undefined, calendar),
+    value: s.value,
+    unit: s.unit,
+    display,
+    spoken: `~${spoken(s.value, s.unit, calendar)}`,
+    uses: s.uses,
+    overridden: s.overridden,
+    ...(s.origin !== undefined ? { origin: s.origin } : {}),
+    ...(s.ref !== undefined ? { ref: s.ref } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+    ...(s.range ? { range: s.range } : {}),
   };
 }

@@ -61,13 +61,21 @@ export interface InitFlags {
  */
 export function initCommand(io: Io, name: string, flags: InitFlags): void {
   if (!name.trim()) throw new CliError('the new scenario needs a name', 2, 'e.g. bote init my-service');
-  if (flags.keepExpect && !flags.from) throw new CliError('--keep-expect keeps the published figures of a copy: give --from', 2, 'e.g. bote init mine --from url-shortener --keep-expect');
+  if (flags.keepExpect && !flags.from)
+    throw new CliError(
+      '--keep-expect keeps the published figures of a copy: give --from',
+      2,
+      'e.g. bote init mine --from url-shortener --keep-expect',
+    );
   const path = resolve(io.cwd, extname(name) ? name : `${name}.yaml`);
   const slug = scenarioNameFor(basename(path, extname(path)), 'my-scenario');
   let body: string;
   if (flags.from) {
     const source = findScenario(io, flags.from);
-    body = io.readFile(source.path).replace(/^# yaml-language-server:.*\n/, '').replace(/^name: .*$/m, `name: ${slug}`);
+    body = io
+      .readFile(source.path)
+      .replace(/^# yaml-language-server:.*\n/, '')
+      .replace(/^name: .*$/m, `name: ${slug}`);
     if (!flags.keepExpect) body = withoutPublished(body, flags.from, name);
   } else {
     body = TEMPLATE(slug);
@@ -77,12 +85,18 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
     io.writeFile(path, text, { overwrite: Boolean(flags.force) });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CliError(`${relative(io.cwd, path)} exists; nothing was written`, 1, 'choose another name, or pass --force to replace it');
+      throw new CliError(
+        `${relative(io.cwd, path)} exists; nothing was written`,
+        1,
+        'choose another name, or pass --force to replace it',
+      );
     }
     throw new CliError(`cannot write ${relative(io.cwd, path)}: ${reasonOf(e)}`, 1);
   }
   const shown = relative(io.cwd, path);
-  io.stdout(`wrote ${shown}${flags.from ? ` (from ${flags.from})` : ''}\nnext: bote estimate ${shellWord(shown.startsWith('..') ? path : `./${shown}`)}\n`);
+  io.stdout(
+    `wrote ${shown}${flags.from ? ` (from ${flags.from})` : ''}\nnext: bote estimate ${shellWord(shown.startsWith('..') ? path : `./${shown}`)}\n`,
+  );
 }
 
 /**
@@ -99,7 +113,7 @@ function withoutPublished(text: string, from: string, name: string): string {
   const end = newline < 0 ? text.length : newline + 1;
   const note = [
     `# expect: (the published figures of ${from}, with their errata) was left out:`,
-    '# this copy is yours to change, and its figures are no longer the source\'s.',
+    "# this copy is yours to change, and its figures are no longer the source's.",
     `# \`bote check ${shellWord(from)}\` shows them; \`bote init ${shellWord(name)} --from ${shellWord(from)} --keep-expect\` copies them too.`,
   ].join('\n');
   return `${text.slice(0, start)}${note}\n${text.slice(end)}`;

@@ -19,7 +19,14 @@ export async function list(io: Io, options: FormatFlags): Promise<void> {
     const text = readOrWhy(io, f.path);
     const parsed = text.ok ? parseScenarioSource(text.value, f.display) : text;
     const data = (parsed.ok ? parsed.value.data : {}) as { title?: unknown; source?: unknown };
-    const title = typeof data.title === 'string' ? data.title : parsed.ok ? '' : text.ok ? '(does not load: run bote validate)' : `(${text.why})`;
+    const title =
+      typeof data.title === 'string'
+        ? data.title
+        : parsed.ok
+          ? ''
+          : text.ok
+            ? '(does not load: run bote validate)'
+            : `(${text.why})`;
     const source = typeof data.source === 'string' ? data.source : '';
     return { name: f.name, title, source, file: f.display, origin: f.origin, group: groupOf(f.origin, source) };
   });
@@ -31,7 +38,11 @@ export async function list(io: Io, options: FormatFlags): Promise<void> {
       const width = Math.max(...rows.map((r) => r.name.length));
       const out: string[] = [];
       for (const group of new Set(rows.map((r) => r.group))) {
-        out.push(`${group}\n`, ...rows.filter((x) => x.group === group).map((r) => `  ${r.name.padEnd(width)}  ${r.title}\n`), '\n');
+        out.push(
+          `${group}\n`,
+          ...rows.filter((x) => x.group === group).map((r) => `  ${r.name.padEnd(width)}  ${r.title}\n`),
+          '\n',
+        );
       }
       return `${out.join('')}A name is looked for in ./scenarios/, then in the folders of BOTE_PATH, then among the built-ins.\n`;
     },

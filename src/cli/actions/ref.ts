@@ -1,10 +1,23 @@
 import { CAPACITY, findCapacity, type CapacityRow } from '../../core/reference/capacity.js';
 import { REFERENCE_TABLES } from '../../core/reference/tables.js';
-import { availabilityRow, availabilityTable, DOWNTIME_PERIODS, parseAvailability, YEAR_DAYS, type Period } from '../../core/reference/availability.js';
+import {
+  availabilityRow,
+  availabilityTable,
+  DOWNTIME_PERIODS,
+  parseAvailability,
+  YEAR_DAYS,
+  type Period,
+} from '../../core/reference/availability.js';
 import { findLatency, LATENCY_NUMBERS, type LatencyRow } from '../../core/reference/latency.js';
 import { MAX_POWER, parsePower, powerRow, powersTable } from '../../core/reference/powers.js';
 import { didYouMean } from '../../core/suggest.js';
-import { renderAvailability, renderAvailabilityTable, renderLatencyMatches, renderLatencyTable, renderPowers } from '../../render/reference.js';
+import {
+  renderAvailability,
+  renderAvailabilityTable,
+  renderLatencyMatches,
+  renderLatencyTable,
+  renderPowers,
+} from '../../render/reference.js';
 import { envelope } from '../../render/json.js';
 import type { Rows } from '../../render/rows.js';
 import { styleFor, type ColorFlags } from '../style.js';
@@ -20,39 +33,71 @@ export type RefFlags = FormatFlags & ColorFlags;
  */
 export async function refCommand(io: Io, table: string, query: string | undefined, flags: RefFlags): Promise<void> {
   const style = () => styleFor(io, flags);
-  const print = (doc: object, text: () => string, rows: () => Rows) => emit(io, formatOf(flags), { json: () => envelope({ table, ...doc }), table: text, rows });
+  const print = (doc: object, text: () => string, rows: () => Rows) =>
+    emit(io, formatOf(flags), { json: () => envelope({ table, ...doc }), table: text, rows });
   switch (table) {
     case 'latency': {
       const rows = query === undefined ? LATENCY_NUMBERS : latencyMatches(query);
       // keywords only steer the search; the rows are name, seconds and source.
       const plain = rows.map(({ name, seconds, source }) => ({ name, seconds, source }));
-      return print({ unit: 's', rows: plain }, () => (query === undefined ? renderLatencyTable(rows, style()) : renderLatencyMatches(rows, style())), () => ({
-        columns: ['name', 'seconds', 'source'], rows: plain.map((r) => [r.name, r.seconds, r.source]),
-      }));
+      return print(
+        { unit: 's', rows: plain },
+        () => (query === undefined ? renderLatencyTable(rows, style()) : renderLatencyMatches(rows, style())),
+        () => ({
+          columns: ['name', 'seconds', 'source'],
+          rows: plain.map((r) => [r.name, r.seconds, r.source]),
+        }),
+      );
     }
     case 'availability': {
       const rows = query === undefined ? availabilityTable() : [availabilityFor(query)];
       const periods = Object.keys(DOWNTIME_PERIODS) as Period[];
-      return print({ unit: 's', conventions: { yearDays: YEAR_DAYS, periods: DOWNTIME_PERIODS }, rows }, () => (query === undefined ? renderAvailabilityTable(rows, style()) : renderAvailability(rows[0]!, style())), () => ({
-        columns: ['availability', 'percent', 'nines', ...periods.map((p) => `downtime_${p} (s)`)],
-        rows: rows.map((r) => [r.availability, r.percent, r.nines, ...periods.map((p) => r.downtime[p])]),
-      }));
+      return print(
+        { unit: 's', conventions: { yearDays: YEAR_DAYS, periods: DOWNTIME_PERIODS }, rows },
+        () => (query === undefined ? renderAvailabilityTable(rows, style()) : renderAvailability(rows[0]!, style())),
+        () => ({
+          columns: ['availability', 'percent', 'nines', ...periods.map((p) => `downtime_${p} (s)`)],
+          rows: rows.map((r) => [r.availability, r.percent, r.nines, ...periods.map((p) => r.downtime[p])]),
+        }),
+      );
     }
     case 'powers': {
       const rows = query === undefined ? powersTable() : [powerFor(query)];
-      const columns = ['power', 'value', 'exact', 'approximate', 'approximateText', 'iec', 'si', 'iecLargerBy'] as const;
-      return print({ conventions: { approximation: '2^10 ≈ 1000', iec: 1024, si: 1000 }, rows }, () => renderPowers(rows, style(), query === undefined), () => ({
-        columns, rows: rows.map((r) => columns.map((c) => r[c])),
-      }));
+      const columns = [
+        'power',
+        'value',
+        'exact',
+        'approximate',
+        'approximateText',
+        'iec',
+        'si',
+        'iecLargerBy',
+      ] as const;
+      return print(
+        { conventions: { approximation: '2^10 ≈ 1000', iec: 1024, si: 1000 }, rows },
+        () => renderPowers(rows, style(), query === undefined),
+        () => ({
+          columns,
+          rows: rows.map((r) => columns.map((c) => r[c])),
+        }),
+      );
     }
     case 'capacity': {
       const rows = query === undefined ? CAPACITY : capacityMatches(query);
       const { capacityRows, renderCapacityRows, renderCapacityTable } = await import('../../render/capacity.js');
-      return print({ rows }, () => (query === undefined ? renderCapacityTable(rows, style()) : renderCapacityRows(rows, style())), () => capacityRows(rows));
+      return print(
+        { rows },
+        () => (query === undefined ? renderCapacityTable(rows, style()) : renderCapacityRows(rows, style())),
+        () => capacityRows(rows),
+      );
     }
     default: {
       const guess = didYouMean(table, REFERENCE_TABLES);
-      throw new CliError(`no reference table "${table}"${guess ? `: did you mean "${guess}"?` : ''}`, 2, `the tables are ${REFERENCE_TABLES.join(', ')}`);
+      throw new CliError(
+        `no reference table "${table}"${guess ? `: did you mean "${guess}"?` : ''}`,
+        2,
+        `the tables are ${REFERENCE_TABLES.join(', ')}`,
+      );
     }
   }
 }
@@ -60,13 +105,21 @@ export async function refCommand(io: Io, table: string, query: string | undefine
 function latencyMatches(query: string): readonly LatencyRow[] {
   const { matches, suggestions } = findLatency(query);
   if (matches.length) return matches;
-  throw new CliError(`no latency number matches "${query}"`, 1, `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (bote ref latency lists them all)`);
+  throw new CliError(
+    `no latency number matches "${query}"`,
+    1,
+    `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (bote ref latency lists them all)`,
+  );
 }
 
 function capacityMatches(query: string): readonly CapacityRow[] {
   const { matches, suggestions } = findCapacity(query);
   if (matches.length) return matches;
-  throw new CliError(`no capacity default matches "${query}"`, 1, `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (bote ref capacity lists them all, with their IDs)`);
+  throw new CliError(
+    `no capacity default matches "${query}"`,
+    1,
+    `did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}? (bote ref capacity lists them all, with their IDs)`,
+  );
 }
 
 function availabilityFor(query: string) {
@@ -77,6 +130,7 @@ function availabilityFor(query: string) {
 
 function powerFor(query: string) {
   const power = parsePower(query);
-  if (power === undefined) throw new CliError(`"${query}" is not a power of two from 0 to ${MAX_POWER}: write 32 or 2^32`, 1);
+  if (power === undefined)
+    throw new CliError(`"${query}" is not a power of two from 0 to ${MAX_POWER}: write 32 or 2^32`, 1);
   return powerRow(power);
 }

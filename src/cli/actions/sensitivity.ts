@@ -21,20 +21,31 @@ export interface SensitivityFlags extends SetFlags, FormatFlags, ColorFlags {
  * `bote sensitivity <scenario> [result]`: the tornado of one-at-a-time swings,
  * then shares of variance; without a result, one of each per headline figure.
  */
-export async function sensitivityCommand(io: Io, ref: string, result: string | undefined, flags: SensitivityFlags): Promise<void> {
+export async function sensitivityCommand(
+  io: Io,
+  ref: string,
+  result: string | undefined,
+  flags: SensitivityFlags,
+): Promise<void> {
   const model = loadModel(io, ref);
   if (result !== undefined) {
     const figure = figureNamed(model, result);
     if (figure.kind === 'assumption') {
       const results = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name);
-      throw new CliError(`\`${result}\` is an assumption of ${model.name}: nothing else moves it`, 1, `study a result: ${results.join(', ')}`);
+      throw new CliError(
+        `\`${result}\` is an assumption of ${model.name}: nothing else moves it`,
+        1,
+        `study a result: ${results.join(', ')}`,
+      );
     }
   }
   const names = result !== undefined ? [result] : headlineResults(model);
   if (!names.length) throw new CliError(`${model.name} has no results to study: it derives nothing`, 1);
   const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
   const seed = seedOf(flags);
-  const studies = names.map((name) => orFail(io, sensitivity(model, overrides, name, { samples: flags.samples ?? 10_000, seed }), model.text));
+  const studies = names.map((name) =>
+    orFail(io, sensitivity(model, overrides, name, { samples: flags.samples ?? 10_000, seed }), model.text),
+  );
   const one = result !== undefined;
   return emit(io, formatOf(flags), {
     json: () => (one ? sensitivityDocument(model, studies[0]!) : headlinesDocument(model, studies)),
@@ -57,12 +68,15 @@ export async function sensitivityCommand(io: Io, ref: string, result: string | u
 
 /** The no-result form (docs/json.md): one entry per headline figure, each as the one-result form has it. */
 function headlinesDocument(model: Model, studies: readonly Sensitivity[]) {
-  return envelope({
-    results: studies.map((s) => {
-      const { result, swings, variance } = sensitivityDocument(model, s);
-      return { result, swings, variance };
-    }),
-  }, model);
+  return envelope(
+    {
+      results: studies.map((s) => {
+        const { result, swings, variance } = sensitivityDocument(model, s);
+        return { result, swings, variance };
+      }),
+    },
+    model,
+  );
 }
 
 /** Every headline figure's rows, each led by the figure it moves; units in their own column. */
@@ -81,10 +95,32 @@ function sensitivityRows(doc: ReturnType<typeof sensitivityDocument>, unitInHead
   const swung = new Set(doc.swings.map((w) => w.name));
   const inResult = (name: string) => (unitInHeader && doc.result.unit ? `${name} (${doc.result.unit})` : name);
   return {
-    columns: ['name', 'unit', 'low', 'high', 'basis', inResult('resultLow'), inResult('resultHigh'), inResult('swing'), 'share'],
+    columns: [
+      'name',
+      'unit',
+      'low',
+      'high',
+      'basis',
+      inResult('resultLow'),
+      inResult('resultHigh'),
+      inResult('swing'),
+      'share',
+    ],
     rows: [
-      ...doc.swings.map((w) => [w.name, w.unit, w.low, w.high, w.basis, w.resultLow, w.resultHigh, w.swing, shares.get(w.name)]),
-      ...[...shares].filter(([name]) => !swung.has(name)).map(([name, share]) => [name, null, null, null, null, null, null, null, share]),
+      ...doc.swings.map((w) => [
+        w.name,
+        w.unit,
+        w.low,
+        w.high,
+        w.basis,
+        w.resultLow,
+        w.resultHigh,
+        w.swing,
+        shares.get(w.name),
+      ]),
+      ...[...shares]
+        .filter(([name]) => !swung.has(name))
+        .map(([name, share]) => [name, null, null, null, null, null, null, null, share]),
     ],
   };
 }
@@ -94,15 +130,24 @@ export function sensitivityDocument(model: Model, s: Sensitivity) {
   const result = model.byName.get(s.result)!;
   const r = unitOf(result);
   const inR = (v: number) => inUnit(v, r.factor);
-  return envelope({
-    result: { name: s.result, unit: r.text, value: inR(s.baseline) },
-    swings: s.swings.map((w) => {
-      const u = unitOf(model.byName.get(w.name)!);
-      return {
-        name: w.name, unit: u.text, low: inUnit(w.low, u.factor), high: inUnit(w.high, u.factor), basis: w.basis,
-        resultLow: inR(w.resultLow), resultHigh: inR(w.resultHigh), swing: inR(w.swing),
-      };
-    }),
-    variance: s.variance ? { samples: s.variance.samples, seed: s.variance.seed, shares: s.variance.shares } : null,
-  }, model);
+  return envelope(
+    {
+      result: { name: s.result, unit: r.text, value: inR(s.baseline) },
+      swings: s.swings.map((w) => {
+        const u = unitOf(model.byName.get(w.name)!);
+        return {
+          name: w.name,
+          unit: u.text,
+          low: inUnit(w.low, u.factor),
+          high: inUnit(w.high, u.factor),
+          basis: w.basis,
+          resultLow: inR(w.resultLow),
+          resultHigh: inR(w.resultHigh),
+          swing: inR(w.swing),
+        };
+      }),
+      variance: s.variance ? { samples: s.variance.samples, seed: s.variance.seed, shares: s.variance.shares } : null,
+    },
+    model,
+  );
 }

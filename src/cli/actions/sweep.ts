@@ -28,10 +28,22 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
   const name = flags.vary.slice(0, eq).trim();
   const span = flags.vary.slice(eq + 1);
   if (eq < 0 || !FIGURE_NAME.test(name) || !span.includes('..')) {
-    throw new CliError(`--vary ${flags.vary}: expected NAME=FROM..TO`, 2, 'e.g. --vary dau=10M..1bn or --vary media_size="1 MB..1 GB"');
+    throw new CliError(
+      `--vary ${flags.vary}: expected NAME=FROM..TO`,
+      2,
+      'e.g. --vary dau=10M..1bn or --vary media_size="1 MB..1 GB"',
+    );
   }
-  const show = flags.show.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!show.length) throw new CliError('--show: expected one or more comma-separated results', 2, 'e.g. --show peak_qps,media_storage_total');
+  const show = flags.show
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!show.length)
+    throw new CliError(
+      '--show: expected one or more comma-separated results',
+      2,
+      'e.g. --show peak_qps,media_storage_total',
+    );
 
   const model = loadModel(io, ref);
   const vary = orFail(io, readVary(model, name, span, flags.log ?? false), model.text);
@@ -55,25 +67,62 @@ function header(model: Model, name: string): string {
   return unit ? `${name} (${unit})` : name;
 }
 
-function renderSweep(model: Model, vary: Vary, names: string[], r: SweepResult, log: boolean, style: ChalkInstance, width: number): string[] {
+function renderSweep(
+  model: Model,
+  vary: Vary,
+  names: string[],
+  r: SweepResult,
+  log: boolean,
+  style: ChalkInstance,
+  width: number,
+): string[] {
   const figure = (n: string) => model.byName.get(n)!;
   const rows = [[header(model, vary.name), ...names.map((n) => header(model, n))]];
   for (const [i, x] of r.points.entries()) {
-    rows.push([displayOf(figure(vary.name), x, model.registry.conventions), ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!, model.registry.conventions))]);
+    rows.push([
+      displayOf(figure(vary.name), x, model.registry.conventions),
+      ...names.map((n, k) => displayOf(figure(n), r.values[k]![i]!, model.registry.conventions)),
+    ]);
   }
-  const lines = alignColumns(rows, rows[0]!.map(() => true), [style.cyan]);
-  const out = [style.bold(model.title), style.dim(`${vary.name} from ${rows[1]![0]} to ${rows[rows.length - 1]![0]}${log ? ', log-spaced' : ''}; everything else as set`), '', style.bold(lines[0]!), ...lines.slice(1)];
+  const lines = alignColumns(
+    rows,
+    rows[0]!.map(() => true),
+    [style.cyan],
+  );
+  const out = [
+    style.bold(model.title),
+    style.dim(
+      `${vary.name} from ${rows[1]![0]} to ${rows[rows.length - 1]![0]}${log ? ', log-spaced' : ''}; everything else as set`,
+    ),
+    '',
+    style.bold(lines[0]!),
+    ...lines.slice(1),
+  ];
   // Results that share a unit share a chart; each other unit gets a chart of its own.
   const groups = new Map<string, string[]>();
   for (const n of names) groups.set(unitOf(figure(n)).text, [...(groups.get(unitOf(figure(n)).text) ?? []), n]);
   const x = unitOf(figure(vary.name));
   for (const [unit, members] of groups) {
     out.push('', style.bold(members.join(', ')) + (unit ? style.dim(` (${unit})`) : ''));
-    out.push(...renderLineChart({
-      xs: r.points.map((p) => inUnit(p, x.factor)), xName: vary.name, xUnit: x.text, yUnit: unit, logX: log, calendar: model.registry.conventions,
-      series: members.map((n) => ({ name: n, ys: r.values[names.indexOf(n)]!.map((v) => inUnit(v, unitOf(figure(n)).factor)) })),
-      width: Math.min(width, 88), height: groups.size > 1 ? 8 : 12,
-    }, style));
+    out.push(
+      ...renderLineChart(
+        {
+          xs: r.points.map((p) => inUnit(p, x.factor)),
+          xName: vary.name,
+          xUnit: x.text,
+          yUnit: unit,
+          logX: log,
+          calendar: model.registry.conventions,
+          series: members.map((n) => ({
+            name: n,
+            ys: r.values[names.indexOf(n)]!.map((v) => inUnit(v, unitOf(figure(n)).factor)),
+          })),
+          width: Math.min(width, 88),
+          height: groups.size > 1 ? 8 : 12,
+        },
+        style,
+      ),
+    );
   }
   return out;
 }
@@ -83,16 +132,34 @@ function sweepRows(model: Model, vary: Vary, names: string[], r: SweepResult): R
   const factor = (n: string) => unitOf(model.byName.get(n)!).factor;
   return {
     columns: [vary.name, ...names].map((n) => header(model, n)),
-    rows: r.points.map((x, i) => [inUnit(x, factor(vary.name)), ...names.map((n, k) => inUnit(r.values[k]![i]!, factor(n)))]),
+    rows: r.points.map((x, i) => [
+      inUnit(x, factor(vary.name)),
+      ...names.map((n, k) => inUnit(r.values[k]![i]!, factor(n))),
+    ]),
   };
 }
 
 /** The JSON form (docs/json.md): one object per point, keyed by figure name, values in each figure's unit. */
 function sweepDocument(model: Model, vary: Vary, names: string[], r: SweepResult, flags: SweepFlags) {
   const u = (n: string) => unitOf(model.byName.get(n)!);
-  return envelope({
-    vary: { name: vary.name, unit: u(vary.name).text, from: inUnit(vary.from, u(vary.name).factor), to: inUnit(vary.to, u(vary.name).factor), steps: flags.steps, log: flags.log ?? false },
-    units: Object.fromEntries([vary.name, ...names].map((n) => [n, u(n).text])),
-    points: r.points.map((x, i) => Object.fromEntries([[vary.name, inUnit(x, u(vary.name).factor)], ...names.map((n, k) => [n, inUnit(r.values[k]![i]!, u(n).factor)])])),
-  }, model);
+  return envelope(
+    {
+      vary: {
+        name: vary.name,
+        unit: u(vary.name).text,
+        from: inUnit(vary.from, u(vary.name).factor),
+        to: inUnit(vary.to, u(vary.name).factor),
+        steps: flags.steps,
+        log: flags.log ?? false,
+      },
+      units: Object.fromEntries([vary.name, ...names].map((n) => [n, u(n).text])),
+      points: r.points.map((x, i) =>
+        Object.fromEntries([
+          [vary.name, inUnit(x, u(vary.name).factor)],
+          ...names.map((n, k) => [n, inUnit(r.values[k]![i]!, u(n).factor)]),
+        ]),
+      ),
+    },
+    model,
+  );
 }

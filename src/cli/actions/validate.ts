@@ -18,14 +18,20 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
     const text = io.readFile(file.path);
     return { file: file.display, text, diagnostics: problemsOf(text, file.display, file.name) };
   });
-  const diagnostics = () => reports.flatMap((r) => {
-    const index = lineIndex(r.text);
-    return r.diagnostics.map((d) => diagnosticJson(d, index));
-  });
+  const diagnostics = () =>
+    reports.flatMap((r) => {
+      const index = lineIndex(r.text);
+      return r.diagnostics.map((d) => diagnosticJson(d, index));
+    });
   // `severity` last: the columns before it keep their places.
   const columns = ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] as const;
   await emit(io, formatOf(flags), {
-    json: () => envelope({ ok: reports.every((r) => !errorsOf(r.diagnostics).length), files: reports.map((r) => r.file), diagnostics: diagnostics() }),
+    json: () =>
+      envelope({
+        ok: reports.every((r) => !errorsOf(r.diagnostics).length),
+        files: reports.map((r) => r.file),
+        diagnostics: diagnostics(),
+      }),
     // One row per problem, like `diagnostics` of the JSON: a file without problems has none.
     rows: () => ({ columns, rows: diagnostics().map((d) => columns.map((c) => d[c])) }),
     table: () => {
@@ -50,7 +56,14 @@ function diagnosticJson(d: Diagnostic, index: ReturnType<typeof lineIndex>) {
   const start = d.span ? index.position(d.span.start) : undefined;
   const end = d.span ? index.position(d.span.end) : undefined;
   return {
-    file: d.file ?? null, severity: d.severity ?? 'error', code: d.code, message: d.message, hint: d.hint ?? null,
-    line: start?.line ?? null, column: start?.column ?? null, endLine: end?.line ?? null, endColumn: end?.column ?? null,
+    file: d.file ?? null,
+    severity: d.severity ?? 'error',
+    code: d.code,
+    message: d.message,
+    hint: d.hint ?? null,
+    line: start?.line ?? null,
+    column: start?.column ?? null,
+    endLine: end?.line ?? null,
+    endColumn: end?.column ?? null,
   };
 }

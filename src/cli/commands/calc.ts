@@ -5,9 +5,16 @@ import type { CalcFlags } from '../actions/calc.js';
 export const calc = defineCommand({
   name: 'calc',
   summary: 'evaluate an expression with units, optionally converted: "<expression> [-> unit]"',
-  args: [{ name: 'expression', kind: 'expression', variadic: true, help: 'quote it: the shell reads > as a redirection' }],
+  args: [
+    { name: 'expression', kind: 'expression', variadic: true, help: 'quote it: the shell reads > as a redirection' },
+  ],
   options: [
-    { flags: '--noun <name>', help: 'a count noun of this expression, e.g. tweet; repeatable', kind: 'text', parse: collectWord },
+    {
+      flags: '--noun <name>',
+      help: 'a count noun of this expression, e.g. tweet; repeatable',
+      kind: 'text',
+      parse: collectWord,
+    },
     ...outputOptions('as {version, value, unit, display, notes}; same as --format json', { color: false }),
   ],
   help: `

@@ -5,12 +5,21 @@ import type { EstimateFlags } from '../actions/estimate.js';
 export const estimate = defineCommand({
   name: 'estimate',
   summary: 'derive the figures of a scenario and print them',
-  args: [{ name: 'scenario', kind: 'scenario', help: 'a built-in scenario name (see `bote list`) or a path to a .yaml file' }],
+  args: [
+    {
+      name: 'scenario',
+      kind: 'scenario',
+      help: 'a built-in scenario name (see `bote list`) or a path to a .yaml file',
+    },
+  ],
   options: [
     setOption,
     samplesOption('Monte Carlo samples when an assumption is a range'),
     seedOption('random seed, for the same percentiles twice'),
-    { flags: '-i, --interactive', help: 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)' },
+    {
+      flags: '-i, --interactive',
+      help: 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)',
+    },
     { flags: '--chart', help: 'chart the growth of results that accumulate over a horizon (storage over years)' },
     ...outputOptions(),
   ],

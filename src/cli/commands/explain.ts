@@ -7,7 +7,13 @@ export const explain = defineCommand({
   summary: 'show how each figure follows from the assumptions, step by step',
   args: [
     { name: 'scenario', kind: 'scenario', help: 'a built-in scenario name or a path to a .yaml file' },
-    { name: 'names', kind: 'figure', optional: true, variadic: true, help: 'the figures to explain (default: all, in dependency order)' },
+    {
+      name: 'names',
+      kind: 'figure',
+      optional: true,
+      variadic: true,
+      help: 'the figures to explain (default: all, in dependency order)',
+    },
   ],
   options: [setOption, ...outputOptions('the steps as data; same as --format json')],
   help: `

@@ -6,7 +6,11 @@ export const init = defineCommand({
   summary: 'write <name>.yaml: a commented starting point, or a copy of a scenario',
   args: [{ name: 'name', kind: 'file', help: 'the new file (".yaml" is added when there is no extension)' }],
   options: [
-    { flags: '--from <scenario>', help: 'copy this scenario (a built-in name or a path), without its published figures', kind: 'scenario' },
+    {
+      flags: '--from <scenario>',
+      help: 'copy this scenario (a built-in name or a path), without its published figures',
+      kind: 'scenario',
+    },
     { flags: '--keep-expect', help: "with --from: copy the source's published figures (expect:) too" },
     { flags: '--force', help: 'replace the file if it exists' },
   ],

@@ -5,11 +5,17 @@ import type { RefFlags } from '../actions/ref.js';
 
 export const ref = defineCommand({
   name: 'ref',
-  summary: 'reference numbers: latency numbers, downtime per availability target, powers of two, capacity defaults and prices',
+  summary:
+    'reference numbers: latency numbers, downtime per availability target, powers of two, capacity defaults and prices',
   args: [
     // Listed in help and completed, but not enforced by commander: `bote ref latncy` gets ref's own "did you mean" (exit 2).
     { name: 'table', kind: 'choice', choices: REFERENCE_TABLES, choicesInHelp: true, help: 'the table' },
-    { name: 'query', kind: 'text', optional: true, help: 'one row: an operation ("disk seek"), an availability (99.95%, "4 nines"), a power (32) or a capacity ID (T1) or words' },
+    {
+      name: 'query',
+      kind: 'text',
+      optional: true,
+      help: 'one row: an operation ("disk seek"), an availability (99.95%, "4 nines"), a power (32) or a capacity ID (T1) or words',
+    },
   ],
   options: outputOptions('as JSON: rows with times in seconds and the conventions used; same as --format json'),
   help: `

@@ -7,9 +7,19 @@ export const sensitivity = defineCommand({
   summary: 'which assumption moves a result most: one-at-a-time swings (tornado) and, with ranges, shares of variance',
   args: [
     { name: 'scenario', kind: 'scenario', help: 'a built-in scenario name or a path to a .yaml file' },
-    { name: 'result', kind: 'figure', optional: true, help: 'the figure to study; without it, every headline figure of the scenario' },
+    {
+      name: 'result',
+      kind: 'figure',
+      optional: true,
+      help: 'the figure to study; without it, every headline figure of the scenario',
+    },
   ],
-  options: [setOption, samplesOption('Monte Carlo samples for the variance shares'), seedOption('random seed'), ...outputOptions()],
+  options: [
+    setOption,
+    samplesOption('Monte Carlo samples for the variance shares'),
+    seedOption('random seed'),
+    ...outputOptions(),
+  ],
   help: `
 Each assumption swings from its low to its high end, or by ±50% where it is
 not a range, while the others keep their values.

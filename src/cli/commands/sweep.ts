@@ -7,10 +7,26 @@ export const sweep = defineCommand({
   summary: 'vary one assumption over a range and tabulate and chart chosen results',
   args: [{ name: 'scenario', kind: 'scenario', help: 'a built-in scenario name or a path to a .yaml file' }],
   options: [
-    { flags: '--vary <name=FROM..TO>', help: 'the assumption and its range, e.g. dau=10M..1bn', kind: 'setting', required: true },
-    { flags: '--show <results>', help: 'comma-separated results, e.g. peak_qps,media_storage_total', kind: 'figures', required: true },
+    {
+      flags: '--vary <name=FROM..TO>',
+      help: 'the assumption and its range, e.g. dau=10M..1bn',
+      kind: 'setting',
+      required: true,
+    },
+    {
+      flags: '--show <results>',
+      help: 'comma-separated results, e.g. peak_qps,media_storage_total',
+      kind: 'figures',
+      required: true,
+    },
     // More points than a chart or a spreadsheet wants; the bound also bounds the work.
-    { flags: '--steps <n>', help: 'points along the range', kind: 'number', parse: wholeIn('--steps', 2, 10_000), default: 11 },
+    {
+      flags: '--steps <n>',
+      help: 'points along the range',
+      kind: 'number',
+      parse: wholeIn('--steps', 2, 10_000),
+      default: 11,
+    },
     { flags: '--log', help: 'space the points evenly on a log scale' },
     setOption,
     ...outputOptions(),

@@ -14,9 +14,16 @@ export function bashScript(spec: CliSpec): string {
   const commands = spec.commands.map((c) => checkWord(c.name)).join(' ');
   const globalFlags = spec.options.flatMap((o) => o.names.map(checkWord)).join(' ');
 
-  const flagCases = spec.commands.map((c) => `    ${c.name}) ${fn}_reply='${c.options.flatMap((o) => o.names.map(checkWord)).join(' ')}' ;;`);
+  const flagCases = spec.commands.map(
+    (c) => `    ${c.name}) ${fn}_reply='${c.options.flatMap((o) => o.names.map(checkWord)).join(' ')}' ;;`,
+  );
   const valueCases = spec.commands.flatMap((c) =>
-    c.options.filter((o) => o.takesValue).map((o) => `    ${o.names.map((n) => `'${c.name} ${n}'`).join('|')}) ${fn}_reply='${kindWords(o.value, o.choices)}' ;;`),
+    c.options
+      .filter((o) => o.takesValue)
+      .map(
+        (o) =>
+          `    ${o.names.map((n) => `'${c.name} ${n}'`).join('|')}) ${fn}_reply='${kindWords(o.value, o.choices)}' ;;`,
+      ),
   );
   const argCases = spec.commands.flatMap((c) =>
     c.args.map((a, i) => {

@@ -11,20 +11,39 @@ export function fishScript(spec: CliSpec): string {
   const c = `complete -c ${bin}`;
 
   const valueCases = spec.commands
-    .flatMap((cmd) => cmd.options.filter((o) => o.takesValue).map((o) => `        case ${o.names.map((n) => `'${cmd.name} ${n}'`).join(' ')}\n            echo '${kindWords(o.value, o.choices)}'`))
+    .flatMap((cmd) =>
+      cmd.options
+        .filter((o) => o.takesValue)
+        .map(
+          (o) =>
+            `        case ${o.names.map((n) => `'${cmd.name} ${n}'`).join(' ')}\n            echo '${kindWords(o.value, o.choices)}'`,
+        ),
+    )
     .join('\n');
   const argCases = spec.commands
-    .flatMap((cmd) => cmd.args.map((a, i) => `        case ${a.variadic ? `'${cmd.name} *'` : `'${cmd.name} ${i}'`}\n            echo '${kindWords(a.value, a.choices)}'`))
+    .flatMap((cmd) =>
+      cmd.args.map(
+        (a, i) =>
+          `        case ${a.variadic ? `'${cmd.name} *'` : `'${cmd.name} ${i}'`}\n            echo '${kindWords(a.value, a.choices)}'`,
+      ),
+    )
     .join('\n');
 
   const flagLine = (condition: string, o: OptionSpec): string => {
-    const names = o.names.map((n) => (n.startsWith('--') ? `-l ${checkWord(n.slice(2))}` : `-s ${checkWord(n.slice(1))}`)).join(' ');
-    const value = !o.takesValue ? ''
-      : o.value === 'choices' ? ` -x -a ${quote(o.choices.map(checkWord).join(' '))}`
-      : o.value === 'scenario' ? ` -r -F -a '(${fn}_values scenario)'`
-      : o.value === 'file' ? ' -r -F'
-      : o.value === 'any' ? ' -x'
-      : ` -x -a '(${fn}_values ${o.value})'`;
+    const names = o.names
+      .map((n) => (n.startsWith('--') ? `-l ${checkWord(n.slice(2))}` : `-s ${checkWord(n.slice(1))}`))
+      .join(' ');
+    const value = !o.takesValue
+      ? ''
+      : o.value === 'choices'
+        ? ` -x -a ${quote(o.choices.map(checkWord).join(' '))}`
+        : o.value === 'scenario'
+          ? ` -r -F -a '(${fn}_values scenario)'`
+          : o.value === 'file'
+            ? ' -r -F'
+            : o.value === 'any'
+              ? ' -x'
+              : ` -x -a '(${fn}_values ${o.value})'`;
     return `${c} -n ${quote(condition)} ${names}${value} -d ${quote(o.description)}`;
   };
 

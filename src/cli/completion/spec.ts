@@ -65,13 +65,24 @@ export function specFromProgram(program: Command, commands: readonly CommandDesc
       return {
         name: cmd.name(),
         description: oneLine(cmd.description()),
-        options: help.visibleOptions(cmd).map((o) => optionSpec(o, described?.options?.find((d) => d.flags === o.flags))),
+        options: help.visibleOptions(cmd).map((o) =>
+          optionSpec(
+            o,
+            described?.options?.find((d) => d.flags === o.flags),
+          ),
+        ),
         args: cmd.registeredArguments.map((a, i): ArgSpec => {
           const arg = described?.args?.[i];
           // `bote help <command>`: commander's, and its choices are the commands.
           const kind: Kind = arg?.kind ?? (cmd.name() === 'help' ? 'command' : 'text');
           const choices = kind === 'command' ? visible.map((c) => c.name()) : [...(arg?.choices ?? [])];
-          return { name: a.name(), description: oneLine(a.description), variadic: a.variadic, value: valueKind(kind), choices };
+          return {
+            name: a.name(),
+            description: oneLine(a.description),
+            variadic: a.variadic,
+            value: valueKind(kind),
+            choices,
+          };
         }),
       };
     }),

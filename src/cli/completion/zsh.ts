@@ -10,15 +10,27 @@ export function zshScript(spec: CliSpec): string {
   const bin = checkWord(spec.bin);
   const fn = `_${bin.replace(/[^A-Za-z0-9_]/g, '_')}`;
   const described = (name: string, description: string) => quote(`${name.replace(/:/g, '\\:')}:${description}`);
-  const flagList = (options: OptionSpec[]) => options.flatMap((o) => o.names.map((n) => described(checkWord(n), o.description))).join(' ');
+  const flagList = (options: OptionSpec[]) =>
+    options.flatMap((o) => o.names.map((n) => described(checkWord(n), o.description))).join(' ');
 
   const commandList = spec.commands.map((c) => `    ${described(checkWord(c.name), c.description)}`).join('\n');
   const flagCases = spec.commands.map((c) => `    ${c.name}) reply=(${flagList(c.options)}) ;;`).join('\n');
   const valueCases = spec.commands
-    .flatMap((c) => c.options.filter((o) => o.takesValue).map((o) => `    ${o.names.map((n) => `'${c.name} ${n}'`).join('|')}) REPLY='${kindWords(o.value, o.choices)}' ;;`))
+    .flatMap((c) =>
+      c.options
+        .filter((o) => o.takesValue)
+        .map(
+          (o) => `    ${o.names.map((n) => `'${c.name} ${n}'`).join('|')}) REPLY='${kindWords(o.value, o.choices)}' ;;`,
+        ),
+    )
     .join('\n');
   const argCases = spec.commands
-    .flatMap((c) => c.args.map((a, i) => `    ${a.variadic ? `'${c.name} '*` : `'${c.name} ${i}'`}) REPLY='${kindWords(a.value, a.choices)}' ;;`))
+    .flatMap((c) =>
+      c.args.map(
+        (a, i) =>
+          `    ${a.variadic ? `'${c.name} '*` : `'${c.name} ${i}'`}) REPLY='${kindWords(a.value, a.choices)}' ;;`,
+      ),
+    )
     .join('\n');
 
   return `#compdef ${bin}

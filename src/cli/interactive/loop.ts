@@ -23,8 +23,14 @@ const INTERRUPTED_EXIT_CODE = 130;
  * file only through "save", and never the scenario it was started on.
  * Quit exits 0; Ctrl-C exits 130 and writes nothing.
  */
-export async function interactive(io: Io, ref: string, flags: SetFlags & ColorFlags, prompter?: Prompter): Promise<void> {
-  if (!prompter && (!io.stdinIsTTY || !io.stderrIsTTY)) throw new CliError('interactive mode needs a terminal; use --set NAME=VALUE', 2);
+export async function interactive(
+  io: Io,
+  ref: string,
+  flags: SetFlags & ColorFlags,
+  prompter?: Prompter,
+): Promise<void> {
+  if (!prompter && (!io.stdinIsTTY || !io.stderrIsTTY))
+    throw new CliError('interactive mode needs a terminal; use --set NAME=VALUE', 2);
   const { file, model } = loadScenario(io, ref);
   // --set gives the starting edits; the original stays the file's.
   const settings = flags.set ?? [];
@@ -52,7 +58,9 @@ export async function interactive(io: Io, ref: string, flags: SetFlags & ColorFl
       try {
         switch (action) {
           case 'change': {
-            const name = await prompt.search('Change which? (type to filter)', (term) => figureChoices(model, edits, state, term));
+            const name = await prompt.search('Change which? (type to filter)', (term) =>
+              figureChoices(model, edits, state, term),
+            );
             const next = await askValue(prompt, model, edits, state, name, style);
             ({ edits, whatIf: state } = next);
             saved = false;
@@ -61,7 +69,10 @@ export async function interactive(io: Io, ref: string, flags: SetFlags & ColorFl
           }
           case 'reset':
           case 'reset-all': {
-            const name = action === 'reset' ? await prompt.search('Reset which?', (term) => figureChoices(model, edits, state, term, 'changed')) : undefined;
+            const name =
+              action === 'reset'
+                ? await prompt.search('Reset which?', (term) => figureChoices(model, edits, state, term, 'changed'))
+                : undefined;
             edits = resetEdit(edits, name);
             state = orFail(io, applyEdits(model, edits), model.text);
             saved = false;
@@ -72,7 +83,9 @@ export async function interactive(io: Io, ref: string, flags: SetFlags & ColorFl
             const name = await prompt.search('Explain which?', (term) => figureChoices(model, edits, state, term));
             const paint = { name: style.cyan, value: style.bold, dim: style.dim };
             const steps = explain(model, state.values, [name], new Set(state.overrides.keys()));
-            say(`${steps.map((s) => renderStep(s, paint, model.registry.conventions).replace('(set with --set)', '(changed here)')).join('\n')}\n`);
+            say(
+              `${steps.map((s) => renderStep(s, paint, model.registry.conventions).replace('(set with --set)', '(changed here)')).join('\n')}\n`,
+            );
             break;
           }
           case 'save': {
@@ -98,7 +111,14 @@ export async function interactive(io: Io, ref: string, flags: SetFlags & ColorFl
 }
 
 /** Asks for a figure's new value until the core accepts it; a mistake is shown under the prompt. */
-async function askValue(prompt: Prompter, model: Model, edits: Edits, state: WhatIf, name: string, style: ChalkInstance) {
+async function askValue(
+  prompt: Prompter,
+  model: Model,
+  edits: Edits,
+  state: WhatIf,
+  name: string,
+  style: ChalkInstance,
+) {
   const f = model.byName.get(name)!;
   const unit = unitOf(f).text;
   const now = currentText(model, edits, state, name);

@@ -17,7 +17,10 @@ export interface Prompter {
   /** A filtered list: `source` gives the choices for what is typed. Escape goes back. */
   search(message: string, source: (term: string | undefined) => Array<Choice<string>>): Promise<string>;
   /** A line of text, checked on Enter; `hint` annotates it as it is typed. Escape goes back. */
-  input(message: string, options: { default?: string; validate?: (text: string) => true | string; hint?: (text: string) => string }): Promise<string>;
+  input(
+    message: string,
+    options: { default?: string; validate?: (text: string) => true | string; hint?: (text: string) => string },
+  ): Promise<string>;
   /** Yes or no. Escape goes back. */
   confirm(message: string, fallback: boolean): Promise<boolean>;
 }
@@ -41,7 +44,10 @@ export class Back extends Error {
 export async function inquirerPrompter(input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<Prompter> {
   const { select, search, input: line, confirm } = await import('@inquirer/prompts');
   /** Runs one prompt; Escape aborts it (Back) where `escapable`, Ctrl-C ends the loop (Interrupted). */
-  const ask = async <T>(escapable: boolean, run: (context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal?: AbortSignal }) => Promise<T>): Promise<T> => {
+  const ask = async <T>(
+    escapable: boolean,
+    run: (context: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal?: AbortSignal }) => Promise<T>,
+  ): Promise<T> => {
     const abort = new AbortController();
     const onKey = (_: string | undefined, key: { name?: string } | undefined) => {
       if (key?.name === 'escape') abort.abort();
@@ -62,7 +68,8 @@ export async function inquirerPrompter(input: NodeJS.ReadStream, output: NodeJS.
   };
   return {
     select: (message, choices) => ask(false, (context) => select({ message, choices, pageSize: 10 }, context)),
-    search: (message, source) => ask(true, (context) => search({ message, source: (term) => source(term), pageSize: 12 }, context)),
+    search: (message, source) =>
+      ask(true, (context) => search({ message, source: (term) => source(term), pageSize: 12 }, context)),
     input: (message, options) =>
       ask(true, (context) =>
         line(
@@ -70,7 +77,12 @@ export async function inquirerPrompter(input: NodeJS.ReadStream, output: NodeJS.
             message,
             ...(options.default !== undefined ? { default: options.default } : {}),
             ...(options.validate ? { validate: options.validate } : {}),
-            ...(options.hint ? { transformer: (text: string, { isFinal }: { isFinal: boolean }) => (isFinal || !text ? text : `${text}${options.hint!(text)}`) } : {}),
+            ...(options.hint
+              ? {
+                  transformer: (text: string, { isFinal }: { isFinal: boolean }) =>
+                    isFinal || !text ? text : `${text}${options.hint!(text)}`,
+                }
+              : {}),
           },
           context,
         ),

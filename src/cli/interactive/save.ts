@@ -14,13 +14,22 @@ import { wasText } from './view.js';
  * scenario being edited. Returns what to tell the user; Escape or Ctrl-C in
  * any question (thrown by the prompter) leaves before anything is written.
  */
-export async function saveWhatIf(io: Io, prompt: Prompter, model: Model, edits: Edits, w: WhatIf, originalPath: string, display: string): Promise<string> {
+export async function saveWhatIf(
+  io: Io,
+  prompt: Prompter,
+  model: Model,
+  edits: Edits,
+  w: WhatIf,
+  originalPath: string,
+  display: string,
+): Promise<string> {
   const fallback = `${model.name}-whatif.yaml`;
   const typed = await prompt.input('Save as (a new file)', {
     default: fallback,
     validate: (text) => {
       const t = text.trim() || fallback;
-      if (resolve(io.cwd, withYaml(t)) === resolve(originalPath)) return `that is ${display}, the scenario being edited: choose another name`;
+      if (resolve(io.cwd, withYaml(t)) === resolve(originalPath))
+        return `that is ${display}, the scenario being edited: choose another name`;
       if (io.isDir(resolve(io.cwd, t))) return `${t} is a folder: give a file name`;
       return true;
     },

@@ -42,7 +42,8 @@ export function saveScenario(model: Model, edits: Edits, options: SaveOptions = 
   /** Sets a scalar: in place in the text when the original is a scalar, through the Document API always. */
   const put = (path: string[], value: string) => {
     const node = doc.getIn(path, true) as Node | undefined;
-    if (isScalar(node) && node.range) splices.push({ start: node.range[0], end: node.range[1], text: scalarSource(value) });
+    if (isScalar(node) && node.range)
+      splices.push({ start: node.range[0], end: node.range[1], text: scalarSource(value) });
     else structural = true;
     doc.setIn(path, value);
   };
@@ -70,14 +71,20 @@ export function saveScenario(model: Model, edits: Edits, options: SaveOptions = 
       }
     } else {
       if (whatIf.value.overrides.get(name)?.range) {
-        return fail({ code: 'bad-override', message: `\`${name}\` is a result set to a range, which a formula cannot hold`, hint: `set \`${name}\` to one value to save, or make a range of the assumptions it is made from` });
+        return fail({
+          code: 'bad-override',
+          message: `\`${name}\` is a result set to a range, which a formula cannot hold`,
+          hint: `set \`${name}\` to one value to save, or make a range of the assumptions it is made from`,
+        });
       }
       put(isMap(doc.getIn(['derived', name], true)) ? ['derived', name, 'expr'] : ['derived', name], text);
     }
   }
   if (options.name !== undefined && doc.has('name')) put(['name'], options.name);
 
-  const dropped = model.expectations.map((e) => e.name).filter((n) => whatIf.value.deltas[model.byName.get(n)?.index ?? -1] !== 0);
+  const dropped = model.expectations
+    .map((e) => e.name)
+    .filter((n) => whatIf.value.deltas[model.byName.get(n)?.index ?? -1] !== 0);
   const expect = doc.get('expect', true);
   let emptyExpect: { from: number; to: number } | undefined;
   if (dropped.length && isMap(expect)) {
@@ -92,7 +99,10 @@ export function saveScenario(model: Model, edits: Edits, options: SaveOptions = 
     }
     for (const n of dropped) doc.deleteIn(['expect', n]);
     if (expect.items.length === 0) {
-      const keyNode = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'expect')?.key as Node | undefined : undefined;
+      const keyNode =
+        doc.contents && isMap(doc.contents)
+          ? (doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'expect')?.key as Node | undefined)
+          : undefined;
       if (!structural && keyNode?.range && lines.length) {
         emptyExpect = { from: lineStart(model.text, keyNode.range[0]), to: Math.max(...lines.map((l) => l.to)) };
       } else {
@@ -109,7 +119,12 @@ export function saveScenario(model: Model, edits: Edits, options: SaveOptions = 
     if (isMap(left) && !left.items.length) left.flow = true;
     text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   } else {
-    if (emptyExpect) splices.push({ start: emptyExpect.from, end: emptyExpect.to, text: 'expect: {}  # the published figures were for the original assumptions\n' });
+    if (emptyExpect)
+      splices.push({
+        start: emptyExpect.from,
+        end: emptyExpect.to,
+        text: 'expect: {}  # the published figures were for the original assumptions\n',
+      });
     text = applySplices(model.text, splices);
   }
   if (options.header?.length) text = withHeader(text, options.header);
@@ -119,13 +134,19 @@ export function saveScenario(model: Model, edits: Edits, options: SaveOptions = 
 /** The saved text must compile and give every what-if value, or it is not saved. */
 function verify(model: Model, whatIf: WhatIf, text: string): Result<string> {
   const compiled = compileScenario(text, { name: model.name });
-  if (!compiled.ok) return fail(...compiled.diagnostics.map((d) => ({ ...d, message: `the edited scenario does not compile: ${d.message}` })));
+  if (!compiled.ok)
+    return fail(
+      ...compiled.diagnostics.map((d) => ({ ...d, message: `the edited scenario does not compile: ${d.message}` })),
+    );
   const values = evaluateModel(compiled.value);
   if (!values.ok) return values;
   for (const f of model.figures) {
     const g = compiled.value.byName.get(f.name);
     if (!g || delta(whatIf.values[f.index]!, values.value[g.index]!) !== 0) {
-      return fail({ code: 'bad-override', message: `the edited scenario gives another value for \`${f.name}\`; nothing was saved` });
+      return fail({
+        code: 'bad-override',
+        message: `the edited scenario gives another value for \`${f.name}\`; nothing was saved`,
+      });
     }
   }
   return ok(text);
@@ -138,7 +159,8 @@ function scalarSource(value: string): string {
 
 function applySplices(text: string, splices: Splice[]): string {
   let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  for (const s of [...splices].sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
   return out;
 }
 

@@ -15,13 +15,18 @@ export function formatDelta(d: number | null): string {
 
 /** What a figure was before the edits: an assumption as written, a result's formula and value. */
 export function wasText(model: Model, f: Figure, w: WhatIf): string {
-  return f.kind === 'assumption' ? f.text.trim() : `${f.text.trim()} = ${displayOf(f, w.original[f.index]!, model.registry.conventions)}`;
+  return f.kind === 'assumption'
+    ? f.text.trim()
+    : `${f.text.trim()} = ${displayOf(f, w.original[f.index]!, model.registry.conventions)}`;
 }
 
 /** What a figure is now: the edit as typed, an assumption as written, or a result's value. */
 export function currentText(model: Model, edits: Edits, w: WhatIf, name: string): string {
   const f = model.byName.get(name)!;
-  return edits.get(name) ?? (f.kind === 'assumption' ? f.text.trim() : displayOf(f, w.values[f.index]!, model.registry.conventions));
+  return (
+    edits.get(name) ??
+    (f.kind === 'assumption' ? f.text.trim() : displayOf(f, w.values[f.index]!, model.registry.conventions))
+  );
 }
 
 /** The results against the original, with the edits above them. */
@@ -50,16 +55,29 @@ export function renderWhatIf(model: Model, edits: Edits, w: WhatIf, style: Chalk
     const text = formatDelta(d);
     const paint = d === 0 ? style.dim : d === null || d > 0 ? style.green : style.red;
     const name = edits.has(f.name) ? `${f.name} ${style.yellow('(set)')}` : f.name;
-    table.push([style.cyan(name), style.bold(displayOf(f, w.values[f.index]!, model.registry.conventions)), displayOf(f, w.original[f.index]!, model.registry.conventions), paint(text)]);
+    table.push([
+      style.cyan(name),
+      style.bold(displayOf(f, w.values[f.index]!, model.registry.conventions)),
+      displayOf(f, w.original[f.index]!, model.registry.conventions),
+      paint(text),
+    ]);
   }
   out.push(table.toString());
   return `${out.join('\n')}\n`;
 }
 
 /** The choices of the "change" and "explain" lists, best matches first. */
-export function figureChoices(model: Model, edits: Edits, w: WhatIf, term: string | undefined, which: 'all' | 'changed' = 'all') {
+export function figureChoices(
+  model: Model,
+  edits: Edits,
+  w: WhatIf,
+  term: string | undefined,
+  which: 'all' | 'changed' = 'all',
+) {
   const t = (term ?? '').trim().toLowerCase();
-  const figures = model.figures.filter((f) => (which === 'changed' ? edits.has(f.name) : true) && f.name.toLowerCase().includes(t));
+  const figures = model.figures.filter(
+    (f) => (which === 'changed' ? edits.has(f.name) : true) && f.name.toLowerCase().includes(t),
+  );
   const rank = (f: Figure) => (f.name.toLowerCase() === t ? 0 : f.name.toLowerCase().startsWith(t) ? 1 : 2);
   const width = Math.max(0, ...figures.map((f) => f.name.length));
   return [...figures]
@@ -68,6 +86,6 @@ export function figureChoices(model: Model, edits: Edits, w: WhatIf, term: strin
       value: f.name,
       name: `${f.name.padEnd(width)}  ${currentText(model, edits, w, f.name)}${edits.has(f.name) ? '  (changed)' : ''}${f.kind === 'derived' ? '  [result]' : ''}`,
       short: f.name,
-      description: f.kind === 'derived' ? `= ${f.text.trim()}${f.note ? `: ${f.note}` : ''}` : f.note ?? '',
+      description: f.kind === 'derived' ? `= ${f.text.trim()}${f.note ? `: ${f.note}` : ''}` : (f.note ?? ''),
     }));
 }

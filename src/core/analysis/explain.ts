@@ -43,16 +43,26 @@ export interface ExplainStep {
  * formula no longer applies, and the step says so.
  */
 export function explain(
-  model: Model, values: Float64Array, names: readonly string[] = [], overridden: ReadonlySet<string> = new Set(),
+  model: Model,
+  values: Float64Array,
+  names: readonly string[] = [],
+  overridden: ReadonlySet<string> = new Set(),
   ranges: ReadonlyMap<string, Range> = new Map(),
 ): ExplainStep[] {
   const wanted = names.length ? figuresBehind(model, names, overridden) : new Set(model.figures.map((f) => f.name));
-  return model.figures.filter((f) => wanted.has(f.name)).map((f) => withRange(step(model, f, values, overridden.has(f.name), overridden), ranges.get(f.name), unitOf(f).factor));
+  return model.figures
+    .filter((f) => wanted.has(f.name))
+    .map((f) =>
+      withRange(step(model, f, values, overridden.has(f.name), overridden), ranges.get(f.name), unitOf(f).factor),
+    );
 }
 
 function withRange(s: ExplainStep, r: Range | undefined, factor: number): ExplainStep {
   if (!r) return s;
-  return { ...s, range: { low: r.low / factor, high: r.high / factor, dist: r.dist, fellBackToNormal: r.fellBackToNormal } };
+  return {
+    ...s,
+    range: { low: r.low / factor, high: r.high / factor, dist: r.dist, fellBackToNormal: r.fellBackToNormal },
+  };
 }
 
 /** The named figures and everything they use; a pinned figure uses nothing. */
@@ -68,13 +78,30 @@ export function figuresBehind(model: Model, names: readonly string[], pinned: Re
   return out;
 }
 
-function step(model: Model, f: Figure, values: Float64Array, pinned: boolean, overridden: ReadonlySet<string>): ExplainStep {
+function step(
+  model: Model,
+  f: Figure,
+  values: Float64Array,
+  pinned: boolean,
+  overridden: ReadonlySet<string>,
+): ExplainStep {
   const unit = unitOf(f);
   const value = values[f.index]! / unit.factor;
-  const base = { name: f.name, kind: f.kind, value, unit: unit.text, uses: f.uses, overridden: pinned, ...(f.note !== undefined ? { note: f.note } : {}) };
+  const base = {
+    name: f.name,
+    kind: f.kind,
+    value,
+    unit: unit.text,
+    uses: f.uses,
+    overridden: pinned,
+    ...(f.note !== undefined ? { note: f.note } : {}),
+  };
   if (f.kind === 'assumption' || pinned) {
     const given: Markup = pinned ? [{ kind: 'quantity', value, unit: unit.text }] : [{ kind: 'literal', text: f.text }];
-    const origin = f.kind === 'assumption' && !pinned ? { origin: f.origin ?? 'source', ...(f.ref !== undefined ? { ref: f.ref } : {}) } : {};
+    const origin =
+      f.kind === 'assumption' && !pinned
+        ? { origin: f.origin ?? 'source', ...(f.ref !== undefined ? { ref: f.ref } : {}) }
+        : {};
     return { ...base, ...origin, uses: pinned ? [] : f.uses, formula: given, substituted: given };
   }
   return {
@@ -87,7 +114,8 @@ function step(model: Model, f: Figure, values: Float64Array, pinned: boolean, ov
       const name = g.name;
       // An assumption reads best as written (99.99%, 300 million user), unless --set changed it.
       // Constant arithmetic (4 B + 20 B) is put in parentheses: × binds tighter than its +.
-      if (g.kind === 'assumption' && !overridden.has(name) && !g.range) return { kind: 'literal', text: isSum(g.expr) ? `(${g.text.trim()})` : g.text.trim() };
+      if (g.kind === 'assumption' && !overridden.has(name) && !g.range)
+        return { kind: 'literal', text: isSum(g.expr) ? `(${g.text.trim()})` : g.text.trim() };
       const u = unitOf(g);
       return { kind: 'quantity', value: values[g.index]! / u.factor, unit: u.text };
     }),
@@ -117,7 +145,8 @@ function render(e: Expr, substitute: (name: Extract<Expr, { kind: 'name' }>) => 
         }
         // A value with a unit needs parentheses where it is raised (2 ms^2 is not (2 ms)^2)
         // or juxtaposed; one with a unit of several words or a slash, also where divided by.
-        const written = q.kind === 'quantity' ? `${q.value} ${q.unit}`.trim() : q.kind === 'literal' ? q.text.trim() : '';
+        const written =
+          q.kind === 'quantity' ? `${q.value} ${q.unit}`.trim() : q.kind === 'literal' ? q.text.trim() : '';
         const hasUnit = /[A-Za-z%$µμ]/.test(written.replace(/^[-+]?[\d.,]+(e[-+]?\d+)?/i, ''));
         const compound = hasUnit && /[/ ·]/.test(written.replace(/^[-+]?[\d.,]+(e[-+]?\d+)?\s*/i, ''));
         const wrap = hasUnit && (parent >= 3 || (compound && rightOfDivide));

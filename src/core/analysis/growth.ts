@@ -47,7 +47,12 @@ function numeratorNames(e: Expr, model: Model): string[] {
  * once (rate × duration), or a figure that does so (storage = records × size,
  * records = per day × service life). Pinned figures have no formula here.
  */
-export function horizonOf(model: Model, figure: Figure, pinned: ReadonlySet<string>, memo = new Map<string, string | undefined>()): string | undefined {
+export function horizonOf(
+  model: Model,
+  figure: Figure,
+  pinned: ReadonlySet<string>,
+  memo = new Map<string, string | undefined>(),
+): string | undefined {
   if (memo.has(figure.name)) return memo.get(figure.name);
   let found: string | undefined;
   if (figure.kind === 'derived' && !pinned.has(figure.name)) {
@@ -90,7 +95,12 @@ export function growthSeries(model: Model, values: Float64Array, overrides: Over
     const marks: number[] = [];
     for (let y = step; y <= years + 1e-9; y += step) marks.push(y);
     if (Math.abs(marks[marks.length - 1]! - years) > 1e-9) marks.push(years);
-    const columns = sweepColumns(model, overrides, horizon, marks.map((y) => y * year));
+    const columns = sweepColumns(
+      model,
+      overrides,
+      horizon,
+      marks.map((y) => y * year),
+    );
     for (const f of figures) {
       // A figure not finite in some year (a division by zero at 1 year) drops that figure, not the others.
       const column = columns[f.index]!;

@@ -64,8 +64,10 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
       const overflowing = model.figures.find((g) => ranges.has(g.name) && !columns[g.index]!.every(Number.isFinite));
       if (overflowing) return fail(overflowed(model, overflowing, overrides.has(overflowing.name)));
       return fail({
-        code: 'not-finite', message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (${NOT_FINITE_CAUSES}, in part of a range?)`,
-        span: f.span, ...(model.file !== undefined ? { file: model.file } : {}),
+        code: 'not-finite',
+        message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (${NOT_FINITE_CAUSES}, in part of a range?)`,
+        span: f.span,
+        ...(model.file !== undefined ? { file: model.file } : {}),
         hint: 'narrow the ranges it uses, or keep them away from zero',
       });
     }
@@ -77,7 +79,13 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
 function overflowed(model: Model, f: Figure, pinned: boolean): Diagnostic {
   const hint = 'narrow it: its ends are p5 and p95, so a span of many orders of magnitude reaches far past them';
   if (pinned) return { code: 'not-finite', message: `--set ${f.name}: the range gives draws too large to hold`, hint };
-  return { code: 'not-finite', message: `the range of \`${f.name}\` gives draws too large to hold`, span: f.span, ...(model.file !== undefined ? { file: model.file } : {}), hint };
+  return {
+    code: 'not-finite',
+    message: `the range of \`${f.name}\` gives draws too large to hold`,
+    span: f.span,
+    ...(model.file !== undefined ? { file: model.file } : {}),
+    hint,
+  };
 }
 
 function draw(range: Range, out: Float64Array, normal: Float64Array, random: Random): void {

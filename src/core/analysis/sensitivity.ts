@@ -64,7 +64,10 @@ export function inputsOf(model: Model, name: string, pinned: ReadonlySet<string>
  * are already its p5 and p95; a uniform's ends are bounds, so its p5 and p95
  * lie 5% inside them: every ranged input then swings over the same 90%.
  */
-export function swingEnds(value: number, range: Range | undefined): { low: number; high: number; basis: Swing['basis'] } {
+export function swingEnds(
+  value: number,
+  range: Range | undefined,
+): { low: number; high: number; basis: Swing['basis'] } {
   if (!range) return { low: value * 0.5, high: value * 1.5, basis: 'half' };
   if (range.dist === 'uniform') {
     const w = range.high - range.low;
@@ -74,7 +77,11 @@ export function swingEnds(value: number, range: Range | undefined): { low: numbe
 }
 
 /** One-at-a-time swings of `result`, sorted by size (ties keep the scenario's order). */
-export function swings(model: Model, overrides: Overrides, result: string): Result<{ baseline: number; swings: Swing[] }> {
+export function swings(
+  model: Model,
+  overrides: Overrides,
+  result: string,
+): Result<{ baseline: number; swings: Swing[] }> {
   const base = evaluateModel(model, overrides);
   if (!base.ok) return base;
   const target = model.byName.get(result)!.index;
@@ -86,14 +93,27 @@ export function swings(model: Model, overrides: Overrides, result: string): Resu
       const pinned = new Map<string, Input>(overrides);
       pinned.set(f.name, { value });
       const r = evaluateModel(model, pinned);
-      return r.ok ? ok(r.value[target]!) : fail(...r.diagnostics.map((d) => ({ ...d, message: `with ${f.name} at ${value === ends.low ? 'its low' : 'its high'} end: ${d.message}` })));
+      return r.ok
+        ? ok(r.value[target]!)
+        : fail(
+            ...r.diagnostics.map((d) => ({
+              ...d,
+              message: `with ${f.name} at ${value === ends.low ? 'its low' : 'its high'} end: ${d.message}`,
+            })),
+          );
     };
     const low = at(ends.low);
     if (!low.ok) return low;
     const high = at(ends.high);
     if (!high.ok) return high;
     const seen = [low.value, base.value[target]!, high.value];
-    out.push({ name: f.name, ...ends, resultLow: low.value, resultHigh: high.value, swing: Math.max(...seen) - Math.min(...seen) });
+    out.push({
+      name: f.name,
+      ...ends,
+      resultLow: low.value,
+      resultHigh: high.value,
+      swing: Math.max(...seen) - Math.min(...seen),
+    });
   }
   // A stable sort: equal swings (mau and daily_active, both ±50%) stay in the file's order.
   out.sort((a, b) => b.swing - a.swing);
@@ -108,7 +128,12 @@ export function swings(model: Model, overrides: Overrides, result: string): Resu
  * a factor of a product at its median removes more than its average share
  * (the median is below the mean of a lognormal), and interactions count twice.
  */
-export function varianceShares(model: Model, overrides: Overrides, result: string, options: SampleOptions): Result<VarianceShares | undefined> {
+export function varianceShares(
+  model: Model,
+  overrides: Overrides,
+  result: string,
+  options: SampleOptions,
+): Result<VarianceShares | undefined> {
   const pinned = new Set(overrides.keys());
   const ranges = rangesOf(model, overrides);
   const ranged = inputsOf(model, result, pinned).filter((f) => ranges.has(f.name));
@@ -119,7 +144,9 @@ export function varianceShares(model: Model, overrides: Overrides, result: strin
   const target = model.byName.get(result)!.index;
   const all = variance(columns[target]!);
   // The program writes only the formulas' columns: inputs are shared with the draws, save the one fixed.
-  const computed = new Set(model.figures.filter((f) => f.kind === 'derived' && !pinned.has(f.name)).map((f) => f.index));
+  const computed = new Set(
+    model.figures.filter((f) => f.kind === 'derived' && !pinned.has(f.name)).map((f) => f.index),
+  );
   const work = columns.map((c, i) => (computed.has(i) ? new Float64Array(n) : c));
   const program = compileProgram(model, pinned);
   const shares = ranged.map((f) => {
@@ -146,7 +173,12 @@ export function variance(xs: Float64Array): number {
 }
 
 /** Both analyses; the variance shares only when an input of `result` is a range. */
-export function sensitivity(model: Model, overrides: Overrides, result: string, options: SampleOptions): Result<Sensitivity> {
+export function sensitivity(
+  model: Model,
+  overrides: Overrides,
+  result: string,
+  options: SampleOptions,
+): Result<Sensitivity> {
   const s = swings(model, overrides, result);
   if (!s.ok) return s;
   const v = varianceShares(model, overrides, result, options);

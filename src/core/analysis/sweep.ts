@@ -32,8 +32,11 @@ export function readVary(model: Model, name: string, text: string, log: boolean)
   const flag = `--vary ${name}=${text}`;
   if (!figure) {
     const guess = didYouMean(name, model.byName.keys());
-    return fail({ code: 'bad-override', message: `${flag}: \`${name}\` is not a figure of ${model.name}`,
-      hint: guess ? `did you mean \`${guess}\`?` : `the assumptions are ${assumptionNames(model)}` });
+    return fail({
+      code: 'bad-override',
+      message: `${flag}: \`${name}\` is not a figure of ${model.name}`,
+      hint: guess ? `did you mean \`${guess}\`?` : `the assumptions are ${assumptionNames(model)}`,
+    });
   }
   const dots = text.indexOf('..');
   const ends: number[] = [];
@@ -44,8 +47,18 @@ export function readVary(model: Model, name: string, text: string, log: boolean)
     ends.push(value.value);
   }
   const [from, to] = ends as [number, number];
-  if (!(from < to)) return fail({ code: 'bad-override', message: `${flag}: FROM must be below TO`, hint: 'write the smaller value first: FROM..TO' });
-  if (log && from <= 0) return fail({ code: 'bad-override', message: `${flag}: --log needs FROM above zero`, hint: 'start the range above zero, or drop --log' });
+  if (!(from < to))
+    return fail({
+      code: 'bad-override',
+      message: `${flag}: FROM must be below TO`,
+      hint: 'write the smaller value first: FROM..TO',
+    });
+  if (log && from <= 0)
+    return fail({
+      code: 'bad-override',
+      message: `${flag}: --log needs FROM above zero`,
+      hint: 'start the range above zero, or drop --log',
+    });
   return ok({ name, from, to });
 }
 
@@ -53,16 +66,30 @@ function readEnd(model: Model, figure: Figure, text: string, flag: string): Resu
   try {
     // A plain number is read in the figure's own unit: dau=10M..1bn means 10 M user to 1 bn user.
     const { quantity: q, range } = readFor(figure, text, model.registry);
-    if (range) return fail({ code: 'bad-override', message: `${flag}: \`${text.trim()}\` is a range; give a single quantity at each end`, hint: 'e.g. --vary dau=10M..1bn' });
+    if (range)
+      return fail({
+        code: 'bad-override',
+        message: `${flag}: \`${text.trim()}\` is a range; give a single quantity at each end`,
+        hint: 'e.g. --vary dau=10M..1bn',
+      });
     if (!q.dim.equals(figure.dim)) {
       const unit = unitOf(figure).text;
-      return fail({ code: 'unit-mismatch', message: `${flag}: ${notInUnitOf(figure, q)}`,
-        hint: `give quantities in ${unit}, or plain numbers to mean ${unit}` });
+      return fail({
+        code: 'unit-mismatch',
+        message: `${flag}: ${notInUnitOf(figure, q)}`,
+        hint: `give quantities in ${unit}, or plain numbers to mean ${unit}`,
+      });
     }
     return ok(q.value);
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
-    return fail(...e.diagnostics.map((d) => ({ code: d.code, message: `${flag}: \`${text.trim()}\`: ${d.message}`, ...(d.hint ? { hint: d.hint } : {}) })));
+    return fail(
+      ...e.diagnostics.map((d) => ({
+        code: d.code,
+        message: `${flag}: \`${text.trim()}\`: ${d.message}`,
+        ...(d.hint ? { hint: d.hint } : {}),
+      })),
+    );
   }
 }
 
@@ -71,8 +98,16 @@ export function readShow(model: Model, names: readonly string[]): Result<string[
   for (const n of names) {
     if (model.byName.has(n)) continue;
     const guess = didYouMean(n, model.byName.keys());
-    return fail({ code: 'unknown-name', message: `--show ${n}: \`${n}\` is not a figure of ${model.name}`,
-      hint: guess ? `did you mean \`${guess}\`?` : `the results are ${model.figures.filter((f) => f.kind === 'derived').map((f) => f.name).join(', ')}` });
+    return fail({
+      code: 'unknown-name',
+      message: `--show ${n}: \`${n}\` is not a figure of ${model.name}`,
+      hint: guess
+        ? `did you mean \`${guess}\`?`
+        : `the results are ${model.figures
+            .filter((f) => f.kind === 'derived')
+            .map((f) => f.name)
+            .join(', ')}`,
+    });
   }
   return ok([...new Set(names)]);
 }
@@ -87,15 +122,26 @@ export interface SweepResult {
  * Evaluates the model at every point in one pass of the compiled program:
  * the varied figure is pinned like a --set, one column entry per point.
  */
-export function sweepModel(model: Model, overrides: Overrides, vary: Vary, points: readonly number[], show: readonly string[]): Result<SweepResult> {
+export function sweepModel(
+  model: Model,
+  overrides: Overrides,
+  vary: Vary,
+  points: readonly number[],
+  show: readonly string[],
+): Result<SweepResult> {
   const columns = sweepColumns(model, overrides, vary.name, points);
   const values = show.map((name) => Array.from(columns[model.byName.get(name)!.index]!));
   for (const [k, name] of show.entries()) {
     const bad = values[k]!.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
       const f = model.byName.get(name)!;
-      return fail({ code: 'not-finite', message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): ${NOT_FINITE_CAUSES}?`,
-        span: f.span, ...(model.file !== undefined ? { file: model.file } : {}), hint: `sweep a range that keeps \`${name}\` finite` });
+      return fail({
+        code: 'not-finite',
+        message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): ${NOT_FINITE_CAUSES}?`,
+        span: f.span,
+        ...(model.file !== undefined ? { file: model.file } : {}),
+        hint: `sweep a range that keeps \`${name}\` finite`,
+      });
     }
   }
   return ok({ points: [...points], values });
@@ -105,7 +151,12 @@ export function sweepModel(model: Model, overrides: Overrides, vary: Vary, point
  * Every figure at each point of one figure, in one compiled pass: a column
  * per figure, in base units, not checked. The caller checks what it shows.
  */
-export function sweepColumns(model: Model, overrides: Overrides, name: string, points: readonly number[]): Float64Array[] {
+export function sweepColumns(
+  model: Model,
+  overrides: Overrides,
+  name: string,
+  points: readonly number[],
+): Float64Array[] {
   const n = points.length;
   const columns = model.figures.map((f) => new Float64Array(n).fill(overrides.get(f.name)?.value ?? f.value ?? 0));
   columns[model.byName.get(name)!.index]!.set(points);
@@ -114,5 +165,8 @@ export function sweepColumns(model: Model, overrides: Overrides, name: string, p
 }
 
 function assumptionNames(model: Model): string {
-  return model.figures.filter((f) => f.kind === 'assumption').map((f) => f.name).join(', ');
+  return model.figures
+    .filter((f) => f.kind === 'assumption')
+    .map((f) => f.name)
+    .join(', ');
 }

@@ -32,7 +32,10 @@ export function delta(before: number, after: number): number | null {
 export function applyEdits(model: Model, edits: Edits): Result<WhatIf> {
   const original = evaluateModel(model);
   if (!original.ok) return original;
-  const overrides = readOverrides(model, [...edits].map(([name, text]) => ({ name, text })));
+  const overrides = readOverrides(
+    model,
+    [...edits].map(([name, text]) => ({ name, text })),
+  );
   if (!overrides.ok) return fail(...overrides.diagnostics.map(bare));
   const values = evaluateModel(model, overrides.value);
   if (!values.ok) return values;
@@ -45,10 +48,18 @@ export function applyEdits(model: Model, edits: Edits): Result<WhatIf> {
  * dimension, and that every figure stays finite. On success, the step's new
  * state; on failure, messages worded for a prompt (no `--set` prefix).
  */
-export function tryEdit(model: Model, edits: Edits, name: string, text: string): Result<{ edits: Edits; whatIf: WhatIf }> {
+export function tryEdit(
+  model: Model,
+  edits: Edits,
+  name: string,
+  text: string,
+): Result<{ edits: Edits; whatIf: WhatIf }> {
   if (!text.trim()) {
     const f = model.byName.get(name);
-    return fail({ code: 'syntax', message: `enter a quantity${f?.unit ? ` in ${f.unit.text}` : ''}, or a range "a to b"` });
+    return fail({
+      code: 'syntax',
+      message: `enter a quantity${f?.unit ? ` in ${f.unit.text}` : ''}, or a range "a to b"`,
+    });
   }
   const next = new Map(edits).set(name, text.trim());
   const whatIf = applyEdits(model, next);

@@ -39,7 +39,10 @@ export function toSexp(e: Expr): string {
 }
 
 /** Every name node of a tree, left to right: figures and units alike (see referent). */
-export function nameNodes(e: Expr, out: Array<Extract<Expr, { kind: 'name' }>> = []): Array<Extract<Expr, { kind: 'name' }>> {
+export function nameNodes(
+  e: Expr,
+  out: Array<Extract<Expr, { kind: 'name' }>> = [],
+): Array<Extract<Expr, { kind: 'name' }>> {
   switch (e.kind) {
     case 'name':
       out.push(e);

@@ -30,12 +30,15 @@ export const pow: Fn = (x, y) => x ** y;
  * `M.constructor` is nothing.
  */
 export const RUNTIME: Readonly<Record<string, Fn>> = Object.freeze(
-  FUNCTIONS.reduce<Record<string, Fn>>((m, f) => {
-    // Names reach generated code: identifiers only, each once, and not pow.
-    if (!/^[a-z_][a-z0-9_]*$/.test(f.name) || f.name in m) throw new Error(`functions table: bad name \`${f.name}\``);
-    m[f.name] = f.run;
-    return m;
-  }, Object.assign(Object.create(null) as Record<string, Fn>, { pow })),
+  FUNCTIONS.reduce<Record<string, Fn>>(
+    (m, f) => {
+      // Names reach generated code: identifiers only, each once, and not pow.
+      if (!/^[a-z_][a-z0-9_]*$/.test(f.name) || f.name in m) throw new Error(`functions table: bad name \`${f.name}\``);
+      m[f.name] = f.run;
+      return m;
+    },
+    Object.assign(Object.create(null) as Record<string, Fn>, { pow }),
+  ),
 );
 export type Runtime = typeof RUNTIME;
 

@@ -24,7 +24,8 @@ export interface Checked {
 }
 
 /** What makes a number infinite or NaN in a formula, for the messages that say so. */
-export const NOT_FINITE_CAUSES = 'a division by zero, the log or square root of a number out of range, or a number too large';
+export const NOT_FINITE_CAUSES =
+  'a division by zero, the log or square root of a number out of range, or a number too large';
 
 export interface NameRef {
   index: number;
@@ -64,7 +65,13 @@ function check(e: Expr, scope: Scope): Checked {
       return resolve(e, scope);
     case 'neg': {
       const a = check(e.arg, scope);
-      return derive(a.dim, [a], (x) => -x, (x) => `(-${x})`, e.span);
+      return derive(
+        a.dim,
+        [a],
+        (x) => -x,
+        (x) => `(-${x})`,
+        e.span,
+      );
     }
     case 'bin':
       return checkBinary(e, scope);
@@ -81,24 +88,65 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
   switch (e.op) {
     case '+':
     case '-': {
-      if (!a.dim.equals(b.dim)) throw mismatch(e.op === '+' ? 'add' : 'subtract', [e.left, a.dim], [e.right, b.dim], e, scope);
+      if (!a.dim.equals(b.dim))
+        throw mismatch(e.op === '+' ? 'add' : 'subtract', [e.left, a.dim], [e.right, b.dim], e, scope);
       return e.op === '+'
-        ? derive(a.dim, [a, b], (x, y) => x + y, (x, y) => `(${x}+${y})`, e.span)
-        : derive(a.dim, [a, b], (x, y) => x - y, (x, y) => `(${x}-${y})`, e.span);
+        ? derive(
+            a.dim,
+            [a, b],
+            (x, y) => x + y,
+            (x, y) => `(${x}+${y})`,
+            e.span,
+          )
+        : derive(
+            a.dim,
+            [a, b],
+            (x, y) => x - y,
+            (x, y) => `(${x}-${y})`,
+            e.span,
+          );
     }
     case '*':
-      return derive(a.dim.mul(b.dim), [a, b], (x, y) => x * y, (x, y) => `(${x}*${y})`, e.span);
+      return derive(
+        a.dim.mul(b.dim),
+        [a, b],
+        (x, y) => x * y,
+        (x, y) => `(${x}*${y})`,
+        e.span,
+      );
     case '/':
-      return derive(a.dim.div(b.dim), [a, b], (x, y) => x / y, (x, y) => `(${x}/${y})`, e.span);
+      return derive(
+        a.dim.div(b.dim),
+        [a, b],
+        (x, y) => x / y,
+        (x, y) => `(${x}/${y})`,
+        e.span,
+      );
     case '^': {
-      if (!b.dim.isNone) throw problem('unit-mismatch', `an exponent must be a plain number, not ${inWords(e.right, b.dim, scope)}`, e.right.span);
+      if (!b.dim.isNone)
+        throw problem(
+          'unit-mismatch',
+          `an exponent must be a plain number, not ${inWords(e.right, b.dim, scope)}`,
+          e.right.span,
+        );
       const power = (dim: Dimension) => derive(dim, [a, b], pow, (x, y) => `M.pow(${x},${y})`, e.span);
       if (a.dim.isNone) return power(a.dim);
       if (b.constant === undefined) {
-        throw problem('unit-mismatch', `a quantity in ${inWords(e.left, a.dim, scope)} can only be raised to a fixed power`, e.right.span, 'write the exponent as a number, like ^2');
+        throw problem(
+          'unit-mismatch',
+          `a quantity in ${inWords(e.left, a.dim, scope)} can only be raised to a fixed power`,
+          e.right.span,
+          'write the exponent as a number, like ^2',
+        );
       }
       const dim = a.dim.pow(b.constant);
-      if (!dim) throw problem('unit-mismatch', `${a.dim} raised to ${b.constant} has no whole dimension`, e.span, 'a unit may be raised to a whole power of at most 64');
+      if (!dim)
+        throw problem(
+          'unit-mismatch',
+          `${a.dim} raised to ${b.constant} has no whole dimension`,
+          e.span,
+          'a unit may be raised to a whole power of at most 64',
+        );
       return power(dim);
     }
     default:
@@ -118,11 +166,19 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
   const [min, max] = arityOf(def);
   if (args.length < min || args.length > max) {
     const want = min === max ? `${min}` : max === Infinity ? `${min} or more` : `${min} or ${max}`;
-    throw problem('bad-argument', `${def.name} takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}`, e.span);
+    throw problem(
+      'bad-argument',
+      `${def.name} takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}`,
+      e.span,
+    );
   }
   const unit = (i: number) => inWords(e.args[i]!, args[i]!.dim, scope);
   const result = def.result({
-    fn: def.name, dims: args.map((a) => a.dim), roundIn: scope.roundIn, day: scope.registry.conventions.day, unit,
+    fn: def.name,
+    dims: args.map((a) => a.dim),
+    roundIn: scope.roundIn,
+    day: scope.registry.conventions.day,
+    unit,
     refuse: (message, at, hint) => {
       throw problem('unit-mismatch', message, at === undefined ? e.span : e.args[at]!.span, hint);
     },
@@ -135,20 +191,40 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       case undefined:
         return;
       case 'plain':
-        if (!a.dim.isNone) throw problem('unit-mismatch', `${def.name} needs a plain number, not a quantity in ${unit(i)}`, at.span, `divide by a unit first, e.g. ${def.name}(x / (1 ${unit(i)}))`);
+        if (!a.dim.isNone)
+          throw problem(
+            'unit-mismatch',
+            `${def.name} needs a plain number, not a quantity in ${unit(i)}`,
+            at.span,
+            `divide by a unit first, e.g. ${def.name}(x / (1 ${unit(i)}))`,
+          );
         return;
       case 'like first':
-        if (!a.dim.equals(args[0]!.dim)) throw mismatch(`take the ${def.name} of`, [e.args[0]!, args[0]!.dim], [at, a.dim], at, scope);
+        if (!a.dim.equals(args[0]!.dim))
+          throw mismatch(`take the ${def.name} of`, [e.args[0]!, args[0]!.dim], [at, a.dim], at, scope);
         return;
       case 'plain or result':
-        if (!a.dim.isNone && !a.dim.equals(dim)) throw problem('unit-mismatch', `${def.name}: ${param.name} must be a plain number or ${dim}, not ${a.dim}`, at.span);
+        if (!a.dim.isNone && !a.dim.equals(dim))
+          throw problem(
+            'unit-mismatch',
+            `${def.name}: ${param.name} must be a plain number or ${dim}, not ${a.dim}`,
+            at.span,
+          );
         return;
       default:
         param.dim satisfies never;
     }
   });
-  const defaults = def.params.slice(args.length).flatMap((p) => (p.default === undefined ? [] : [constant(p.default, Dimension.none)]));
-  return derive(dim, [...args, ...defaults], (...xs) => def.run(...xs, ...constants), (...xs) => `M.${def.name}(${[...xs, ...constants.map(literal)].join(',')})`, e.span);
+  const defaults = def.params
+    .slice(args.length)
+    .flatMap((p) => (p.default === undefined ? [] : [constant(p.default, Dimension.none)]));
+  return derive(
+    dim,
+    [...args, ...defaults],
+    (...xs) => def.run(...xs, ...constants),
+    (...xs) => `M.${def.name}(${[...xs, ...constants.map(literal)].join(',')})`,
+    e.span,
+  );
 }
 
 function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
@@ -160,9 +236,21 @@ function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
   if (forbidden) throw problem('unknown-name', forbidden, span);
   const figures = scope.names ? [...scope.names()] : [];
   const asUnit = e.unitPosition === true || !scope.lookup;
-  const guess = didYouMean(name, asUnit ? [...scope.registry.names(), ...figures] : [...figures, ...scope.registry.names()]);
-  const hint = guess ? `did you mean \`${guess}\`?` : asUnit ? unitHint(name) : 'names are assumptions, derived figures or units';
-  throw problem(asUnit ? 'unknown-unit' : 'unknown-name', `unknown ${asUnit ? 'unit' : 'name'} \`${name}\``, span, hint);
+  const guess = didYouMean(
+    name,
+    asUnit ? [...scope.registry.names(), ...figures] : [...figures, ...scope.registry.names()],
+  );
+  const hint = guess
+    ? `did you mean \`${guess}\`?`
+    : asUnit
+      ? unitHint(name)
+      : 'names are assumptions, derived figures or units';
+  throw problem(
+    asUnit ? 'unknown-unit' : 'unknown-name',
+    `unknown ${asUnit ? 'unit' : 'name'} \`${name}\``,
+    span,
+    hint,
+  );
 }
 
 function unitHint(name: string): string {
@@ -181,11 +269,16 @@ function literal(value: number): string {
 
 /** Builds a node from its arguments; folds it when every argument is constant. */
 function derive(
-  dim: Dimension, args: Checked[], fold: (...xs: number[]) => number, code: (...xs: string[]) => string, span: Span,
+  dim: Dimension,
+  args: Checked[],
+  fold: (...xs: number[]) => number,
+  code: (...xs: string[]) => string,
+  span: Span,
 ): Checked {
   if (args.every((a) => a.constant !== undefined)) {
     const value = fold(...args.map((a) => a.constant!));
-    if (!Number.isFinite(value)) throw problem('not-finite', 'this part of the formula is not a finite number', span, `${NOT_FINITE_CAUSES}?`);
+    if (!Number.isFinite(value))
+      throw problem('not-finite', 'this part of the formula is not a finite number', span, `${NOT_FINITE_CAUSES}?`);
     return constant(value, dim);
   }
   return { dim, code: code(...args.map((a) => a.code)) };
@@ -196,11 +289,18 @@ function inWords(e: Expr, dim: Dimension, scope: Scope): string {
   return unitInWords(e, dim, scope.registry, scope.lookup);
 }
 
-function mismatch(verb: string, [left, a]: [Expr, Dimension], [right, b]: [Expr, Dimension], e: Expr, scope: Scope): DiagnosticError {
+function mismatch(
+  verb: string,
+  [left, a]: [Expr, Dimension],
+  [right, b]: [Expr, Dimension],
+  e: Expr,
+  scope: Scope,
+): DiagnosticError {
   const [ua, ub] = [inWords(left, a, scope), inWords(right, b, scope)];
   const side = (x: Expr, unit: string) => (x.kind === 'name' ? `\`${x.name}\` is ${unit}` : unit);
-  const hint = e.kind === 'bin'
-    ? `left: ${side(left, ua)}; right: ${side(right, ub)}. Both sides must have the same dimension`
-    : `${side(right, ub)}, the others are ${ua}`;
+  const hint =
+    e.kind === 'bin'
+      ? `left: ${side(left, ua)}; right: ${side(right, ub)}. Both sides must have the same dimension`
+      : `${side(right, ub)}, the others are ${ua}`;
   return problem('unit-mismatch', `cannot ${verb} ${ua} and ${ub}`, e.span, hint);
 }

@@ -75,9 +75,16 @@ const rounding = (c: Call) => ({ dim: first(c), constants: [c.roundIn?.dim.equal
 /** servers() and shards(): the load over one unit's capacity must be a count of something. */
 const count = (unit: string, example: string) => (c: Call) => {
   const dim = c.dims[0]!.div(c.dims[1]!);
-  if (dim.factors.some(([, p]) => p < 0) || dim.factors.length > 1 || dim.factors.some(([b]) => b === 'B' || b === 's' || b === 'USD')) {
-    c.refuse(`${c.fn}: ${c.unit(0)} divided by ${c.unit(1)} is ${dim}, not a count`, undefined,
-      `give the capacity of one ${unit} in the same units as the load, e.g. ${example}`);
+  if (
+    dim.factors.some(([, p]) => p < 0) ||
+    dim.factors.length > 1 ||
+    dim.factors.some(([b]) => b === 'B' || b === 's' || b === 'USD')
+  ) {
+    c.refuse(
+      `${c.fn}: ${c.unit(0)} divided by ${c.unit(1)} is ${dim}, not a count`,
+      undefined,
+      `give the capacity of one ${unit} in the same units as the load, e.g. ${example}`,
+    );
   }
   return dim;
 };
@@ -87,62 +94,119 @@ const plainX: Param = { name: 'x', dim: 'plain' };
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   {
-    name: 'ceil', params: [x], keepsUnit: true, result: rounding, run: (v, step) => (snap(v / step) ?? Math.ceil(v / step)) * step,
-    doc: 'rounds up, in the figure\'s declared unit', example: { formula: 'ceil(2.2 GB) -> GB', answer: '3 GB' },
+    name: 'ceil',
+    params: [x],
+    keepsUnit: true,
+    result: rounding,
+    run: (v, step) => (snap(v / step) ?? Math.ceil(v / step)) * step,
+    doc: "rounds up, in the figure's declared unit",
+    example: { formula: 'ceil(2.2 GB) -> GB', answer: '3 GB' },
   },
   {
-    name: 'floor', params: [x], keepsUnit: true, result: rounding, run: (v, step) => (snap(v / step) ?? Math.floor(v / step)) * step,
-    doc: 'rounds down, in the figure\'s declared unit', example: { formula: 'floor(2.8 GB) -> GB', answer: '2 GB' },
+    name: 'floor',
+    params: [x],
+    keepsUnit: true,
+    result: rounding,
+    run: (v, step) => (snap(v / step) ?? Math.floor(v / step)) * step,
+    doc: "rounds down, in the figure's declared unit",
+    example: { formula: 'floor(2.8 GB) -> GB', answer: '2 GB' },
   },
   {
-    name: 'round', params: [x], keepsUnit: true, result: rounding, run: (v, step) => Math.round(v / step) * step,
-    doc: 'rounds to the nearest, in the figure\'s declared unit', example: { formula: 'round(1234 s) -> min', answer: '21 min' },
+    name: 'round',
+    params: [x],
+    keepsUnit: true,
+    result: rounding,
+    run: (v, step) => Math.round(v / step) * step,
+    doc: "rounds to the nearest, in the figure's declared unit",
+    example: { formula: 'round(1234 s) -> min', answer: '21 min' },
   },
   {
-    name: 'min', params: [x, { name: 'y', dim: 'like first', optional: true }], variadic: true, keepsUnit: true, result: first, run: Math.min,
-    doc: 'the least of quantities of one dimension', example: { formula: 'min(1 GB, 2 MB)', answer: '2 MB' },
+    name: 'min',
+    params: [x, { name: 'y', dim: 'like first', optional: true }],
+    variadic: true,
+    keepsUnit: true,
+    result: first,
+    run: Math.min,
+    doc: 'the least of quantities of one dimension',
+    example: { formula: 'min(1 GB, 2 MB)', answer: '2 MB' },
   },
   {
-    name: 'max', params: [x, { name: 'y', dim: 'like first', optional: true }], variadic: true, keepsUnit: true, result: first, run: Math.max,
-    doc: 'the greatest of quantities of one dimension', example: { formula: 'max(1 GB, 2 MB)', answer: '1 GB' },
+    name: 'max',
+    params: [x, { name: 'y', dim: 'like first', optional: true }],
+    variadic: true,
+    keepsUnit: true,
+    result: first,
+    run: Math.max,
+    doc: 'the greatest of quantities of one dimension',
+    example: { formula: 'max(1 GB, 2 MB)', answer: '1 GB' },
   },
   {
-    name: 'abs', params: [x], keepsUnit: true, result: first, run: Math.abs,
-    doc: 'the size without its sign', example: { formula: 'abs(-3 ms)', answer: '3 ms' },
+    name: 'abs',
+    params: [x],
+    keepsUnit: true,
+    result: first,
+    run: Math.abs,
+    doc: 'the size without its sign',
+    example: { formula: 'abs(-3 ms)', answer: '3 ms' },
   },
   {
-    name: 'sqrt', params: [x], run: Math.sqrt,
+    name: 'sqrt',
+    params: [x],
+    run: Math.sqrt,
     result: (c) => first(c).pow(0.5) ?? c.refuse(`the square root of ${first(c)} has no whole dimension`),
-    doc: 'the square root; of a whole dimension only (m^2, not B)', example: { formula: 'sqrt(4 m^2)', answer: '2 m' },
+    doc: 'the square root; of a whole dimension only (m^2, not B)',
+    example: { formula: 'sqrt(4 m^2)', answer: '2 m' },
   },
   {
-    name: 'log', params: [plainX, { name: 'base', dim: 'plain', optional: true }], result: plain,
+    name: 'log',
+    params: [plainX, { name: 'base', dim: 'plain', optional: true }],
+    result: plain,
     run: (v, base?: number) => (base === undefined ? Math.log(v) : Math.log(v) / Math.log(base)),
-    doc: 'the natural logarithm, or log(x, base); of a plain number', example: { formula: 'log(1000, 10)', answer: '3' },
+    doc: 'the natural logarithm, or log(x, base); of a plain number',
+    example: { formula: 'log(1000, 10)', answer: '3' },
   },
   {
-    name: 'log2', params: [plainX], result: plain, run: Math.log2,
-    doc: 'the logarithm to base 2, of a plain number', example: { formula: 'log2(1024)', answer: '10' },
+    name: 'log2',
+    params: [plainX],
+    result: plain,
+    run: Math.log2,
+    doc: 'the logarithm to base 2, of a plain number',
+    example: { formula: 'log2(1024)', answer: '10' },
   },
   {
-    name: 'log10', params: [plainX], result: plain, run: Math.log10,
-    doc: 'the logarithm to base 10, of a plain number', example: { formula: 'log10(1e6)', answer: '6' },
+    name: 'log10',
+    params: [plainX],
+    result: plain,
+    run: Math.log10,
+    doc: 'the logarithm to base 10, of a plain number',
+    example: { formula: 'log10(1e6)', answer: '6' },
   },
   // Building blocks of estimates (docs/building-blocks.md).
   {
     name: 'servers',
-    params: [{ name: 'load' }, { name: 'per_server' }, { name: 'utilization', dim: 'plain', default: 1 }, { name: 'spares', dim: 'plain or result', default: 0 }],
-    result: count('server', '5000 req/s/server'), run: capacity,
+    params: [
+      { name: 'load' },
+      { name: 'per_server' },
+      { name: 'utilization', dim: 'plain', default: 1 },
+      { name: 'spares', dim: 'plain or result', default: 0 },
+    ],
+    result: count('server', '5000 req/s/server'),
+    run: capacity,
     doc: 'ceil(load / (per_server × utilization)) + spares, counted in server',
     example: { formula: 'servers(20000 req/s, 5000 req/s/server, 70%, 1)', answer: '7 server' },
   },
   {
-    name: 'shards', params: [{ name: 'total' }, { name: 'per_shard' }], result: count('shard', '2 TB/shard'),
+    name: 'shards',
+    params: [{ name: 'total' }, { name: 'per_shard' }],
+    result: count('shard', '2 TB/shard'),
     run: (total, each) => capacity(total, each, 1, 0),
-    doc: 'ceil(total / per_shard), counted in shard', example: { formula: 'shards(36.5 TB, 2 TB/shard)', answer: '19 shard' },
+    doc: 'ceil(total / per_shard), counted in shard',
+    example: { formula: 'shards(36.5 TB, 2 TB/shard)', answer: '19 shard' },
   },
   {
-    name: 'cache_80_20', params: [{ name: 'volume' }], run: (v, perTime) => 0.2 * v * perTime,
+    name: 'cache_80_20',
+    params: [{ name: 'volume' }],
+    run: (v, perTime) => 0.2 * v * perTime,
     result: (c) => {
       // A daily volume (B/day) is cached for one day; a stored volume (B) as is.
       const perTime = first(c).powerOf('s') === -1 ? c.day : 1;
@@ -150,6 +214,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       if (dim.powerOf('B') !== 1) c.refuse(`cache_80_20 takes a volume of data (B or B/day), not ${c.unit(0)}`, 0);
       return { dim, constants: [perTime] };
     },
-    doc: '20% of a day\'s read volume (B/day), or of a stored volume (B)', example: { formula: 'cache_80_20(30 TB/day)', answer: '6 TB' },
+    doc: "20% of a day's read volume (B/day), or of a stored volume (B)",
+    example: { formula: 'cache_80_20(30 TB/day)', answer: '6 TB' },
   },
 ];

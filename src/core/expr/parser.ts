@@ -74,7 +74,10 @@ class Parser {
   /** Indices of the name tokens written in unit position. */
   private readonly unitTokens = new Set<number>();
 
-  constructor(private readonly tokens: Token[], private readonly words: ParseOptions = {}) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly words: ParseOptions = {},
+  ) {}
 
   remaining(): Token[] {
     return this.tokens.slice(this.pos);
@@ -106,7 +109,12 @@ class Parser {
     let left = this.unary();
     while (this.isOp(this.peek(), '*', '/')) {
       // `req/s/server`: a `/` without spaces after a number or unit word goes on with units.
-      if (this.peek().text === '/' && this.tight(this.pos - 1) && this.tight(this.pos) && this.endsQuantity(this.pos - 1)) {
+      if (
+        this.peek().text === '/' &&
+        this.tight(this.pos - 1) &&
+        this.tight(this.pos) &&
+        this.endsQuantity(this.pos - 1)
+      ) {
         this.markUnit(this.pos + 1);
       }
       const op = this.next();
@@ -143,7 +151,11 @@ class Parser {
       } else if (t.kind === 'name' || t.kind === '(') {
         // `10 min (1 + 1)`: minutes times two, or the function min? Not guessed.
         if (t.kind === 'name' && t.text === 'min' && this.tokens[this.pos + 1]?.kind === '(') {
-          throw syntax('`min (` after a value could be the unit min or the function min', t.span, 'write `10 min * (1 + 1)` for minutes, or `10 * min(a, b)` for the function');
+          throw syntax(
+            '`min (` after a value could be the unit min or the function min',
+            t.span,
+            'write `10 min * (1 + 1)` for minutes, or `10 * min(a, b)` for the function',
+          );
         }
         if (t.kind === 'name' && this.endsQuantity(this.pos - 1)) this.markUnit(this.pos);
         const right = this.power();
@@ -187,9 +199,25 @@ class Parser {
    */
   private hyphenJoins(): boolean {
     const isUnit = this.words.isUnit;
-    const [before, minus, after, call] = [this.pos - 1, this.pos, this.pos + 1, this.pos + 2].map((i) => this.tokens[i]);
-    if (!isUnit || !minus || !this.isOp(minus, '-') || before?.kind !== 'name' || after?.kind !== 'name' || call?.kind === '(') return false;
-    return this.tight(this.pos - 1) && this.tight(this.pos) && isUnit(before.text) && isUnit(after.text) && this.isUnitWord(this.pos - 1);
+    const [before, minus, after, call] = [this.pos - 1, this.pos, this.pos + 1, this.pos + 2].map(
+      (i) => this.tokens[i],
+    );
+    if (
+      !isUnit ||
+      !minus ||
+      !this.isOp(minus, '-') ||
+      before?.kind !== 'name' ||
+      after?.kind !== 'name' ||
+      call?.kind === '('
+    )
+      return false;
+    return (
+      this.tight(this.pos - 1) &&
+      this.tight(this.pos) &&
+      isUnit(before.text) &&
+      isUnit(after.text) &&
+      this.isUnitWord(this.pos - 1)
+    );
   }
 
   private power(): Expr {
@@ -223,11 +251,14 @@ class Parser {
         return { kind: 'num', value: t.value!, text: t.text, span: t.span };
       case 'name':
         if (this.peek().kind === '(') return this.call(t);
-        return this.unitTokens.has(this.pos - 1) ? { kind: 'name', name: t.text, span: t.span, unitPosition: true } : { kind: 'name', name: t.text, span: t.span };
+        return this.unitTokens.has(this.pos - 1)
+          ? { kind: 'name', name: t.text, span: t.span, unitPosition: true }
+          : { kind: 'name', name: t.text, span: t.span };
       case '(': {
         const inner = this.nested(() => this.sum());
         const close = this.next();
-        if (close.kind !== ')') throw syntax('missing `)`', close.span, `the \`(\` at column ${t.span.start + 1} is not closed`);
+        if (close.kind !== ')')
+          throw syntax('missing `)`', close.span, `the \`(\` at column ${t.span.start + 1} is not closed`);
         return { kind: 'paren', inner, span: { start: t.span.start, end: close.span.end } };
       }
       case '$': {
@@ -259,14 +290,40 @@ class Parser {
     }
     const close = this.next();
     if (close.kind !== ')') throw syntax(`missing \`)\` after the arguments of ${fn}`, close.span);
-    return { kind: 'call', fn, args, nameSpan: nameToken.span, span: { start: nameToken.span.start, end: close.span.end } };
+    return {
+      kind: 'call',
+      fn,
+      args,
+      nameSpan: nameToken.span,
+      span: { start: nameToken.span.start, end: close.span.end },
+    };
   }
 
-  private bin(op: '+' | '-' | '*' | '/' | '^', left: Expr, right: Expr, opSpan: Span, implicit: boolean, hyphen = false): Expr {
+  private bin(
+    op: '+' | '-' | '*' | '/' | '^',
+    left: Expr,
+    right: Expr,
+    opSpan: Span,
+    implicit: boolean,
+    hyphen = false,
+  ): Expr {
     if (++this.operations > MAX_OPERATIONS) {
-      throw syntax(`the formula has more than ${MAX_OPERATIONS} operations`, opSpan, 'split it into several derived figures');
+      throw syntax(
+        `the formula has more than ${MAX_OPERATIONS} operations`,
+        opSpan,
+        'split it into several derived figures',
+      );
     }
-    return { kind: 'bin', op, left, right, opSpan, implicit, span: { start: left.span.start, end: right.span.end }, ...(hyphen ? { hyphen } : {}) };
+    return {
+      kind: 'bin',
+      op,
+      left,
+      right,
+      opSpan,
+      implicit,
+      span: { start: left.span.start, end: right.span.end },
+      ...(hyphen ? { hyphen } : {}),
+    };
   }
 
   private nested<T>(f: () => T): T {
@@ -281,16 +338,23 @@ class Parser {
   }
 
   unexpected(t: Token): Error {
-    if (t.kind === 'eof') return syntax('the formula ends too early', t.span, 'complete the expression after the last operator');
+    if (t.kind === 'eof')
+      return syntax('the formula ends too early', t.span, 'complete the expression after the last operator');
     if (t.kind === '->') return syntax('`->` converts a result only in `bote calc`', t.span);
     if (t.kind === ')') return syntax('unmatched `)`', t.span);
-    if (t.kind === ',') return syntax('`,` separates the arguments of a function only', t.span, 'write numbers without commas, or with exactly three digits after each: 1,500');
+    if (t.kind === ',')
+      return syntax(
+        '`,` separates the arguments of a function only',
+        t.span,
+        'write numbers without commas, or with exactly three digits after each: 1,500',
+      );
     return syntax(`unexpected \`${t.text}\``, t.span);
   }
 }
 
 function unknownFunction(t: Token): Error {
   const hint = `the functions are ${FUNCTIONS.map((f) => f.name).join(', ')}; to multiply, write \`${t.text} * (...)\``;
-  return new DiagnosticError([{ code: 'unknown-function', message: `\`${t.text}\` is not a function here`, span: t.span, hint }]);
+  return new DiagnosticError([
+    { code: 'unknown-function', message: `\`${t.text}\` is not a function here`, span: t.span, hint },
+  ]);
 }
-

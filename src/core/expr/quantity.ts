@@ -43,7 +43,8 @@ export function parseUnit(text: string, registry: UnitRegistry): WrittenUnit {
   if (text.trim() === '') return NO_UNIT;
   const q = parseQuantity(text, registry);
   const number = numbersIn(q.expr).find((n) => n.value !== 1);
-  if (number) throw problem('syntax', 'a unit has no number in it', number.span, 'write the unit alone: `MB`, not `2 MB`');
+  if (number)
+    throw problem('syntax', 'a unit has no number in it', number.span, 'write the unit alone: `MB`, not `2 MB`');
   return { text: text.trim(), factor: q.value, dim: q.dim, ...(q.unit.factors ? { factors: q.unit.factors } : {}) };
 }
 
@@ -72,6 +73,9 @@ function numbersIn(e: Expr): Array<{ value: number; span: Expr['span'] }> {
  */
 export function writtenUnit(expr: Expr, registry: UnitRegistry): WrittenUnit {
   const factors = unitFactors(expr, registry);
-  if (!factors) throw new DiagnosticError([{ code: 'syntax', message: 'write a quantity as a number and units, like `2 MB/tweet`', span: expr.span }]);
+  if (!factors)
+    throw new DiagnosticError([
+      { code: 'syntax', message: 'write a quantity as a number and units, like `2 MB/tweet`', span: expr.span },
+    ]);
   return unitOfFactors(factors);
 }

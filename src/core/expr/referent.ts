@@ -9,7 +9,11 @@ type NameNode = Extract<Expr, { kind: 'name' }>;
  * registry knows is that unit; anywhere else the scenario's figure of that
  * name comes first, then the unit. Undefined: neither.
  */
-export function referent<F>(e: NameNode, registry: UnitRegistry, figure?: (name: string) => F | undefined): { unit: Unit } | { figure: F } | undefined {
+export function referent<F>(
+  e: NameNode,
+  registry: UnitRegistry,
+  figure?: (name: string) => F | undefined,
+): { unit: Unit } | { figure: F } | undefined {
   if (e.unitPosition) {
     const unit = registry.lookup(e.name);
     if (unit) return { unit };

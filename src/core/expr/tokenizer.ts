@@ -16,7 +16,9 @@ export interface Token {
 
 /** Scale words' spellings attach to a number: `300k`, `300M`, `2bn`, `3T` (table.ts, `number: 'suffix'`). */
 const NUMBER_SUFFIXES: ReadonlyMap<string, number> = new Map(
-  UNITS.filter((u) => u.number === 'suffix').flatMap((u) => (u.spellings ?? []).map((s) => [s, UnitRegistry.create().unit(u.name)!.factor] as const)),
+  UNITS.filter((u) => u.number === 'suffix').flatMap((u) =>
+    (u.spellings ?? []).map((s) => [s, UnitRegistry.create().unit(u.name)!.factor] as const),
+  ),
 );
 
 /** Formulas longer than this are refused before any work is done. */
@@ -24,7 +26,17 @@ export const MAX_FORMULA_LENGTH = 100_000;
 
 const NAME_START = /[A-Za-z_µμ]/;
 const NAME_PART = /[A-Za-z0-9_µμ]/;
-const OPERATORS: Record<string, string> = { '+': '+', '-': '-', '*': '*', '/': '/', '^': '^', '×': '*', '·': '*', '÷': '/', '−': '-' };
+const OPERATORS: Record<string, string> = {
+  '+': '+',
+  '-': '-',
+  '*': '*',
+  '/': '/',
+  '^': '^',
+  '×': '*',
+  '·': '*',
+  '÷': '/',
+  '−': '-',
+};
 
 /**
  * Splits a formula into tokens. Numbers take digit groups (`1,500` only where
@@ -63,7 +75,8 @@ export function tokenize(text: string): Token[] {
     }
     const op = OPERATORS[c];
     if (op) {
-      if (c === '*' && text[i + 1] === '*') throw syntax('`**` is not an operator here; write `^` for a power', { start, end: i + 2 });
+      if (c === '*' && text[i + 1] === '*')
+        throw syntax('`**` is not an operator here; write `^` for a power', { start, end: i + 2 });
       tokens.push({ kind: 'op', text: op, span: { start, end: i + 1 } });
       i++;
       continue;
@@ -93,7 +106,12 @@ function readNumber(text: string, start: number, tokens: Token[], inCall: boolea
   if (i - start <= 3) {
     while (text[i] === ',' && /^[0-9]{3}(?![0-9])/.test(text.slice(i + 1, i + 5))) {
       // min(100,200): two arguments, or one hundred thousand two hundred? Not guessed.
-      if (inCall) throw syntax('in a function call, a comma between digits is ambiguous', { start, end: i + 4 }, `write ${text.slice(start, i)}${text.slice(i + 1, i + 4)} for one number, or ${text.slice(start, i)}, ${text.slice(i + 1, i + 4)} for two arguments`);
+      if (inCall)
+        throw syntax(
+          'in a function call, a comma between digits is ambiguous',
+          { start, end: i + 4 },
+          `write ${text.slice(start, i)}${text.slice(i + 1, i + 4)} for one number, or ${text.slice(start, i)}, ${text.slice(i + 1, i + 4)} for two arguments`,
+        );
       i += 4;
     }
   }
@@ -127,7 +145,8 @@ function forbiddenCharacter(c: string): string {
   if (c === '"' || c === "'" || c === '`') return 'strings are not allowed in a formula';
   if (c === '=') return 'assignment is not allowed in a formula: a derived figure is `name: formula`';
   if (c === '.') return 'property access is not allowed in a formula';
-  if (c === '[' || c === ']' || c === '{' || c === '}') return `\`${c}\` is not allowed in a formula: only numbers, units, names, + - * / ^, parentheses and functions`;
+  if (c === '[' || c === ']' || c === '{' || c === '}')
+    return `\`${c}\` is not allowed in a formula: only numbers, units, names, + - * / ^, parentheses and functions`;
   if (c === ';') return '`;` is not allowed: one formula per figure';
   return `unexpected character \`${c}\``;
 }

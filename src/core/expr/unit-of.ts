@@ -19,7 +19,11 @@ export interface FigureUnit {
  * has that unit. Undefined where no unit follows from what was written (log,
  * servers(), a power by a formula).
  */
-export function unitFactors(e: Expr, registry: UnitRegistry, figure?: (name: string) => FigureUnit | undefined): UnitFactor[] | undefined {
+export function unitFactors(
+  e: Expr,
+  registry: UnitRegistry,
+  figure?: (name: string) => FigureUnit | undefined,
+): UnitFactor[] | undefined {
   const walk = (x: Expr): UnitFactor[] | undefined => {
     switch (x.kind) {
       case 'num':
@@ -31,7 +35,8 @@ export function unitFactors(e: Expr, registry: UnitRegistry, figure?: (name: str
       case 'name': {
         const r = referent(x, registry, figure);
         if (!r) return undefined;
-        if ('unit' in r) return r.unit.scale ? [] : [{ symbol: r.unit.symbol, power: 1, factor: r.unit.factor, dim: r.unit.dim }];
+        if ('unit' in r)
+          return r.unit.scale ? [] : [{ symbol: r.unit.symbol, power: 1, factor: r.unit.factor, dim: r.unit.dim }];
         const { unit, dim } = r.figure;
         if (unit?.factors) return [...unit.factors];
         if (unit) return unit.text ? [{ symbol: unit.text, power: 1, factor: unit.factor, dim: unit.dim }] : [];
@@ -41,7 +46,12 @@ export function unitFactors(e: Expr, registry: UnitRegistry, figure?: (name: str
         const left = walk(x.left);
         if (x.op === '^') {
           if (left?.length === 0) return [];
-          const exponent = x.right.kind === 'num' ? x.right.value : x.right.kind === 'neg' && x.right.arg.kind === 'num' ? -x.right.arg.value : undefined;
+          const exponent =
+            x.right.kind === 'num'
+              ? x.right.value
+              : x.right.kind === 'neg' && x.right.arg.kind === 'num'
+                ? -x.right.arg.value
+                : undefined;
           return left && exponent !== undefined ? left.map((f) => ({ ...f, power: f.power * exponent })) : undefined;
         }
         const right = walk(x.right);
@@ -68,7 +78,12 @@ export function unitFactors(e: Expr, registry: UnitRegistry, figure?: (name: str
  * or written unit of a figure, the units of a literal (`GB/day`, not B/s);
  * base units only where nothing was written.
  */
-export function unitInWords(e: Expr, dim: Dimension, registry: UnitRegistry, figure?: (name: string) => FigureUnit | undefined): string {
+export function unitInWords(
+  e: Expr,
+  dim: Dimension,
+  registry: UnitRegistry,
+  figure?: (name: string) => FigureUnit | undefined,
+): string {
   const inner = e.kind === 'paren' ? e.inner : e;
   if (inner.kind === 'name') {
     const r = referent(inner, registry, figure);
@@ -87,25 +102,35 @@ export function unitInWords(e: Expr, dim: Dimension, registry: UnitRegistry, fig
  * (`2 KB/req`). `source` is the text the spans of `e` point into.
  */
 export function leftoverNounHint(
-  e: Expr, have: Dimension, want: Dimension, registry: UnitRegistry, source: string, figure?: (name: string) => (FigureUnit & { kind?: string; text?: string }) | undefined,
+  e: Expr,
+  have: Dimension,
+  want: Dimension,
+  registry: UnitRegistry,
+  source: string,
+  figure?: (name: string) => (FigureUnit & { kind?: string; text?: string }) | undefined,
 ): string | undefined {
   const extra = have.div(want);
   const [only] = extra.factors;
   if (extra.factors.length !== 1 || only![1] !== 1 || !registry.nouns.includes(only![0])) return undefined;
   const noun = only![0];
   const nounDim = Dimension.base(noun);
-  const written = nameNodes(e).find((n) => {
-    const r = referent(n, registry, figure);
-    return r && 'unit' in r && r.unit.dim.equals(nounDim);
-  })?.name ?? noun;
+  const written =
+    nameNodes(e).find((n) => {
+      const r = referent(n, registry, figure);
+      return r && 'unit' in r && r.unit.dim.equals(nounDim);
+    })?.name ?? noun;
   const operands = factorsOfProduct(e).reverse();
   for (const op of operands) {
     const units = unitFactors(op, registry, figure);
     if (!units?.length || units.some((u) => u.dim.powerOf(noun) !== 0)) continue;
-    const figures = nameNodes(op).map((n) => referent(n, registry, figure)).filter((r) => r && 'figure' in r);
-    if (!figures.length) return `\`${noun}\` is left over: did you mean \`${source.slice(op.span.start, op.span.end)}/${written}\`?`;
+    const figures = nameNodes(op)
+      .map((n) => referent(n, registry, figure))
+      .filter((r) => r && 'figure' in r);
+    if (!figures.length)
+      return `\`${noun}\` is left over: did you mean \`${source.slice(op.span.start, op.span.end)}/${written}\`?`;
     const f = op.kind === 'name' ? figure?.(op.name) : undefined;
-    if (op.kind === 'name' && f?.kind === 'assumption' && f.text) return `\`${noun}\` is left over: is \`${op.name}\` meant per ${noun}, \`${f.text.trim()}/${written}\`?`;
+    if (op.kind === 'name' && f?.kind === 'assumption' && f.text)
+      return `\`${noun}\` is left over: is \`${op.name}\` meant per ${noun}, \`${f.text.trim()}/${written}\`?`;
     return `\`${noun}\` is left over: is one of the factors meant per ${noun} (\`/${written}\`)?`;
   }
   return undefined;
@@ -114,6 +139,7 @@ export function leftoverNounHint(
 /** The operands of a product written with `*` (and parentheses around it). */
 function factorsOfProduct(e: Expr): Expr[] {
   if (e.kind === 'paren') return factorsOfProduct(e.inner);
-  if (e.kind === 'bin' && e.op === '*' && !e.implicit) return [...factorsOfProduct(e.left), ...factorsOfProduct(e.right)];
+  if (e.kind === 'bin' && e.op === '*' && !e.implicit)
+    return [...factorsOfProduct(e.left), ...factorsOfProduct(e.right)];
   return [e];
 }

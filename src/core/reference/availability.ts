@@ -78,7 +78,8 @@ export function parseAvailability(text: string): Parsed {
   const nines = /^(\d+(?:\.5)?|[a-z]+(?: and a half)?) ?nines?$/.exec(t);
   if (nines) return fromNines(nines[1]!, text);
   const number = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?) ?(%)?$/.exec(t);
-  if (!number) return { ok: false, message: `"${text}" is not an availability: write 99.95%, 99.95, 0.9995 or "4 nines"` };
+  if (!number)
+    return { ok: false, message: `"${text}" is not an availability: write 99.95%, 99.95, 0.9995 or "4 nines"` };
   const x = Number(number[1]);
   const fraction = number[2] || x > 1 ? x / 100 : x;
   if (fraction < 0 || fraction > 1) {
@@ -91,7 +92,8 @@ function fromNines(count: string, text: string): Parsed {
   const half = count.endsWith(' and a half') || count.endsWith('.5');
   const whole = count.replace(/ and a half$|\.5$/, '');
   const n = /^\d+$/.test(whole) ? Number(whole) : NUMBER_WORDS.indexOf(whole) + 1;
-  if (n < 1 || n > 9) return { ok: false, message: `"${text}": count the nines from 1 to 9, e.g. "4 nines" or "3.5 nines"` };
+  if (n < 1 || n > 9)
+    return { ok: false, message: `"${text}": count the nines from 1 to 9, e.g. "4 nines" or "3.5 nines"` };
   const unavailable = 10 ** -n * (half ? 0.5 : 1);
   return { ok: true, value: clean(1 - unavailable) };
 }

@@ -26,11 +26,21 @@ export const LATENCY_NUMBERS: readonly LatencyRow[] = [
   { name: 'Compress 1K bytes with Zippy', seconds: 10e-6, source: BOTH, keywords: ['kb', 'snappy', 'compression'] },
   { name: 'Send 2K bytes over 1 Gbps network', seconds: 20e-6, source: BOOK, keywords: ['kb'] },
   { name: 'Read 1 MB sequentially from memory', seconds: 250e-6, source: BOOK, keywords: ['ram'] },
-  { name: 'Round trip within the same datacenter', seconds: 500e-6, source: BOOK, keywords: ['rtt', 'data', 'center', 'dc'] },
+  {
+    name: 'Round trip within the same datacenter',
+    seconds: 500e-6,
+    source: BOOK,
+    keywords: ['rtt', 'data', 'center', 'dc'],
+  },
   { name: 'Disk seek', seconds: 10e-3, source: BOTH, keywords: ['hdd'] },
   { name: 'Read 1 MB sequentially from the network', seconds: 10e-3, source: BOTH },
   { name: 'Read 1 MB sequentially from disk', seconds: 30e-3, source: BOTH, keywords: ['hdd'] },
-  { name: 'Send packet CA to Netherlands to CA', seconds: 150e-3, source: BOTH, keywords: ['california', 'round', 'trip', 'rtt', 'europe', 'transatlantic'] },
+  {
+    name: 'Send packet CA to Netherlands to CA',
+    seconds: 150e-3,
+    source: BOTH,
+    keywords: ['california', 'round', 'trip', 'rtt', 'europe', 'transatlantic'],
+  },
 ];
 
 /**

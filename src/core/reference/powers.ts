@@ -19,7 +19,17 @@ export interface PowerRow {
 }
 
 // One word per factor of 1000, as the tables of System Design Interview name them.
-const SCALE_WORDS = ['', 'thousand', 'million', 'billion', 'trillion', 'quadrillion', 'quintillion', 'sextillion', 'septillion'];
+const SCALE_WORDS = [
+  '',
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+  'quadrillion',
+  'quintillion',
+  'sextillion',
+  'septillion',
+];
 
 /** The largest power whose IEC prefix exists (Yi = 2^80). */
 export const MAX_POWER = 10 * IEC_PREFIXES.length + 9;

@@ -7,7 +7,21 @@ export interface Searchable {
 }
 
 // Words that join a name's parts; matching them would tie every "read ... from ..." row.
-const STOP_WORDS = new Set(['a', 'an', 'the', 'from', 'to', 'with', 'over', 'within', 'of', 'in', 'and', 'same', 'per']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'from',
+  'to',
+  'with',
+  'over',
+  'within',
+  'of',
+  'in',
+  'and',
+  'same',
+  'per',
+]);
 
 /** Lower-case words, with a number split from its unit ("1MB" is "1 mb") so either spelling matches. */
 export function words(text: string): string[] {
@@ -64,7 +78,10 @@ const EPSILON = 1e-9;
  * own name covered. Several rows only when they tie. `suggestions` are the
  * closest names when nothing matches.
  */
-export function searchRows<T extends Searchable>(rows: readonly T[], query: string): { matches: T[]; suggestions: string[] } {
+export function searchRows<T extends Searchable>(
+  rows: readonly T[],
+  query: string,
+): { matches: T[]; suggestions: string[] } {
   const typed = words(query);
   const scored = rows.map((row) => scoreRow(typed, row));
   const top = Math.max(...scored.map((s) => s.score));

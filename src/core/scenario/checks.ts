@@ -35,7 +35,14 @@ export function compareExpectations(model: Model, values: Float64Array): CheckRe
     const agrees = Math.abs(difference) <= e.tolerance + 1e-12;
     const status: CheckStatus = e.erratum !== undefined ? (agrees ? 'fail' : 'erratum') : agrees ? 'ok' : 'fail';
     return {
-      name: e.name, published: e.text, expected, actual, unit: e.unit.text, tolerance: e.tolerance, difference, status,
+      name: e.name,
+      published: e.text,
+      expected,
+      actual,
+      unit: e.unit.text,
+      tolerance: e.tolerance,
+      difference,
+      status,
       ...(e.erratum !== undefined ? { erratum: e.erratum } : {}),
       ...(e.note !== undefined ? { note: e.note } : {}),
     };

@@ -45,7 +45,11 @@ class Compiler {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly file: string | undefined;
 
-  constructor(private readonly source: ScenarioSource, private readonly data: ScenarioData, private readonly options: CompileOptions) {
+  constructor(
+    private readonly source: ScenarioSource,
+    private readonly data: ScenarioData,
+    private readonly options: CompileOptions,
+  ) {
     this.file = options.file;
   }
 
@@ -69,8 +73,12 @@ class Compiler {
     const ordered = orderFigures(deps);
     if ('cycle' in ordered) {
       const [first] = ordered.cycle;
-      this.report({ code: 'cycle', message: `these figures use each other in a circle: ${ordered.cycle.join(' → ')}`,
-        span: this.source.locate(['derived', first!], 'key'), hint: 'a figure cannot depend on itself, directly or through others' });
+      this.report({
+        code: 'cycle',
+        message: `these figures use each other in a circle: ${ordered.cycle.join(' → ')}`,
+        span: this.source.locate(['derived', first!], 'key'),
+        hint: 'a figure cannot depend on itself, directly or through others',
+      });
       return fail(...this.diagnostics);
     }
     const byName = new Map(parsedDerived.map((d) => [d.name, d]));
@@ -116,26 +124,44 @@ class Compiler {
       const there = figures.filter((f) => f.section === section);
       if (!there.length || failed.size) continue;
       this.report({
-        code: 'omitted-has-figures', message: `omitted: says ${section} has no figure, but ${there.map((f) => `\`${f.name}\``).join(', ')} ${there.length > 1 ? 'are' : 'is'} in ${section}`,
-        span: this.source.locate(['omitted', section], 'key'), hint: `remove ${section} from omitted:, or give those figures another \`section:\``,
+        code: 'omitted-has-figures',
+        message: `omitted: says ${section} has no figure, but ${there.map((f) => `\`${f.name}\``).join(', ')} ${there.length > 1 ? 'are' : 'is'} in ${section}`,
+        span: this.source.locate(['omitted', section], 'key'),
+        hint: `remove ${section} from omitted:, or give those figures another \`section:\``,
       });
     }
     return new Map(written);
   }
 
   /** `origin:` and `ref:` of an assumption: a ref names a row of `bote ref capacity`; a default says where it comes from. */
-  private provenance(name: string, raw: ScenarioData['assumptions'][string]): Pick<Figure, 'origin' | 'ref'> | undefined {
+  private provenance(
+    name: string,
+    raw: ScenarioData['assumptions'][string],
+  ): Pick<Figure, 'origin' | 'ref'> | undefined {
     if (typeof raw === 'string') return { origin: 'source' };
     const origin = raw.origin ?? 'source';
     if (raw.ref !== undefined && !capacityRow(raw.ref)) {
-      const guess = didYouMean(raw.ref.trim(), CAPACITY.map((r) => r.id));
-      this.report({ code: 'unknown-ref', message: `\`ref: ${raw.ref.trim()}\` is not a row of bote ref capacity`, span: this.source.locate(['assumptions', name, 'ref']),
-        hint: guess ? `did you mean \`${guess}\`? (bote ref capacity lists the rows)` : 'bote ref capacity lists the rows: T1, H8, P1...' });
+      const guess = didYouMean(
+        raw.ref.trim(),
+        CAPACITY.map((r) => r.id),
+      );
+      this.report({
+        code: 'unknown-ref',
+        message: `\`ref: ${raw.ref.trim()}\` is not a row of bote ref capacity`,
+        span: this.source.locate(['assumptions', name, 'ref']),
+        hint: guess
+          ? `did you mean \`${guess}\`? (bote ref capacity lists the rows)`
+          : 'bote ref capacity lists the rows: T1, H8, P1...',
+      });
       return undefined;
     }
     if (origin === 'default' && raw.ref === undefined && (raw.note === undefined || !raw.note.trim())) {
-      this.report({ code: 'unsourced-default', message: `\`${name}\` is a default but does not say where its value comes from`,
-        span: this.source.locate(['assumptions', name, 'origin']), hint: 'add `ref:` (a row of bote ref capacity, e.g. T1) or a `note:` that says why this value' });
+      this.report({
+        code: 'unsourced-default',
+        message: `\`${name}\` is a default but does not say where its value comes from`,
+        span: this.source.locate(['assumptions', name, 'origin']),
+        hint: 'add `ref:` (a row of bote ref capacity, e.g. T1) or a `note:` that says why this value',
+      });
       return undefined;
     }
     return { origin, ...(raw.ref !== undefined ? { ref: capacityRow(raw.ref)!.id } : {}) };
@@ -147,8 +173,12 @@ class Compiler {
       const verdict = newNoun(noun);
       if (verdict === 'ok') return true;
       if (verdict === 'again') return false;
-      this.report({ code: 'name-is-unit', message: `\`${noun}\` is already a unit (${verdict.clash.symbol})`, span: this.source.locate(['nouns', i]),
-        hint: 'remove it from nouns:, or choose another word' });
+      this.report({
+        code: 'name-is-unit',
+        message: `\`${noun}\` is already a unit (${verdict.clash.symbol})`,
+        span: this.source.locate(['nouns', i]),
+        hint: 'remove it from nouns:, or choose another word',
+      });
       return false;
     });
   }
@@ -173,11 +203,20 @@ class Compiler {
       const q = this.attempt(path, () => parseQuantity(text, UnitRegistry.create({ conventions: lengths })));
       if (!q) continue;
       if (!q.dim.equals(Dimension.base('s'))) {
-        this.report({ code: 'unit-mismatch', message: `a ${unit} must be a positive length of time, not ${q.dim.isNone ? 'a plain number' : q.unit.text || q.dim}`, span: this.source.locate(path), hint: `e.g. ${unit}: 100000 s` });
+        this.report({
+          code: 'unit-mismatch',
+          message: `a ${unit} must be a positive length of time, not ${q.dim.isNone ? 'a plain number' : q.unit.text || q.dim}`,
+          span: this.source.locate(path),
+          hint: `e.g. ${unit}: 100000 s`,
+        });
         continue;
       }
       if (!(q.value > 0)) {
-        this.report({ code: 'schema', message: `a ${unit} must be a positive length of time, not ${text.trim()}`, span: this.source.locate(path) });
+        this.report({
+          code: 'schema',
+          message: `a ${unit} must be a positive length of time, not ${text.trim()}`,
+          span: this.source.locate(path),
+        });
         continue;
       }
       lengths[unit] = q.value;
@@ -200,18 +239,28 @@ class Compiler {
   private checkNames(registry: UnitRegistry, assumptions: string[], derived: string[]): Diagnostic[] {
     const notes: Diagnostic[] = [];
     const taken = new Set(assumptions);
-    for (const [section, names] of [['assumptions', assumptions], ['derived', derived]] as const) {
+    for (const [section, names] of [
+      ['assumptions', assumptions],
+      ['derived', derived],
+    ] as const) {
       for (const name of names) {
         const unit = registry.lookup(name);
         if (unit && !unit.countable) {
           notes.push({
-            code: 'name-is-unit', severity: 'note', span: this.source.locate([section, name], 'key'), ...(this.file !== undefined ? { file: this.file } : {}),
+            code: 'name-is-unit',
+            severity: 'note',
+            span: this.source.locate([section, name], 'key'),
+            ...(this.file !== undefined ? { file: this.file } : {}),
             message: `\`${name}\` is also a unit (${unit.symbol}): a bare \`${name}\` in a formula is this figure, and after a number (\`10 ${name}\`) the unit`,
           });
         }
         if (section === 'derived' && taken.has(name)) {
-          this.report({ code: 'schema', message: `\`${name}\` is both an assumption and a derived figure`,
-            span: this.source.locate([section, name], 'key'), hint: 'a name is defined once' });
+          this.report({
+            code: 'schema',
+            message: `\`${name}\` is both an assumption and a derived figure`,
+            span: this.source.locate([section, name], 'key'),
+            hint: 'a name is defined once',
+          });
         }
       }
     }
@@ -221,7 +270,9 @@ class Compiler {
   private assumption(name: string, registry: UnitRegistry, allNames: Set<string>): Figure | undefined {
     const raw = this.data.assumptions[name]!;
     const forbidden = (n: string) =>
-      allNames.has(n) ? `an assumption is a quantity and cannot use \`${n}\`; to compute \`${name}\`, move it under derived:` : undefined;
+      allNames.has(n)
+        ? `an assumption is a quantity and cannot use \`${n}\`; to compute \`${name}\`, move it under derived:`
+        : undefined;
     const read = (path: PathKey[], text: string) => this.attempt(path, () => parseInput(text, registry, forbidden));
     let input: ParsedInput | undefined;
     let text: string;
@@ -240,25 +291,42 @@ class Compiler {
       if (!low || !high) return undefined;
       input = this.attempt(path, () => combine(low.quantity, high.quantity, raw.dist, { start: 0, end: 0 }));
     } else {
-      this.report({ code: 'schema', message: `\`${name}\` needs either \`value:\` or both \`low:\` and \`high:\``,
-        span: this.source.locate(['assumptions', name], 'key'), hint: 'e.g. { value: 100M user } or { low: 100M user, high: 300M user }' });
+      this.report({
+        code: 'schema',
+        message: `\`${name}\` needs either \`value:\` or both \`low:\` and \`high:\``,
+        span: this.source.locate(['assumptions', name], 'key'),
+        hint: 'e.g. { value: 100M user } or { low: 100M user, high: 300M user }',
+      });
       return undefined;
     }
     const provenance = this.provenance(name, raw);
     if (!input || !provenance) return undefined;
     const q = input.quantity;
     return {
-      name, kind: 'assumption', index: -1, dim: q.dim, text, expr: q.expr, unit: q.unit.text ? q.unit : undefined, ...provenance,
+      name,
+      kind: 'assumption',
+      index: -1,
+      dim: q.dim,
+      text,
+      expr: q.expr,
+      unit: q.unit.text ? q.unit : undefined,
+      ...provenance,
       ...(raw !== null && typeof raw === 'object' && raw.note !== undefined ? { note: raw.note } : {}),
       ...(input.range ? { range: input.range } : {}),
-      span: this.source.locate(path), uses: [], value: q.value,
+      span: this.source.locate(path),
+      uses: [],
+      value: q.value,
     };
   }
 
   /** `{ value: "1 to 3 ms", dist: normal }`: the mapping chooses how the range is read. */
   private withDist(input: ParsedInput, dist: Distribution, path: PathKey[]): ParsedInput | undefined {
     if (!input.range) {
-      this.report({ code: 'schema', message: '`dist:` applies to a range, such as "1 to 3 ms"', span: this.source.locate(path) });
+      this.report({
+        code: 'schema',
+        message: '`dist:` applies to a range, such as "1 to 3 ms"',
+        span: this.source.locate(path),
+      });
       return undefined;
     }
     return this.attempt(path, () => {
@@ -271,7 +339,9 @@ class Compiler {
     const raw = this.data.derived![name]!;
     const [text, path] = typeof raw === 'string' ? [raw, ['derived', name]] : [raw.expr, ['derived', name, 'expr']];
     const isFigure = (n: string) => allNames.has(n);
-    const parsed = this.attempt(path, () => parseFormula(text, { isUnit: (w) => registry.lookup(w) !== undefined, isFigure }));
+    const parsed = this.attempt(path, () =>
+      parseFormula(text, { isUnit: (w) => registry.lookup(w) !== undefined, isFigure }),
+    );
     if (!parsed) return undefined;
     // `10 year` names the unit even where a figure is called `year`: no dependency.
     const figureNames = nameNodes(parsed.expr).filter((n) => {
@@ -280,7 +350,11 @@ class Compiler {
     });
     const uses = [...new Set(figureNames.map((n) => n.name))];
     return {
-      name, text, path, expr: parsed.expr, uses,
+      name,
+      text,
+      path,
+      expr: parsed.expr,
+      uses,
       unitText: typeof raw === 'string' ? undefined : raw.unit,
       note: typeof raw === 'string' ? undefined : raw.note,
       section: typeof raw === 'string' ? undefined : raw.section,
@@ -288,7 +362,12 @@ class Compiler {
     };
   }
 
-  private checkDerived(d: ParsedDerived, registry: UnitRegistry, figures: Map<string, Figure>, index: number): Figure | undefined {
+  private checkDerived(
+    d: ParsedDerived,
+    registry: UnitRegistry,
+    figures: Map<string, Figure>,
+    index: number,
+  ): Figure | undefined {
     const unitPath = ['derived', d.name, 'unit'];
     let unit: WrittenUnit | undefined;
     if (d.unitText !== undefined) {
@@ -309,16 +388,27 @@ class Compiler {
       const gives = unitInWords(d.expr, checked.dim, registry, lookup);
       const perNoun = leftoverNounHint(d.expr, checked.dim, unit.dim, registry, d.text, lookup);
       this.report({
-        code: 'declared-unit', message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${gives}`,
-        span: this.source.locate(unitPath), hint: perNoun ?? `use a unit of ${gives}, or fix the formula (${unit.text} is a unit of ${unit.dim})`,
+        code: 'declared-unit',
+        message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${gives}`,
+        span: this.source.locate(unitPath),
+        hint: perNoun ?? `use a unit of ${gives}, or fix the formula (${unit.text} is a unit of ${unit.dim})`,
       });
       return undefined;
     }
     return {
-      name: d.name, kind: 'derived', index, dim: checked.dim, text: d.text, expr: d.expr, unit,
+      name: d.name,
+      kind: 'derived',
+      index,
+      dim: checked.dim,
+      text: d.text,
+      expr: d.expr,
+      unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
-      span: this.source.locate(d.path), uses: d.uses, code: checked.code,
-      section: d.section ?? inferSection(checked.dim, unit, registry), ...(d.headline ? { headline: true } : {}),
+      span: this.source.locate(d.path),
+      uses: d.uses,
+      code: checked.code,
+      section: d.section ?? inferSection(checked.dim, unit, registry),
+      ...(d.headline ? { headline: true } : {}),
     };
   }
 
@@ -328,8 +418,12 @@ class Compiler {
       const [text, path] = typeof raw === 'string' ? [raw, ['expect', name]] : [raw.value, ['expect', name, 'value']];
       if (!allNames.has(name)) {
         const guess = didYouMean(name, allNames);
-        this.report({ code: 'unknown-name', message: `\`expect\` names \`${name}\`, which is not a figure of this scenario`,
-          span: this.source.locate(['expect', name], 'key'), ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}) });
+        this.report({
+          code: 'unknown-name',
+          message: `\`expect\` names \`${name}\`, which is not a figure of this scenario`,
+          span: this.source.locate(['expect', name], 'key'),
+          ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
+        });
         continue;
       }
       const figure = figures.get(name);
@@ -342,11 +436,20 @@ class Compiler {
       if (!q) continue;
       if (!q.dim.equals(figure.dim)) {
         const figureUnit = figure.unit?.text || String(figure.dim);
-        this.report({ code: 'bad-expect', message: `the published \`${name}\` is in ${q.unit.text || q.dim}, but the figure is in ${figureUnit}`, span: this.source.locate(path) });
+        this.report({
+          code: 'bad-expect',
+          message: `the published \`${name}\` is in ${q.unit.text || q.dim}, but the figure is in ${figureUnit}`,
+          span: this.source.locate(path),
+        });
         continue;
       }
       out.push({
-        name, text: text.trim(), tolerance: approx ? 0.1 : 0.01, value: q.value, unit: checkUnit(q.unit, body, figure), span: this.source.locate(path),
+        name,
+        text: text.trim(),
+        tolerance: approx ? 0.1 : 0.01,
+        value: q.value,
+        unit: checkUnit(q.unit, body, figure),
+        span: this.source.locate(path),
         ...(typeof raw !== 'string' && raw.erratum !== undefined ? { erratum: raw.erratum } : {}),
         ...(typeof raw !== 'string' && raw.note !== undefined ? { note: raw.note } : {}),
       });
@@ -362,7 +465,9 @@ class Compiler {
       if (!(e instanceof DiagnosticError)) throw e;
       const at = this.source.offsetIn(path);
       for (const d of e.diagnostics) {
-        const span: Span = d.span ? { start: at(d.span.start + shift), end: at(d.span.end + shift) } : this.source.locate(path);
+        const span: Span = d.span
+          ? { start: at(d.span.start + shift), end: at(d.span.end + shift) }
+          : this.source.locate(path);
         this.report({ ...d, span });
       }
       return undefined;

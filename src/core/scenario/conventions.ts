@@ -18,7 +18,9 @@ function writtenIn(text: string): Set<CalendarUnit> {
   const out = new Set<CalendarUnit>();
   let words: string[];
   try {
-    words = tokenize(text).filter((t) => t.kind === 'name').map((t) => t.text);
+    words = tokenize(text)
+      .filter((t) => t.kind === 'name')
+      .map((t) => t.text);
   } catch {
     return out; // reading the length reports it
   }
@@ -36,8 +38,9 @@ function writtenIn(text: string): Set<CalendarUnit> {
  * year/12, so `year: 12 month` alone goes round in a circle). A unit written
  * in itself, or a circle, is refused at the first unit of it.
  */
-export function calendarOrder(given: Partial<Record<CalendarUnit, string>>):
-  { units: CalendarUnit[] } | { circle: { unit: CalendarUnit; message: string; hint: string } } {
+export function calendarOrder(
+  given: Partial<Record<CalendarUnit, string>>,
+): { units: CalendarUnit[] } | { circle: { unit: CalendarUnit; message: string; hint: string } } {
   const uses = (u: CalendarUnit) => (given[u] !== undefined ? [...writtenIn(given[u]!)] : byDefault(u).uses);
   const order: CalendarUnit[] = [];
   const done = new Set<CalendarUnit>();
@@ -58,9 +61,18 @@ export function calendarOrder(given: Partial<Record<CalendarUnit, string>>):
     if (!circle) continue;
     const first = circle[0]!;
     if (circle.length === 2) {
-      return { circle: { unit: first, message: `\`${first}: ${given[first]!.trim()}\` defines a ${first} by itself`, hint: `write it in other units, e.g. ${first}: ${EXAMPLES[first]}` } };
+      return {
+        circle: {
+          unit: first,
+          message: `\`${first}: ${given[first]!.trim()}\` defines a ${first} by itself`,
+          hint: `write it in other units, e.g. ${first}: ${EXAMPLES[first]}`,
+        },
+      };
     }
-    const defaults = circle.slice(0, -1).filter((c) => given[c] === undefined).map((c) => byDefault(c).says);
+    const defaults = circle
+      .slice(0, -1)
+      .filter((c) => given[c] === undefined)
+      .map((c) => byDefault(c).says);
     return {
       circle: {
         unit: first,

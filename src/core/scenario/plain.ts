@@ -33,7 +33,12 @@ export function writesPercent(text: string): boolean {
  * Throws DiagnosticError as parseInput does, and for a plain number above 1
  * given for a percentage: `60` for `daily_active: 50%` is 6000%, or 60%?
  */
-export function readFor(f: Figure, text: string, registry: UnitRegistry, forbidden?: Scope['forbidden']): ParsedInput & { plain: boolean } {
+export function readFor(
+  f: Figure,
+  text: string,
+  registry: UnitRegistry,
+  forbidden?: Scope['forbidden'],
+): ParsedInput & { plain: boolean } {
   const parsed = parseInput(text, registry, forbidden);
   if (!parsed.quantity.dim.isNone || writesPercent(text)) return { ...parsed, plain: false };
   const unit = plainUnitOf(f);
@@ -41,15 +46,21 @@ export function readFor(f: Figure, text: string, registry: UnitRegistry, forbidd
     const ends = parsed.range ? [parsed.range.low, parsed.range.high] : [parsed.quantity.value];
     const above = ends.find((v) => Math.abs(v) > 1);
     if (above !== undefined && f.kind === 'assumption' && writesPercent(f.text)) {
-      throw problem('syntax', `${above} for a percentage: ${above}% or ${above * 100}%?`, { start: 0, end: text.length },
-        `a plain number is a fraction (0.6 is 60%); write ${above}% if that is what you mean`);
+      throw problem(
+        'syntax',
+        `${above} for a percentage: ${above}% or ${above * 100}%?`,
+        { start: 0, end: text.length },
+        `a plain number is a fraction (0.6 is 60%); write ${above}% if that is what you mean`,
+      );
     }
     return { ...parsed, plain: true };
   }
   const scale = unit.factor;
   return {
     quantity: { ...parsed.quantity, value: parsed.quantity.value * scale, dim: f.dim },
-    ...(parsed.range ? { range: { ...parsed.range, low: parsed.range.low * scale, high: parsed.range.high * scale } } : {}),
+    ...(parsed.range
+      ? { range: { ...parsed.range, low: parsed.range.low * scale, high: parsed.range.high * scale } }
+      : {}),
     plain: true,
   };
 }

@@ -25,16 +25,31 @@ export function compileProgram(model: Model, pinned: ReadonlySet<string> = new S
   if (known) return known;
 
   const statements = model.figures.map((f) =>
-    f.kind === 'assumption' || pinned.has(f.name) ? `r[${f.index}]=c[${f.index}][i];` : `c[${f.index}][i]=r[${f.index}]=${f.code};`,
+    f.kind === 'assumption' || pinned.has(f.name)
+      ? `r[${f.index}]=c[${f.index}][i];`
+      : `c[${f.index}][i]=r[${f.index}]=${f.code};`,
   );
   const size = model.figures.length;
   let run: (c: Float64Array[], n: number, M: Runtime) => void;
   if (statements.length <= CHUNK) {
-    run = new Function('c', 'n', 'M', `"use strict";const r=new Float64Array(${size});for(let i=0;i<n;i++){${statements.join('')}}`) as typeof run;
+    run = new Function(
+      'c',
+      'n',
+      'M',
+      `"use strict";const r=new Float64Array(${size});for(let i=0;i<n;i++){${statements.join('')}}`,
+    ) as typeof run;
   } else {
     const parts: Array<(r: Float64Array, c: Float64Array[], i: number, M: Runtime) => void> = [];
     for (let s = 0; s < statements.length; s += CHUNK) {
-      parts.push(new Function('r', 'c', 'i', 'M', `"use strict";${statements.slice(s, s + CHUNK).join('')}`) as (typeof parts)[number]);
+      parts.push(
+        new Function(
+          'r',
+          'c',
+          'i',
+          'M',
+          `"use strict";${statements.slice(s, s + CHUNK).join('')}`,
+        ) as (typeof parts)[number],
+      );
     }
     run = (c, n, M) => {
       const r = new Float64Array(size);

@@ -28,7 +28,13 @@ export function medianOf(r: Range): number {
 
 /** A range from its ends; `dist` defaults to lognormal, which needs low > 0. */
 export function makeRange(low: number, high: number, dist: Distribution | undefined, span: Span): Range {
-  if (low > high) throw problem('syntax', 'the low end of the range is above the high end', span, 'write the smaller value first: `low to high`');
+  if (low > high)
+    throw problem(
+      'syntax',
+      'the low end of the range is above the high end',
+      span,
+      'write the smaller value first: `low to high`',
+    );
   const wanted = dist ?? 'lognormal';
   if (wanted === 'lognormal' && low <= 0) return { low, high, dist: 'normal', fellBackToNormal: true };
   return { low, high, dist: wanted, fellBackToNormal: false };
@@ -64,7 +70,12 @@ export function combine(low: Quantity, high: Quantity, dist: Distribution | unde
   let lowValue = low.value;
   if (low.dim.isNone && !high.dim.isNone && low.unit.text === '') lowValue *= high.unit.factor;
   else if (!low.dim.equals(high.dim)) {
-    throw problem('unit-mismatch', `the ends of the range differ: ${low.dim} and ${high.dim}`, span, 'write both ends in units of the same kind');
+    throw problem(
+      'unit-mismatch',
+      `the ends of the range differ: ${low.dim} and ${high.dim}`,
+      span,
+      'write both ends in units of the same kind',
+    );
   }
   const range = makeRange(lowValue, high.value, dist, span);
   const median = medianOf(range);
@@ -76,6 +87,8 @@ function shifted<T>(step: () => T, by: number): T {
     return step();
   } catch (e) {
     if (!(e instanceof DiagnosticError) || by === 0) throw e;
-    throw new DiagnosticError(e.diagnostics.map((d) => (d.span ? { ...d, span: { start: d.span.start + by, end: d.span.end + by } } : d)));
+    throw new DiagnosticError(
+      e.diagnostics.map((d) => (d.span ? { ...d, span: { start: d.span.start + by, end: d.span.end + by } } : d)),
+    );
   }
 }

@@ -39,7 +39,10 @@ function notFinite(model: Model, f: Model['figures'][number], value: number, ove
   if (overrides.has(f.name)) return { code: 'not-finite', message: `--set ${f.name}: the value is ${what}` };
   const set = f.uses.filter((u) => overrides.has(u));
   return {
-    code: 'not-finite', message: `\`${f.name}\` is ${what}`, span: f.span, ...(model.file !== undefined ? { file: model.file } : {}),
+    code: 'not-finite',
+    message: `\`${f.name}\` is ${what}`,
+    span: f.span,
+    ...(model.file !== undefined ? { file: model.file } : {}),
     hint: `${NOT_FINITE_CAUSES}; it uses ${f.uses.join(', ') || f.text}${set.length ? ` (set with --set: ${set.join(', ')})` : ''}`,
   };
 }
@@ -62,8 +65,16 @@ export function readOverrides(model: Model, settings: readonly Setting[]): Resul
     const figure = model.byName.get(name);
     if (!figure) {
       const guess = didYouMean(name, model.byName.keys());
-      problems.push({ code: 'bad-override', message: `--set ${name}: \`${name}\` is not a figure of ${model.name}`,
-        hint: guess ? `did you mean \`${guess}\`?` : `the assumptions are ${model.figures.filter((f) => f.kind === 'assumption').map((f) => f.name).join(', ')}` });
+      problems.push({
+        code: 'bad-override',
+        message: `--set ${name}: \`${name}\` is not a figure of ${model.name}`,
+        hint: guess
+          ? `did you mean \`${guess}\`?`
+          : `the assumptions are ${model.figures
+              .filter((f) => f.kind === 'assumption')
+              .map((f) => f.name)
+              .join(', ')}`,
+      });
       continue;
     }
     try {
@@ -71,15 +82,22 @@ export function readOverrides(model: Model, settings: readonly Setting[]): Resul
       const { quantity: q, range } = readFor(figure, text, model.registry);
       if (!q.dim.equals(figure.dim)) {
         const unit = unitOf(figure).text;
-        problems.push({ code: 'unit-mismatch', message: `--set ${name}=${text}: ${notInUnitOf(figure, q)}`,
-          hint: `give a quantity in ${unit}, or a plain number to mean ${unit}` });
+        problems.push({
+          code: 'unit-mismatch',
+          message: `--set ${name}=${text}: ${notInUnitOf(figure, q)}`,
+          hint: `give a quantity in ${unit}, or a plain number to mean ${unit}`,
+        });
         continue;
       }
       out.set(name, { value: q.value, ...(range ? { range } : {}) });
     } catch (e) {
       if (!(e instanceof DiagnosticError)) throw e;
       for (const d of e.diagnostics) {
-        problems.push({ code: d.code, message: `--set ${name}=${text}: ${d.message}`, ...(d.hint ? { hint: d.hint } : {}) });
+        problems.push({
+          code: d.code,
+          message: `--set ${name}=${text}: ${d.message}`,
+          ...(d.hint ? { hint: d.hint } : {}),
+        });
       }
     }
   }

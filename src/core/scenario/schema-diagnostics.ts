@@ -21,27 +21,56 @@ function diagnose(issue: ScenarioIssue, source: ScenarioSource): Draft[] {
     const key = issue.keys[0]!;
     const known = KNOWN_KEYS[section(path)] ?? [];
     const guess = didYouMean(key, known);
-    return [{
-      ...base, message: `${where}unknown key \`${key}\``, span: source.locate([...path, key], 'key'),
-      hint: guess ? `did you mean \`${guess}\`?` : `the keys here are ${known.join(', ')}`,
-      ...(guess ? { suggestion: [...path, guess].join('.') } : {}),
-    }];
+    return [
+      {
+        ...base,
+        message: `${where}unknown key \`${key}\``,
+        span: source.locate([...path, key], 'key'),
+        hint: guess ? `did you mean \`${guess}\`?` : `the keys here are ${known.join(', ')}`,
+        ...(guess ? { suggestion: [...path, guess].join('.') } : {}),
+      },
+    ];
   }
   if (issue.code === 'invalid_key') {
     const inner = issue.issues[0]?.message ?? issue.message;
-    return [{ ...base, message: `${where}${inner}`, span: source.locate(path, 'key'), hint: 'rename it, e.g. peak_qps or dau' }];
+    return [
+      {
+        ...base,
+        message: `${where}${inner}`,
+        span: source.locate(path, 'key'),
+        hint: 'rename it, e.g. peak_qps or dau',
+      },
+    ];
   }
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && !present(source.data, path)) {
-    return [{ ...base, message: `\`${path.join('.')}\` is missing`, span: source.locate(path.slice(0, -1)), hint: missingHint(path), missing: path.join('.') }];
+    return [
+      {
+        ...base,
+        message: `\`${path.join('.')}\` is missing`,
+        span: source.locate(path.slice(0, -1)),
+        hint: missingHint(path),
+        missing: path.join('.'),
+      },
+    ];
   }
   // A mapping where a quantity or a mapping may stand: what is wrong inside the mapping, not "expected one or the other".
   if (issue.code === 'invalid_union' && isMapping(valueAt(source.data, path))) {
-    const branch = issue.errors.find((errors) => !errors.every((e) => e.path.length === 0 && (e.code === 'invalid_type' || e.code === 'invalid_union')));
-    if (branch) return branch.flatMap((inner) => diagnose({ ...inner, path: [...path, ...inner.path] } as ScenarioIssue, source));
+    const branch = issue.errors.find(
+      (errors) =>
+        !errors.every((e) => e.path.length === 0 && (e.code === 'invalid_type' || e.code === 'invalid_union')),
+    );
+    if (branch)
+      return branch.flatMap((inner) => diagnose({ ...inner, path: [...path, ...inner.path] } as ScenarioIssue, source));
   }
   if (issue.code === 'invalid_type' && issue.expected in SHAPES) {
     const empty = valueAt(source.data, path) === '' ? 'it is empty; ' : '';
-    return [{ ...base, message: `${where}${empty}expected ${SHAPES[issue.expected as keyof typeof SHAPES]}`, span: source.locate(path) }];
+    return [
+      {
+        ...base,
+        message: `${where}${empty}expected ${SHAPES[issue.expected as keyof typeof SHAPES]}`,
+        span: source.locate(path),
+      },
+    ];
   }
   return [{ ...base, message: `${where}${issue.message}`, span: source.locate(path) }];
 }
@@ -85,6 +114,7 @@ function section(path: PathKey[]): string {
 }
 
 function missingHint(path: PathKey[]): string | undefined {
-  if (path.length === 1 && path[0] === 'assumptions') return 'a scenario lists its inputs under assumptions:, e.g. `dau: 100M user`';
+  if (path.length === 1 && path[0] === 'assumptions')
+    return 'a scenario lists its inputs under assumptions:, e.g. `dau: 100M user`';
   return undefined;
 }

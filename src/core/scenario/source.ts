@@ -1,4 +1,17 @@
-import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import {
+  CST,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  parseDocument,
+  visit,
+  type Document,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
 
 /** Scenario files are small; anything larger is refused before parsing. */
@@ -32,19 +45,39 @@ export interface ScenarioSource {
  */
 export function parseScenarioSource(text: string, file?: string): Result<ScenarioSource> {
   const at = (message: string, span: Span, hint?: string, code: Diagnostic['code'] = 'yaml-syntax'): Diagnostic => ({
-    code, message, span, ...(file !== undefined ? { file } : {}), ...(hint ? { hint } : {}),
+    code,
+    message,
+    span,
+    ...(file !== undefined ? { file } : {}),
+    ...(hint ? { hint } : {}),
   });
-  if (utf8Length(text) > MAX_FILE_BYTES) return fail(at('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
+  if (utf8Length(text) > MAX_FILE_BYTES)
+    return fail(at('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
   const deep = deepestFlow(text);
-  if (deep) return fail(at(`the document nests deeper than ${MAX_NESTING} levels`, { start: deep, end: deep + 1 }, 'a scenario needs at most a few levels', 'yaml-limit'));
+  if (deep)
+    return fail(
+      at(
+        `the document nests deeper than ${MAX_NESTING} levels`,
+        { start: deep, end: deep + 1 },
+        'a scenario needs at most a few levels',
+        'yaml-limit',
+      ),
+    );
 
   const doc = parseDocument(text, {
-    version: '1.2', schema: 'failsafe', merge: false, resolveKnownTags: false, customTags: [],
+    version: '1.2',
+    schema: 'failsafe',
+    merge: false,
+    resolveKnownTags: false,
+    customTags: [],
     // 'error', not 'silent': with 'silent' the yaml package drops the MULTIPLE_DOCS
     // error and a second document is ignored. Neither level prints anything.
     // uniqueKeys: false: the yaml package compares each key with every earlier
     // one (quadratic: seconds for 10,000 figures); duplicateKey() does it in one pass.
-    uniqueKeys: false, stringKeys: true, logLevel: 'error', prettyErrors: false,
+    uniqueKeys: false,
+    stringKeys: true,
+    logLevel: 'error',
+    prettyErrors: false,
   });
   const first = doc.errors[0];
   if (first) {
@@ -62,12 +95,27 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
     // toJS throws a ReferenceError for excessive aliases; nothing else here throws.
-    return fail(at('aliases expand too far: this looks like an alias bomb', firstAlias(doc), `use at most ${MAX_ALIASES} aliases`, 'yaml-limit'));
+    return fail(
+      at(
+        'aliases expand too far: this looks like an alias bomb',
+        firstAlias(doc),
+        `use at most ${MAX_ALIASES} aliases`,
+        'yaml-limit',
+      ),
+    );
   }
   // An empty file, a list or a lone value: nothing below can look inside it.
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const what = data === null ? 'the file is empty' : Array.isArray(data) ? 'the file is a list' : 'the file is a single value';
-    return fail(at(`${what}: a scenario is a mapping of \`title:\`, \`assumptions:\` and \`derived:\``, { start: 0, end: 0 }, 'start from `bote init NAME`, or see docs/scenarios.md', 'schema'));
+    const what =
+      data === null ? 'the file is empty' : Array.isArray(data) ? 'the file is a list' : 'the file is a single value';
+    return fail(
+      at(
+        `${what}: a scenario is a mapping of \`title:\`, \`assumptions:\` and \`derived:\``,
+        { start: 0, end: 0 },
+        'start from `bote init NAME`, or see docs/scenarios.md',
+        'schema',
+      ),
+    );
   }
   return ok({
     ...(file !== undefined ? { file } : {}),
@@ -129,7 +177,12 @@ function refuseNodes(doc: Document, text: string): Omit<Diagnostic, 'file'> | un
       const span = nodeSpan(node);
       if ((isScalar(node) || isMap(node) || isSeq(node)) && node.tag) {
         const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
-        found = { code: 'yaml-syntax', message: `tags such as \`${tag}\` are not allowed in a scenario`, span: tagSpan(text, span), hint: 'remove the tag; values are plain text' };
+        found = {
+          code: 'yaml-syntax',
+          message: `tags such as \`${tag}\` are not allowed in a scenario`,
+          span: tagSpan(text, span),
+          hint: 'remove the tag; values are plain text',
+        };
         return visit.BREAK;
       }
       return undefined;
@@ -137,7 +190,9 @@ function refuseNodes(doc: Document, text: string): Omit<Diagnostic, 'file'> | un
     Pair(_, pair) {
       if (isScalar(pair.key) && RESERVED_NAMES.has(String(pair.key.value))) {
         found = {
-          code: 'reserved-name', message: `\`${String(pair.key.value)}\` is a reserved name`, span: nodeSpan(pair.key),
+          code: 'reserved-name',
+          message: `\`${String(pair.key.value)}\` is a reserved name`,
+          span: nodeSpan(pair.key),
           hint: 'choose another name',
         };
         return visit.BREAK;

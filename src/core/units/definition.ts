@@ -30,7 +30,12 @@ export function sizesOf(entries: readonly UnitEntry[], conventions: Partial<Conv
     if (reading.has(name)) throw new Error(`units table: \`${name}\` is defined through itself`);
     reading.add(name);
     const restated = entry.calendar ? conventions[name as keyof Conventions] : undefined;
-    const s = restated !== undefined ? { factor: restated, dim: TIME } : entry.base ? { factor: 1, dim: Dimension.base(name) } : read(entry, size);
+    const s =
+      restated !== undefined
+        ? { factor: restated, dim: TIME }
+        : entry.base
+          ? { factor: 1, dim: Dimension.base(name) }
+          : read(entry, size);
     reading.delete(name);
     sizes.set(name, s);
     return s;

@@ -61,7 +61,11 @@ function largestReached(base: number, steps: readonly Step[], below: Step): Step
  * (SI stays SI, IEC stays IEC) that it reaches: 1e-10 TB is 100 B, 2500 KiB
  * is 2.44 MiB, 10 Gbit/s stays. Other units as they are.
  */
-export function rePrefixed(value: number, unit: string, registry = UnitRegistry.create()): { value: number; unit: string } {
+export function rePrefixed(
+  value: number,
+  unit: string,
+  registry = UnitRegistry.create(),
+): { value: number; unit: string } {
   const m = shelvesOf(registry).prefixed.exec(unit);
   if (!m) return { value, unit };
   const [written, prefix = '', name] = m as unknown as [string, string | undefined, string];
@@ -69,7 +73,11 @@ export function rePrefixed(value: number, unit: string, registry = UnitRegistry.
   const family = (iec ? IEC_PREFIXES : SI_PREFIXES).filter((p) => p.shown !== false);
   const factor = [...IEC_PREFIXES, ...SI_PREFIXES].find((p) => p.symbol === prefix)?.factor ?? 1;
   const plain = { unit: '', size: 1 };
-  const best = largestReached(value * factor, family.map((p) => ({ unit: p.symbol, size: p.factor })), plain);
+  const best = largestReached(
+    value * factor,
+    family.map((p) => ({ unit: p.symbol, size: p.factor })),
+    plain,
+  );
   return { value: (value * factor) / best.size, unit: `${best.unit}${name}${unit.slice(written.length)}` };
 }
 
@@ -79,7 +87,11 @@ export function rePrefixed(value: number, unit: string, registry = UnitRegistry.
  * a scale word (3.47 K tweet/s). A ladder unit is matched by the name it is
  * written back as: `hours` as written stays hours.
  */
-export function displayUnit(value: number, unit: string, registry = UnitRegistry.create()): { value: number; unit: string; onLadder: boolean } {
+export function displayUnit(
+  value: number,
+  unit: string,
+  registry = UnitRegistry.create(),
+): { value: number; unit: string; onLadder: boolean } {
   const { ladders, prefixed } = shelvesOf(registry);
   if (prefixed.test(unit)) return { ...rePrefixed(value, unit, registry), onLadder: true };
   const ladder = registry.entries.find((e) => e.name === unit)?.ladder;
@@ -87,7 +99,7 @@ export function displayUnit(value: number, unit: string, registry = UnitRegistry
   const steps = ladders.get(ladder)!;
   const base = value * registry.unit(unit)!.factor;
   // Zero reaches no step: it reads as 0 s (0 m), not 0 ns.
-  const below = base === 0 ? steps.find((s) => s.size === 1) ?? steps[0]! : steps[0]!;
+  const below = base === 0 ? (steps.find((s) => s.size === 1) ?? steps[0]!) : steps[0]!;
   const best = largestReached(base, steps, below);
   return { value: base / best.size, unit: best.unit, onLadder: true };
 }
@@ -98,7 +110,11 @@ export function displayUnit(value: number, unit: string, registry = UnitRegistry
  * prefixes, anything else in base units (tweet/s; USD/day is shown as USD/s:
  * ask with `->` for another).
  */
-export function bestUnit(value: number, dim: Dimension, registry = UnitRegistry.create()): { value: number; unit: string } {
+export function bestUnit(
+  value: number,
+  dim: Dimension,
+  registry = UnitRegistry.create(),
+): { value: number; unit: string } {
   if (dim.isNone) return { value, unit: '' };
   for (const [ladder, steps] of shelvesOf(registry).ladders) {
     const base = steps.find((s) => s.size === 1);
@@ -114,7 +130,10 @@ export function bestUnit(value: number, dim: Dimension, registry = UnitRegistry.
  * named in `texts` (units and literals of one step, a plural `days` too),
  * each but the smallest in the smallest, largest first. Fewer than two: none.
  */
-export function timeConversions(texts: readonly string[], registry: UnitRegistry): Array<{ unit: string; value: number; in: string }> {
+export function timeConversions(
+  texts: readonly string[],
+  registry: UnitRegistry,
+): Array<{ unit: string; value: number; in: string }> {
   const time = registry.unit('s');
   if (!time) return [];
   const units = registry.entries

@@ -40,7 +40,10 @@ export class UnitRegistry {
   readonly conventions: Conventions;
   readonly nouns: readonly string[];
 
-  private constructor(readonly entries: readonly UnitEntry[], options: RegistryOptions) {
+  private constructor(
+    readonly entries: readonly UnitEntry[],
+    options: RegistryOptions,
+  ) {
     const sizes = sizesOf(entries, options.conventions);
     const lastNoun = entries.map((e) => e.base).lastIndexOf('noun');
     const scenarioNouns = options.nouns ?? [];
@@ -48,12 +51,21 @@ export class UnitRegistry {
       const { factor, dim } = sizes.get(e.name)!;
       // A compound name (`request/s`) is how its spellings are written back: no word to look up.
       const names = [...(e.name.includes('/') ? [] : [e.name]), ...(e.spellings ?? [])];
-      const countable = e.base === 'noun' || dim.factors.some(([b]) => entries.some((n) => n.base === 'noun' && n.name === b));
+      const countable =
+        e.base === 'noun' || dim.factors.some(([b]) => entries.some((n) => n.base === 'noun' && n.name === b));
       this.add(names, { symbol: e.name, factor, dim, scale: e.number !== undefined, countable });
       for (const s of e.prefixes?.symbols ?? []) this.prefixedSymbols.set(s, e);
       for (const w of e.prefixes?.words ?? []) this.prefixedWords.set(w, e);
       // A scenario's nouns join the built-in ones, before the rates of them.
-      if (i === lastNoun) for (const noun of scenarioNouns) this.add([noun, pluralOf(noun)], { symbol: noun, factor: 1, dim: Dimension.base(noun), scale: false, countable: true });
+      if (i === lastNoun)
+        for (const noun of scenarioNouns)
+          this.add([noun, pluralOf(noun)], {
+            symbol: noun,
+            factor: 1,
+            dim: Dimension.base(noun),
+            scale: false,
+            countable: true,
+          });
     });
     this.nouns = [...entries.filter((e) => e.base === 'noun').map((e) => e.name), ...scenarioNouns];
     const calendar = (name: keyof Conventions) => sizes.get(name)?.factor ?? NaN;
@@ -102,14 +114,24 @@ export class UnitRegistry {
 
   private lookupPrefixed(name: string): Unit | undefined {
     for (const prefix of LOOKUP_ORDER) {
-      const symbolic = name.startsWith(prefix.symbol) ? this.prefixedSymbols.get(name.slice(prefix.symbol.length)) : undefined;
-      const spelled = prefix.word && name.startsWith(prefix.word) ? this.prefixedWords.get(name.slice(prefix.word.length)) : undefined;
+      const symbolic = name.startsWith(prefix.symbol)
+        ? this.prefixedSymbols.get(name.slice(prefix.symbol.length))
+        : undefined;
+      const spelled =
+        prefix.word && name.startsWith(prefix.word)
+          ? this.prefixedWords.get(name.slice(prefix.word.length))
+          : undefined;
       const entry = symbolic ?? spelled;
       // Bit rates take SI prefixes only: there is no `Mibps`.
       if (!entry || !PREFIX_FAMILIES[entry.prefixes!.family].includes(prefix)) continue;
       const base = this.bySymbol.get(entry.name)!;
       // Written back with its own symbol: `Gb` is shown as Gbit, never to be read as GB.
-      return { symbol: `${prefix.symbol}${entry.name}`, factor: prefix.factor * base.factor, dim: base.dim, scale: false };
+      return {
+        symbol: `${prefix.symbol}${entry.name}`,
+        factor: prefix.factor * base.factor,
+        dim: base.dim,
+        scale: false,
+      };
     }
     return undefined;
   }

@@ -37,7 +37,10 @@ export type Ladder = 'duration' | 'length';
  * (calc's answer where the units written cancel out, ref's downtimes) is shown
  * on it too, starting from its base unit; lengths stay in metres there.
  */
-export const LADDERS: Readonly<Record<Ladder, { bare: boolean }>> = { duration: { bare: true }, length: { bare: false } };
+export const LADDERS: Readonly<Record<Ladder, { bare: boolean }>> = {
+  duration: { bare: true },
+  length: { bare: false },
+};
 
 export interface Prefix {
   symbol: string;
@@ -49,18 +52,26 @@ export interface Prefix {
 }
 
 export const SI_PREFIXES: readonly Prefix[] = [
-  { symbol: 'k', factor: 1e3, word: 'kilo' }, { symbol: 'K', factor: 1e3, shown: false },
-  { symbol: 'M', factor: 1e6, word: 'mega' }, { symbol: 'G', factor: 1e9, word: 'giga' },
-  { symbol: 'T', factor: 1e12, word: 'tera' }, { symbol: 'P', factor: 1e15, word: 'peta' },
-  { symbol: 'E', factor: 1e18, word: 'exa' }, { symbol: 'Z', factor: 1e21, word: 'zetta' },
+  { symbol: 'k', factor: 1e3, word: 'kilo' },
+  { symbol: 'K', factor: 1e3, shown: false },
+  { symbol: 'M', factor: 1e6, word: 'mega' },
+  { symbol: 'G', factor: 1e9, word: 'giga' },
+  { symbol: 'T', factor: 1e12, word: 'tera' },
+  { symbol: 'P', factor: 1e15, word: 'peta' },
+  { symbol: 'E', factor: 1e18, word: 'exa' },
+  { symbol: 'Z', factor: 1e21, word: 'zetta' },
   { symbol: 'Y', factor: 1e24, word: 'yotta' },
 ];
 
 export const IEC_PREFIXES: readonly Prefix[] = [
-  { symbol: 'Ki', factor: 2 ** 10, word: 'kibi' }, { symbol: 'Mi', factor: 2 ** 20, word: 'mebi' },
-  { symbol: 'Gi', factor: 2 ** 30, word: 'gibi' }, { symbol: 'Ti', factor: 2 ** 40, word: 'tebi' },
-  { symbol: 'Pi', factor: 2 ** 50, word: 'pebi' }, { symbol: 'Ei', factor: 2 ** 60, word: 'exbi' },
-  { symbol: 'Zi', factor: 2 ** 70, word: 'zebi' }, { symbol: 'Yi', factor: 2 ** 80, word: 'yobi' },
+  { symbol: 'Ki', factor: 2 ** 10, word: 'kibi' },
+  { symbol: 'Mi', factor: 2 ** 20, word: 'mebi' },
+  { symbol: 'Gi', factor: 2 ** 30, word: 'gibi' },
+  { symbol: 'Ti', factor: 2 ** 40, word: 'tebi' },
+  { symbol: 'Pi', factor: 2 ** 50, word: 'pebi' },
+  { symbol: 'Ei', factor: 2 ** 60, word: 'exbi' },
+  { symbol: 'Zi', factor: 2 ** 70, word: 'zebi' },
+  { symbol: 'Yi', factor: 2 ** 80, word: 'yobi' },
 ];
 
 export const PREFIX_FAMILIES: Readonly<Record<PrefixFamily, readonly Prefix[]>> = {
@@ -74,9 +85,19 @@ export const PREFIX_FAMILIES: Readonly<Record<PrefixFamily, readonly Prefix[]>> 
  * reason, and count nouns (with a scenario's own) before the rates of them.
  */
 export const UNITS: readonly UnitEntry[] = [
-  { name: 'B', spellings: ['byte', 'bytes'], base: 'unit', prefixes: { family: 'SI and IEC', symbols: ['B'], words: ['byte', 'bytes'] } },
+  {
+    name: 'B',
+    spellings: ['byte', 'bytes'],
+    base: 'unit',
+    prefixes: { family: 'SI and IEC', symbols: ['B'], words: ['byte', 'bytes'] },
+  },
   // Written back as Mbit, never Mb: `Mb` read as MB would be off by 8.
-  { name: 'bit', spellings: ['b', 'bits'], is: '1/8 B', prefixes: { family: 'SI and IEC', symbols: ['bit', 'b'], words: ['bit', 'bits'] } },
+  {
+    name: 'bit',
+    spellings: ['b', 'bits'],
+    is: '1/8 B',
+    prefixes: { family: 'SI and IEC', symbols: ['bit', 'b'], words: ['bit', 'bits'] },
+  },
   { name: 'bps', is: 'bit/s', prefixes: { family: 'SI', symbols: ['bps'] } },
 
   { name: 'ns', spellings: ['nanosecond', 'nanoseconds'], is: '1e-9 s', ladder: 'duration' },
@@ -116,7 +137,21 @@ export const UNITS: readonly UnitEntry[] = [
 ];
 
 /** The units an unknown-unit hint names, as examples of what there is. */
-export const NAMED_IN_HINTS: readonly string[] = ['B', 'kB', 'MB', 'GiB', 'bit', 'Gbps', 's', 'ms', 'hour', 'day', 'month', 'year', 'USD'];
+export const NAMED_IN_HINTS: readonly string[] = [
+  'B',
+  'kB',
+  'MB',
+  'GiB',
+  'bit',
+  'Gbps',
+  's',
+  'ms',
+  'hour',
+  'day',
+  'month',
+  'year',
+  'USD',
+];
 
 /** Lengths of the calendar units in seconds: the defaults, or a scenario's `conventions:`. */
 export interface Conventions {
