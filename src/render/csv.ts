@@ -5,10 +5,11 @@ import { renderRows, type Cell } from './rows.js';
  * One row per figure, values unrounded, for spreadsheets; with p5, p50 and
  * p95 of each result when the scenario holds a range. `section` (results),
  * `origin` and `ref` (assumptions) come last, so the older columns keep
- * their places.
+ * their places; with --mental, `mental` and `mental_error` after them.
  */
 export function renderCsv(report: Report): string {
   const sampled = report.uncertainty !== undefined;
+  const mental = report.results.some((r) => r.mental);
   const row = (kind: string, f: ReportRow): Cell[] => [
     kind,
     f.name,
@@ -20,6 +21,7 @@ export function renderCsv(report: Report): string {
     f.section,
     f.origin,
     f.ref,
+    ...(mental ? [f.mental?.value, f.mental?.error] : []),
   ];
   return renderRows('csv', {
     columns: [
@@ -33,6 +35,7 @@ export function renderCsv(report: Report): string {
       'section',
       'origin',
       'ref',
+      ...(mental ? ['mental', 'mental_error'] : []),
     ],
     rows: [...report.assumptions.map((a) => row('assumption', a)), ...report.results.map((r) => row('result', r))],
   });

@@ -70,6 +70,7 @@ export function reportDocument(report: Report) {
             ...(r.overridden ? { overridden: true } : {}),
             ...(r.range ? { range: r.range } : {}),
             ...(r.percentiles ? { percentiles: r.percentiles } : {}),
+            ...(r.mental ? { mental: { value: r.mental.value, unit: r.mental.unit, error: r.mental.error } } : {}),
           },
         ]),
       ),

@@ -20,10 +20,11 @@ export function renderMarkdown(report: Report): string {
       `| ${a.name} | ${cell(a.text)}${a.overridden ? ' (set)' : ''} | ${originLabel(a)} | ${cell(a.note ?? '')} |`,
     );
   const sampled = report.uncertainty;
+  const mental = report.results.some((r) => r.mental);
   out.push(
     '',
-    `| Section | Result | Value | Unit | Display | Formula | Published |${sampled ? ' p5 | p50 | p95 |' : ''}`,
-    `| --- | --- | ---: | --- | ---: | --- | --- |${sampled ? ' ---: | ---: | ---: |' : ''}`,
+    `| Section | Result | Value | Unit | Display | Formula | Published |${sampled ? ' p5 | p50 | p95 |' : ''}${mental ? ' Mental |' : ''}`,
+    `| --- | --- | ---: | --- | ---: | --- | --- |${sampled ? ' ---: | ---: | ---: |' : ''}${mental ? ' ---: |' : ''}`,
   );
   const checks = new Map(report.checks.map((c) => [c.name, c]));
   const groups = resultGroups(report);
@@ -35,7 +36,7 @@ export function renderMarkdown(report: Report): string {
       ? ` ${[r.percentiles?.p5, r.percentiles?.p50, r.percentiles?.p95].map((p) => (p === undefined ? '' : formatValue(p))).join(' | ')} |`
       : '';
     out.push(
-      `| ${r.section ?? 'other'} | ${r.name} | ${formatValue(r.value)} | ${cell(r.unit)} | ${cell(r.display)} | \`${cell(r.text)}\` | ${cell(published)} |${spread}`,
+      `| ${r.section ?? 'other'} | ${r.name} | ${formatValue(r.value)} | ${cell(r.unit)} | ${cell(r.display)} | \`${cell(r.text)}\` | ${cell(published)} |${spread}${mental ? ` ${cell(r.mental?.shown ?? '')} |` : ''}`,
     );
   }
   const empty = groups?.filter((g) => g.empty !== undefined) ?? [];

@@ -30,6 +30,11 @@ export interface ReportRow {
   origin?: Origin;
   /** Assumptions: the `bote ref capacity` row of a default. */
   ref?: string;
+  /**
+   * Results, with --mental: the whiteboard figure in `unit`, (mental − exact) / exact,
+   * and both as a cell shows them ("3 × 10^3, −14%"; render/mental.ts writes it).
+   */
+  mental?: { value: number; unit: string; error: number; shown: string };
 }
 
 /** What the prices behind the cost figures rest on: rows of `bote ref capacity`, or the scenario's own. */

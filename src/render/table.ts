@@ -40,9 +40,10 @@ export function renderTable(report: Report, style: ChalkInstance): string {
 
   out.push('', style.bold('Results'));
   const ranged = report.uncertainty !== undefined;
+  const mental = report.results.some((r) => r.mental) ? ['mental'] : [];
   const head = ranged
-    ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', 'published']
-    : ['name', 'value', 'unit', 'display', 'published'];
+    ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', ...mental, 'published']
+    : ['name', 'value', 'unit', 'display', ...mental, 'published'];
   const aligns = head.map((h) => (h === 'name' || h === 'unit' || h === 'published' ? 'left' : 'right'));
   const row = resultCells(report, style);
   if (groups) {
@@ -61,7 +62,9 @@ export function renderTable(report: Report, style: ChalkInstance): string {
       if (g.section === 'cost' && report.prices) body.push(span(style.dim(priceLine(report.prices))));
     }
     if (empties.length) body.push(span(empties.join('\n')));
-    out.push(withoutRowLines(fitted(head, body, head.length - 1, aligns).toString()));
+    // The mental column (--mental) comes on top of the width, rather than squeeze `published`.
+    const extra = mental.length ? Math.max(...report.results.map((r) => (r.mental?.shown.length ?? 0) + 3)) : 0;
+    out.push(withoutRowLines(fitted(head, body, head.length - 1, aligns, TABLE_WIDTH + extra).toString()));
   } else {
     const results = table(head, aligns);
     for (const r of report.results) results.push(row(r));
@@ -132,7 +135,8 @@ function resultCells(report: Report, style: ChalkInstance): (r: ReportRow) => st
     const spread = r.percentiles
       ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar))
       : [];
-    return [style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, published];
+    const mental = report.results.some((x) => x.mental) ? [r.mental?.shown ?? ''] : [];
+    return [style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, ...mental, published];
   };
 }
 
@@ -160,6 +164,7 @@ function fitted(
   body: Table.HorizontalTableRow[],
   wrap: number,
   colAligns?: Array<'left' | 'right'>,
+  width = TABLE_WIDTH,
 ): Table.Table {
   const widths = head.map((h) => h.length + 2);
   for (const row of body) {
@@ -175,7 +180,7 @@ function fitted(
   }
   const borders = head.length + 1;
   const others = widths.reduce((sum, w, i) => (i === wrap ? sum : sum + w), 0);
-  widths[wrap] = Math.max(head[wrap]!.length + 2, Math.min(widths[wrap]!, TABLE_WIDTH - borders - others), 14);
+  widths[wrap] = Math.max(head[wrap]!.length + 2, Math.min(widths[wrap]!, width - borders - others), 14);
   const t = new Table({
     head,
     style: { head: [], border: [] },

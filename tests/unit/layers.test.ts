@@ -19,7 +19,7 @@ const LAYERS = {
   reference: ['units', 'base'],
   scenario: ['expr', 'reference', 'units', 'base'],
   calc: ['expr', 'units', 'base'],
-  analysis: ['scenario', 'expr', 'units', 'base'],
+  analysis: ['scenario', 'reference', 'expr', 'units', 'base'],
 } as const satisfies Record<string, readonly string[]>;
 type Layer = keyof typeof LAYERS;
 

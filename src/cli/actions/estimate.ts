@@ -18,6 +18,8 @@ export interface EstimateFlags extends SetFlags, FormatFlags, ColorFlags {
   /** Handled before this action: cli/interactive/loop.ts runs instead. */
   interactive?: boolean;
   chart?: boolean;
+  /** A mental-math column: each result on the whiteboard, and its error (docs/mental-math.md). */
+  mental?: boolean;
 }
 
 /** `bote estimate <scenario>`: load, check, apply --set, evaluate, render. */
@@ -27,13 +29,21 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
   const overrides = orFail(io, readOverrides(model, settings), model.text);
   const values = orFail(io, evaluateModel(model, overrides), model.text);
   const uncertainty = sampleIfRanged(io, model, overrides, flags);
-  const report = buildReport(
+  let report = buildReport(
     model,
     values,
     compareExpectations(model, values),
     new Map(settings.map((s) => [s.name, s.text])),
     uncertainty,
   );
+  if (flags.mental) {
+    // Loaded only here, like the table: --json without --mental never pays for it.
+    const [{ mentalMath }, { withMental }] = await Promise.all([
+      import('../../core/analysis/mental.js'),
+      import('../../render/mental.js'),
+    ]);
+    report = withMental(report, mentalMath(model, values, new Set(overrides.keys())));
+  }
   return emit(io, formatOf(flags), {
     json: () => reportDocument(report),
     markdown: () => renderMarkdown(report),

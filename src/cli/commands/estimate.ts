@@ -21,6 +21,7 @@ export const estimate = defineCommand({
       help: 'what-if loop: change assumptions, see every result change, save a new scenario (needs a terminal; Ctrl-C exits 130)',
     },
     { flags: '--chart', help: 'chart the growth of results that accumulate over a horizon (storage over years)' },
+    { flags: '--mental', help: 'add each result as mental math gives it (powers of ten, shortcuts) and its error' },
     ...outputOptions(),
   ],
   help: `
@@ -29,6 +30,7 @@ Examples:
   bote estimate twitter --set dau=200M --set media_size="2 MB/tweet"
   bote estimate uber --json | jq .results.rps.value
   bote estimate ./scenarios/my-service.yaml --format csv > figures.csv
+  bote estimate twitter --mental             each result on the whiteboard, and how far it lands
 
 Quantities take units (MB, GiB, Gbps, ms, day, year, USD or $), scale words
 and suffixes (300M, 2bn, 1.5k, "300 million"), and percentages (50%).
