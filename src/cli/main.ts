@@ -5,6 +5,7 @@ import { calc } from './commands/calc.js';
 import { check } from './commands/check.js';
 import { complete } from './commands/complete.js';
 import { completion } from './commands/completion.js';
+import { drill } from './commands/drill.js';
 import { estimate } from './commands/estimate.js';
 import { explain } from './commands/explain.js';
 import { init } from './commands/init.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandDescription[] = [
   ref,
   sensitivity,
   sweep,
+  drill,
   completion,
   complete,
   list,

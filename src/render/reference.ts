@@ -2,9 +2,11 @@ import type { ChalkInstance } from 'chalk';
 import { DOWNTIME_PERIODS, YEAR_DAYS, type AvailabilityRow, type Period } from '../core/reference/availability.js';
 import type { LatencyRow } from '../core/reference/latency.js';
 import type { PowerRow } from '../core/reference/powers.js';
+import type { Shortcut } from '../core/reference/shortcuts.js';
 import { bestUnit } from '../core/units/display.js';
 import { Dimension } from '../core/units/dimension.js';
 import { alignColumns, cellsBar } from './charts.js';
+import { formatError } from './mental.js';
 import { formatDisplay, formatValue, group, threeDigits } from './number.js';
 
 // ── latency ──────────────────────────────────────────────────────────────
@@ -126,7 +128,13 @@ function percent(x: number): string {
   return x === 0 ? '-' : `${threeDigits(x * 100)}%`;
 }
 
-export function renderPowers(rows: readonly PowerRow[], style: ChalkInstance, title = true): string {
+/** `powers`: the powers of two; the whole table (`title`) also the shortcuts of mental math after it. */
+export function renderPowers(
+  rows: readonly PowerRow[],
+  style: ChalkInstance,
+  title = true,
+  shortcuts: readonly Shortcut[] = [],
+): string {
   const head = ['power', 'exact value', '≈ (2^10 ≈ 1000)', 'IEC', 'confused with', 'IEC is larger by'];
   const body = rows.map((r) => [
     `2^${r.power}`,
@@ -145,5 +153,28 @@ export function renderPowers(rows: readonly PowerRow[], style: ChalkInstance, ti
       'IEC prefixes (KiB, MiB, GiB) step by 1024, SI ones (KB, MB, GB) by 1000: the gap compounds 2.4% a step.',
     ),
   );
-  return `${out.join('\n')}\n`;
+  const text = `${out.join('\n')}\n`;
+  return shortcuts.length ? `${text}\n${renderShortcuts(shortcuts, style)}` : text;
+}
+
+/** A value with its unit: "86,400 s", "11.5741/s", "125 MB/s", "1,024". */
+function withUnit(value: number, unit: string): string {
+  return `${formatValue(value)}${unit === '' ? '' : unit.startsWith('/') ? unit : ` ${unit}`}`;
+}
+
+/** The shortcuts of mental math (docs/mental-math.md), each with its exact value and error. */
+export function renderShortcuts(rows: readonly Shortcut[], style: ChalkInstance): string {
+  const head = ['id', 'shortcut', 'exact', 'error'];
+  const body = rows.map((s) => [s.id, s.text, `${s.what} = ${withUnit(s.exact, s.unit)}`, formatError(s.error, 1)]);
+  const lines = alignColumns([head, ...body], [false, false, false, true], [style.cyan]);
+  return `${[
+    style.bold('Shortcuts of mental math'),
+    '',
+    style.bold(lines[0]!),
+    ...lines.slice(1),
+    '',
+    style.dim(
+      "Error = (shortcut − exact) / exact, by bote's calendar (365-day year, month = year/12). bote explain --mental names them where it uses them.",
+    ),
+  ].join('\n')}\n`;
 }

@@ -97,6 +97,15 @@ describe('bash completion, run for real', () => {
     expect(bashComplete('bote', '--v')).toEqual(['--version']);
   });
 
+  it('knows the drill and --mental (issue 13), from their descriptions', async () => {
+    expect(bashComplete('bote', 'dr')).toEqual(['drill']);
+    expect(bashComplete('bote', 'drill', 'tw')).toContain('twitter');
+    expect(bashComplete('bote', 'drill', 'twitter', '--v')).toEqual(['--vary']);
+    expect(bashComplete('bote', 'drill', '--a')).toEqual(['--answer']);
+    expect(bashComplete('bote', 'explain', 'twitter', 'qps', '--me')).toEqual(['--mental']);
+    expect(bashComplete('bote', 'estimate', 'twitter', '--me')).toEqual(['--mental']);
+  });
+
   it('completes scenario names', async () => {
     expect(bashComplete('bote', 'estimate', 'tw')).toContain('twitter');
     expect(bashComplete('bote', 'estimate', 'url-sh')).toContain('url-shortener');

@@ -108,6 +108,37 @@ describe('bote ref powers', () => {
   });
 });
 
+describe('bote ref powers: the shortcuts of mental math', () => {
+  // Errors from first principles: a day is 24 × 3,600 = 86,400 s, so 10^5 s is 15.7% long;
+  // a year 365 × 86,400 = 31,536,000 s; 2^10 = 1,024; a million a day is 10^6 / 86,400 = 11.57 a second.
+  it('follow the whole table, each with its exact value and error', async () => {
+    const r = await bote('ref', 'powers');
+    expect(r.stdout).toMatch(/Shortcuts of mental math\n/);
+    expect(r.stdout).toMatch(/M1\s+day ≈ 10\^5 s\s+1 day = 86,400 s\s+\+15\.7%/);
+    expect(r.stdout).toMatch(/M3\s+year ≈ 3 × 10\^7 s\s+1 year = 31,536,000 s\s+−4\.9%/);
+    expect(r.stdout).toMatch(/M4\s+2\^10 ≈ 10\^3\s+2\^10 = 1,024\s+−2\.3%/);
+    expect(r.stdout).toMatch(/M5\s+1 M\/day ≈ 12\/s\s+1 M\/day = 11\.5741\/s\s+\+3\.7%/);
+    expect(r.stdout).toMatch(/M11\s+1 Gbps ≈ 100 MB\/s\s+1 Gbps = 125 MB\/s\s+−20\.0%/);
+    // One power asked for: no shortcuts.
+    expect((await bote('ref', 'powers', '32')).stdout).not.toContain('Shortcuts');
+  });
+
+  it('are data in JSON, and alone in every format with `shortcuts`', async () => {
+    const doc = JSON.parse((await bote('ref', 'powers', '--json')).stdout);
+    const m1 = doc.shortcuts.find((s: { id: string }) => s.id === 'M1');
+    expect(m1).toMatchObject({ text: 'day ≈ 10^5 s', exact: 86_400, approx: 1e5, unit: 's' });
+    expect(m1.error).toBeCloseTo(1e5 / 86_400 - 1, 12);
+    const alone = JSON.parse((await bote('ref', 'powers', 'shortcuts', '--json')).stdout);
+    expect(alone.shortcuts).toEqual(doc.shortcuts);
+    expect(alone).not.toHaveProperty('rows');
+    const csv = (await bote('ref', 'powers', 'shortcuts', '--format', 'csv')).stdout.split('\r\n');
+    expect(csv[0]).toBe('id,text,what,exact,approx,unit,error');
+    expect(csv[1]).toMatch(/^M1,day ≈ 10\^5 s,1 day,86400,100000,s,0\.1574/);
+    const markdown = (await bote('ref', 'powers', '--format', 'markdown')).stdout;
+    expect(markdown).toContain('| id | text | what | exact | approx | unit | error |');
+  });
+});
+
 describe('bote ref', () => {
   it('exits 2 for an unknown table, suggesting the closest', async () => {
     const r = await bote('ref', 'latncy');

@@ -17,7 +17,10 @@ import {
   renderLatencyMatches,
   renderLatencyTable,
   renderPowers,
+  renderShortcuts,
 } from '../../render/reference.js';
+import { shortcuts } from '../../core/reference/shortcuts.js';
+import { renderRows } from '../../render/rows.js';
 import { envelope } from '../../render/json.js';
 import type { Rows } from '../../render/rows.js';
 import { styleFor, type ColorFlags } from '../style.js';
@@ -62,6 +65,7 @@ export async function refCommand(io: Io, table: string, query: string | undefine
       );
     }
     case 'powers': {
+      if (query?.trim().toLowerCase() === 'shortcuts') return printShortcuts(io, flags);
       const rows = query === undefined ? powersTable() : [powerFor(query)];
       const columns = [
         'power',
@@ -73,14 +77,26 @@ export async function refCommand(io: Io, table: string, query: string | undefine
         'si',
         'iecLargerBy',
       ] as const;
-      return print(
-        { conventions: { approximation: '2^10 ≈ 1000', iec: 1024, si: 1000 }, rows },
-        () => renderPowers(rows, style(), query === undefined),
-        () => ({
-          columns,
-          rows: rows.map((r) => columns.map((c) => r[c])),
-        }),
-      );
+      // The whole table comes with the shortcuts of mental math (`ref powers shortcuts`: them alone).
+      const more = query === undefined ? shortcuts() : [];
+      const powerRows = () => ({ columns, rows: rows.map((r) => columns.map((c) => r[c])) });
+      return emit(io, formatOf(flags), {
+        json: () =>
+          envelope({
+            table,
+            conventions: { approximation: '2^10 ≈ 1000', iec: 1024, si: 1000 },
+            rows,
+            ...(more.length ? { shortcuts: more } : {}),
+          }),
+        table: () => renderPowers(rows, style(), query === undefined, more),
+        rows: powerRows,
+        // Markdown takes two tables; CSV one, the powers (the shortcuts: `ref powers shortcuts`).
+        markdown: () =>
+          [
+            renderRows('markdown', powerRows()),
+            ...(more.length ? [renderRows('markdown', shortcutRows(more))] : []),
+          ].join('\n'),
+      });
     }
     case 'capacity': {
       const rows = query === undefined ? CAPACITY : capacityMatches(query);
@@ -100,6 +116,21 @@ export async function refCommand(io: Io, table: string, query: string | undefine
       );
     }
   }
+}
+
+/** `bote ref powers shortcuts`: the shortcuts of mental math alone, in every format. */
+function printShortcuts(io: Io, flags: RefFlags) {
+  const rows = shortcuts();
+  return emit(io, formatOf(flags), {
+    json: () => envelope({ table: 'powers', shortcuts: rows }),
+    table: () => renderShortcuts(rows, styleFor(io, flags)),
+    rows: () => shortcutRows(rows),
+  });
+}
+
+function shortcutRows(rows: ReturnType<typeof shortcuts>): Rows {
+  const columns = ['id', 'text', 'what', 'exact', 'approx', 'unit', 'error'] as const;
+  return { columns, rows: rows.map((r) => columns.map((c) => r[c])) };
 }
 
 function latencyMatches(query: string): readonly LatencyRow[] {
@@ -131,6 +162,9 @@ function availabilityFor(query: string) {
 function powerFor(query: string) {
   const power = parsePower(query);
   if (power === undefined)
-    throw new CliError(`"${query}" is not a power of two from 0 to ${MAX_POWER}: write 32 or 2^32`, 1);
+    throw new CliError(
+      `"${query}" is not a power of two from 0 to ${MAX_POWER}: write 32 or 2^32 (or shortcuts, for mental math's)`,
+      1,
+    );
   return powerRow(power);
 }

@@ -109,9 +109,11 @@ class Whiteboard {
       const to = convert(result.value, result.units, units, this.model.registry);
       value = result.value;
       if (to.ratio !== 1 || to.notes.length) {
-        value = roundMental(result.value * to.ratio);
+        const converted = result.value * to.ratio;
+        value = roundMental(converted);
+        const same = !to.notes.length && Math.abs(value - converted) <= 1e-12 * Math.abs(converted);
         lines.push({
-          parts: [tens(result), ...factorParts(to), op('≈'), { kind: 'tens', value, unit }],
+          parts: [tens(result), ...factorParts(to), op(same ? '=' : '≈'), { kind: 'tens', value, unit }],
           notes: to.notes,
         });
       } else if (!lines.length) lines.push({ parts: [op('='), { kind: 'tens', value, unit }], notes: [] });
