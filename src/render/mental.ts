@@ -23,12 +23,13 @@ export function tensText(value: number, unit: string): string {
   return unit ? `${formatTens(value)} ${unit}` : formatTens(value);
 }
 
-/** "+15.7%", "−14%": how far the mental figure is from the exact one; `digits` after the point. */
+/** "+15.7%", "−14%", "+0.4%": how far the mental figure is from the exact one; `digits` after the point (one below 1%). */
 export function formatError(error: number, digits = 0): string {
   if (!Number.isFinite(error)) return 'n/a';
-  const pct = Number((error * 100).toFixed(digits));
+  const places = Math.abs(error) < 0.01 ? Math.max(digits, 1) : digits;
+  const pct = Number((error * 100).toFixed(places));
   if (pct === 0) return '0%';
-  return `${pct > 0 ? '+' : '−'}${Math.abs(pct).toFixed(digits)}%`;
+  return `${pct > 0 ? '+' : '−'}${Math.abs(pct).toFixed(places)}%`;
 }
 
 const TIGHT = new Set(['^', '(', ')', ', ']);

@@ -26,3 +26,16 @@ describe('docs/building-blocks.md: the whole picture', () => {
     for (const line of shown!.split('\n').filter((l) => l && l !== '...')) expect(table, line).toContain(line);
   });
 });
+
+/** The worked example of docs/mental-math.md is what `bote explain twitter qps --mental` prints. */
+describe('docs/mental-math.md: the worked example', () => {
+  it('prints every line the page shows', async () => {
+    const page = readFileSync(join(ROOT, 'docs', 'mental-math.md'), 'utf8');
+    const section = page.slice(page.indexOf('## A worked example'));
+    const [, shown] = /```\n([\s\S]*?)```/.exec(section)!;
+    const out = (await runInProcess(['explain', 'twitter', 'qps', '--mental', '--no-color'])).stdout.split('\n');
+    const lines = shown!.split('\n').filter(Boolean);
+    expect(lines.length).toBe(5);
+    for (const line of lines) expect(out, line).toContain(line);
+  });
+});
