@@ -12,6 +12,12 @@ import { isRound, roundMental, tensOf } from './mental-round.js';
 // other by their count (365 day a year), and any other size by the rounding
 // rule, unless it is round already or a round number of bits.
 
+/** A number and the unit words it is in, as written (tweet/day, not tweet/s). */
+export interface MentalValue {
+  value: number;
+  units: UnitFactor[];
+}
+
 /** One approximation a conversion made: 1 day = 86,400 s ≈ 10^5 s (M1). */
 export interface Approximation {
   /** What is converted, with its count: `1 day`, `1 year`, `1 GiB`, `1 M/day`, `2^40`. */

@@ -1,13 +1,11 @@
 import type { Expr } from '../expr/ast.js';
-import { functionNamed } from '../expr/calls.js';
-import type { Call, FunctionDef } from '../expr/functions.js';
-import { referent } from '../expr/referent.js';
 import { powerOfTwoShortcut, type ShortcutId } from '../reference/shortcuts.js';
 import { unitOf, type Figure, type Model } from '../scenario/model.js';
-import { Dimension } from '../units/dimension.js';
+import type { Dimension } from '../units/dimension.js';
 import { formatUnitFactors, mergeFactors, type UnitFactor } from '../units/written.js';
+import { type ExactContext, exactValue, figureUnits, isConstant, runFunction } from './mental-exact.js';
 import { relativeError, roundMental } from './mental-round.js';
-import { baseUnits, convert, dimOf, expand, unitSize, type Approximation, type Converted } from './mental-units.js';
+import { type Approximation, type Converted, convert, expand, type MentalValue, unitSize } from './mental-units.js';
 
 /**
  * Mental math (docs/mental-math.md): every figure worked out as on a
@@ -15,12 +13,6 @@ import { baseUnits, convert, dimOf, expand, unitSize, type Approximation, type C
  * rounded again, units converted by the shortcuts of mental-units.ts; and
  * the steps as data, for `explain --mental`, `estimate --mental` and `drill`.
  */
-
-/** A number and the unit words it is in, as written (tweet/day, not tweet/s). */
-export interface MentalValue {
-  value: number;
-  units: UnitFactor[];
-}
 
 /** A step of the whiteboard as data, rendered by render/mental.ts. */
 export type MentalPart =
@@ -64,13 +56,6 @@ export function mentalMath(
 ): MentalFigure[] {
   const board = new Whiteboard(model, values, pinned);
   return model.figures.map((f) => board.figure(f));
-}
-
-/** The unit words of a figure's unit: declared, written, or its base units. */
-export function figureUnits(f: Figure): UnitFactor[] {
-  if (f.unit?.factors) return mergeFactors(f.unit.factors);
-  if (f.unit?.text) return [{ symbol: f.unit.text, power: 1, factor: f.unit.factor, dim: f.unit.dim }];
-  return baseUnits(f.dim);
 }
 
 const SHOWN_OP = { '+': '+', '-': '−', '*': '×', '/': '÷', '^': '^' } as const;
@@ -135,7 +120,7 @@ class Whiteboard {
 
   /** A sub-formula on the whiteboard; each operation adds its line. Arithmetic of constants is one number. */
   private mental(e: Expr, lines: MentalLine[]): MentalValue {
-    if (this.isConstant(e)) {
+    if (isConstant(e, this.model)) {
       const v = this.exact(e);
       return { value: roundMental(v.value), units: v.units };
     }
@@ -151,7 +136,7 @@ class Whiteboard {
       case 'bin':
         return this.binary(e, lines);
       case 'call':
-        return this.call(e, lines, (a) => this.mental(a, lines));
+        return this.call(e, lines);
       case 'num':
         return { value: roundMental(e.value), units: [] };
       default:
@@ -228,32 +213,13 @@ class Whiteboard {
     return { value, units };
   }
 
-  /**
-   * A function of the table (functions.ts) runs on the whiteboard values: its
-   * arguments in base units by their whiteboard sizes, its constants (the unit
-   * ceil rounds in, the day cache_80_20 keeps) whiteboard-sized too.
-   */
-  private call(
-    e: Extract<Expr, { kind: 'call' }>,
-    lines: MentalLine[] | undefined,
-    arg: (a: Expr) => MentalValue,
-  ): MentalValue {
-    const def = functionNamed(e.fn)!;
-    const args = e.args.map(arg);
-    const size = (v: MentalValue) => (lines ? unitSize(v.units, this.model.registry) : exactSize(v.units));
-    const notes = args.flatMap((a) => size(a).notes);
-    const base = args.map((a) => a.value * size(a).ratio);
-    const defaults = def.params.slice(args.length).flatMap((p) => (p.default === undefined ? [] : [p.default]));
-    const result = def.result(this.callOf(def, args, lines !== undefined));
-    const { dim, constants } = result instanceof Dimension ? { dim: result, constants: [] } : result;
-    const ran = def.run(...base, ...defaults, ...constants);
-    const raw: MentalValue = def.keepsUnit
-      ? { value: ran / size(args[0]!).ratio, units: args[0]!.units }
-      : { value: ran, units: baseUnits(dim) };
-    if (!lines) return raw;
+  /** A function of the table on the whiteboard values (mental-exact.ts runs it); the call is a line. */
+  private call(e: Extract<Expr, { kind: 'call' }>, lines: MentalLine[]): MentalValue {
+    const args = e.args.map((a) => this.mental(a, lines));
+    const { value: raw, notes } = runFunction(e.fn, args, this.context(true));
     const value = roundMental(raw.value);
     const shown = args.flatMap((a, i) => (i ? [op(', '), tens(a)] : [tens(a)]));
-    const result2: MentalPart[] =
+    const result: MentalPart[] =
       value === raw.value
         ? [op('='), tens({ value, units: raw.units })]
         : [
@@ -262,101 +228,17 @@ class Whiteboard {
             op('≈'),
             tens({ value, units: raw.units }),
           ];
-    lines.push({ parts: [{ kind: 'name', text: def.name }, op('('), ...shown, op(')'), ...result2], notes });
+    lines.push({ parts: [{ kind: 'name', text: e.fn }, op('('), ...shown, op(')'), ...result], notes });
     return { value, units: raw.units };
   }
 
-  private callOf(def: FunctionDef, args: MentalValue[], mental: boolean): Call {
-    const day = this.model.registry.unit('day')!;
-    const dayUnit: UnitFactor = { symbol: 'day', power: 1, factor: day.factor, dim: day.dim };
-    return {
-      fn: def.name,
-      dims: args.map((a) => dimOf(a.units)),
-      roundIn: this.roundIn,
-      day: mental ? unitSize([dayUnit], this.model.registry).ratio : day.factor,
-      unit: (i) => unitText(args[i]!.units),
-      refuse: (message) => {
-        throw new Error(`mental math: ${message}`);
-      },
-    };
+  private context(mental: boolean): ExactContext {
+    return { model: this.model, values: this.values, roundIn: this.roundIn, mental };
   }
 
-  /** Exact arithmetic in the units written: constants, and exponents. */
   private exact(e: Expr): MentalValue {
-    switch (e.kind) {
-      case 'num':
-        return { value: e.value, units: [] };
-      case 'paren':
-        return this.exact(e.inner);
-      case 'neg': {
-        const v = this.exact(e.arg);
-        return { value: -v.value, units: v.units };
-      }
-      case 'name': {
-        const r = referent(e, this.model.registry, (n) => this.model.byName.get(n));
-        if (r && 'figure' in r) {
-          const f = r.figure;
-          return { value: this.values[f.index]! / unitOf(f).factor, units: figureUnits(f) };
-        }
-        const u = r!.unit;
-        if (u.scale) return { value: u.factor, units: [] };
-        return { value: 1, units: [{ symbol: u.symbol, power: 1, factor: u.factor, dim: u.dim }] };
-      }
-      case 'bin': {
-        const a = this.exact(e.left);
-        const b = this.exact(e.right);
-        switch (e.op) {
-          case '^':
-            return { value: a.value ** b.value, units: a.units.map((f) => ({ ...f, power: f.power * b.value })) };
-          case '+':
-          case '-': {
-            const right =
-              b.value * exactSize(mergeFactors([...b.units, ...a.units.map((f) => ({ ...f, power: -f.power }))])).ratio;
-            return { value: e.op === '+' ? a.value + right : a.value - right, units: a.units };
-          }
-          case '*':
-            return { value: a.value * b.value, units: mergeFactors([...a.units, ...b.units]) };
-          case '/':
-            return {
-              value: a.value / b.value,
-              units: mergeFactors([...a.units, ...b.units.map((f) => ({ ...f, power: -f.power }))]),
-            };
-          default:
-            return e.op satisfies never;
-        }
-      }
-      case 'call':
-        return this.call(e, undefined, (a) => this.exact(a));
-      default:
-        return e satisfies never;
-    }
+    return exactValue(e, this.context(false));
   }
-
-  /** A sub-formula with no figure in it: arithmetic of numbers and units, worked out once. */
-  private isConstant(e: Expr): boolean {
-    switch (e.kind) {
-      case 'num':
-        return true;
-      case 'name': {
-        const r = referent(e, this.model.registry, (n) => this.model.byName.get(n));
-        return r !== undefined && 'unit' in r;
-      }
-      case 'paren':
-        return this.isConstant(e.inner);
-      case 'neg':
-        return this.isConstant(e.arg);
-      case 'bin':
-        return this.isConstant(e.left) && this.isConstant(e.right);
-      case 'call':
-        return e.args.every((a) => this.isConstant(a));
-      default:
-        return e satisfies never;
-    }
-  }
-}
-
-function exactSize(units: readonly UnitFactor[]): Converted {
-  return { ratio: units.reduce((r, f) => r * f.factor ** f.power, 1), notes: [] };
 }
 
 /** `÷ 10^5`, `× 2.5 × 10^6`: a conversion by one factor of two digits at most; nothing where it is not. */
