@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -128,6 +128,19 @@ describe('bote drill --answer', () => {
 });
 
 describe('bote drill without a terminal', () => {
+  it('refuses a scenario with nothing to ask about, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bote-drill-'));
+    try {
+      const file = join(dir, 'inputs-only.yaml');
+      writeFileSync(file, 'title: Inputs only\nassumptions:\n  users: 3 user\n');
+      const r = await runInProcess(['drill', file, '--json']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('inputs-only has no derived figure above zero to ask about');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says how to use it, exit 2', async () => {
     const r = await runInProcess(['drill', 'twitter'], { stdinIsTTY: false, stderrIsTTY: true });
     expect(r.code).toBe(2);

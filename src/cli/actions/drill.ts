@@ -2,6 +2,7 @@ import { addToScore, gradeAnswer, NO_SCORE, readAnswer, type Score } from '../..
 import { Drill, type DrillQuestion, pickScenario } from '../../core/analysis/drill.js';
 import { MENTAL_RULE } from '../../core/analysis/mental-round.js';
 import type { Model } from '../../core/scenario/model.js';
+import { evaluateModel } from '../../core/scenario/run.js';
 import {
   type DrillPainter,
   exactText,
@@ -55,7 +56,14 @@ export async function drillCommand(
     );
   const seed = seedOf(flags);
   const model = ref === undefined ? pickBuiltin(io, seed) : loadModel(io, ref);
+  orFail(io, evaluateModel(model), model.text);
   const drill = new Drill(model, seed, flags.vary === true);
+  if (!drill.hasQuestions())
+    throw new CliError(
+      `${model.name} has no derived figure above zero to ask about`,
+      1,
+      'drill a scenario with results, e.g. bote drill twitter',
+    );
   const ask = () => orFail(io, drill.next(), model.text);
   if (flags.answer !== undefined) return gradeOne(io, model, ask(), flags.answer, flags, seed);
   if (!interactive) {

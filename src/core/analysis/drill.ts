@@ -73,9 +73,15 @@ export class Drill {
     this.random = mulberry32(seed ^ 0x9e3779b9);
   }
 
-  /** The next question; an error where --vary makes a figure that cannot be computed. */
+  /** Whether the scenario has a figure to ask about: a derived one above zero (false where it cannot be evaluated). */
+  hasQuestions(): boolean {
+    return this.candidates().length > 0;
+  }
+
+  /** The next question; an error where the scenario (or --vary) makes a figure that cannot be computed. */
   next(): Result<DrillQuestion> {
     const candidates = this.candidates();
+    if (!candidates.length) throw new Error(`drill: ${this.model.name} has no figure to ask about (see hasQuestions)`);
     const sections = DRILL_SECTIONS.filter((s) => candidates.some((f) => f.section === s));
     const section = sections.length ? sections[this.asked % sections.length]! : undefined;
     const among = candidates.filter((f) => section === undefined || f.section === section);
@@ -87,9 +93,11 @@ export class Drill {
     return this.question(figure, this.asked);
   }
 
-  /** Figures worth asking: derived, in a drill section where the scenario has any, and above zero. */
+  /** Figures worth asking: derived, above zero as the scenario states them, in a drill section where it has any. */
   private candidates(): Figure[] {
-    const derived = this.model.figures.filter((f) => f.kind === 'derived');
+    const values = evaluateModel(this.model);
+    if (!values.ok) return [];
+    const derived = this.model.figures.filter((f) => f.kind === 'derived' && values.value[f.index]! > 0);
     const inSections = derived.filter((f) => (DRILL_SECTIONS as readonly string[]).includes(f.section ?? 'other'));
     return inSections.length ? inSections : derived;
   }
