@@ -1,5 +1,6 @@
 import { explain, type ExplainStep } from '../../core/analysis/explain.js';
-import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
+import { evaluateModel, readOverrides, type Setting } from '../../core/scenario/run.js';
+import type { Model } from '../../core/scenario/model.js';
 import { rangesOf } from '../../core/analysis/sample.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
 import { styleFor, type ColorFlags } from '../style.js';
@@ -9,33 +10,51 @@ import { envelope } from '../../render/json.js';
 import type { Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-import { figureNamed, loadModel, orFail } from '../load.js';
+import { cliLoader, figureNamed, type Loader, type ScenarioRef } from '../load.js';
 
 export type ExplainFlags = SetFlags & FormatFlags & ColorFlags;
 
+/**
+ * The steps from the assumptions to each named figure (every figure when
+ * none is named), with --set applied: what every format of `bote explain`
+ * prints, and what the library's explain() returns as explainDocument.
+ */
+export function explainSteps(
+  loader: Loader,
+  ref: ScenarioRef,
+  names: readonly string[],
+  settings: readonly Setting[],
+): Explained {
+  const model = loader.model(ref);
+  for (const n of names) figureNamed(model, n);
+  const overrides = loader.check(readOverrides(model, settings), model.sources);
+  const values = loader.check(evaluateModel(model, overrides), model.sources);
+  const steps = explain(model, values, [...names], new Set(overrides.keys()), rangesOf(model, overrides));
+  return { model, values, steps };
+}
+
+export interface Explained {
+  model: Model;
+  /** By figure index, in base units. */
+  values: Float64Array;
+  steps: ExplainStep[];
+}
+
+/** The `--json` document of `bote explain` (docs/json.md). */
+export function explainDocument({ model, values, steps }: Explained) {
+  const calendar = model.registry.conventions;
+  const display = (name: string) =>
+    displayOf(model.byName.get(name)!, values[model.byName.get(name)!.index]!, calendar);
+  return envelope({ steps: steps.map((s) => stepJson(s, calendar, display(s.name))) }, model);
+}
+
 /** `bote explain <scenario> [name...]`: each figure's chain, as one would say it. */
 export async function explainCommand(io: Io, ref: string, names: string[], flags: ExplainFlags): Promise<void> {
-  const model = loadModel(io, ref);
-  for (const n of names) figureNamed(model, n);
-  const settings = flags.set ?? [];
-  const overrides = orFail(io, readOverrides(model, settings), model.text);
-  const values = orFail(io, evaluateModel(model, overrides), model.text);
-  const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
+  const explained = explainSteps(cliLoader(io), ref, names, flags.set ?? []);
+  const { model, steps } = explained;
   const calendar = model.registry.conventions;
   return emit(io, formatOf(flags), {
-    json: () =>
-      envelope(
-        {
-          steps: steps.map((s) =>
-            stepJson(
-              s,
-              calendar,
-              displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar),
-            ),
-          ),
-        },
-        model,
-      ),
+    json: () => explainDocument(explained),
     rows: () => ({
       columns: ['name', 'formula', 'substituted', 'value', 'unit'],
       rows: steps.map((s) => [
