@@ -5,7 +5,7 @@ import { compileScenario } from '../../src/core/scenario/compile.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { applyEdits, delta, fileText, resetEdit, tryEdit, type Edits } from '../../src/core/analysis/whatif.js';
 import { saveScenario } from '../../src/cli/interactive/splice.js';
-import { formatDelta } from '../../src/cli/interactive/view.js';
+import { formatDelta } from '../../src/render/number.js';
 import { moveSchemaRef } from '../../src/cli/interactive/save.js';
 
 const scenarioText = (name: string) =>
