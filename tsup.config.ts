@@ -6,11 +6,14 @@ import { defineConfig } from 'tsup';
 // package itself serves to bundlers that do not target Node.
 const yamlEsm = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', import.meta.url));
 
-// One bundled ESM entry: resolving node_modules at start-up costs more than the
+// Bundled ESM entries: resolving node_modules at start-up costs more than the
 // code itself. Commands that need heavy modules import them lazily, which
-// esbuild splits into chunks of their own.
+// esbuild splits into chunks of their own. `index` is the library (docs/api.md),
+// with its types: tsup bundles the declarations into one dist/index.d.ts, so
+// that no internal path is part of the package's surface.
 export default defineConfig({
-  entry: { cli: 'src/cli/main.ts' },
+  entry: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  dts: { entry: { index: 'src/index.ts' } },
   format: ['esm'],
   platform: 'node',
   target: 'node20',
@@ -19,7 +22,6 @@ export default defineConfig({
   clean: true,
   minify: true,
   sourcemap: false,
-  dts: false,
   noExternal: [/.*/],
   esbuildOptions(options) {
     options.alias = { yaml: yamlEsm };
