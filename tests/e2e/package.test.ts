@@ -73,17 +73,17 @@ describe('the npm package', () => {
     expect(pkg.files).toEqual(['bin/', 'dist/', 'scenarios/', 'schema/', 'README.md']);
     expect(paths).toContain('bin/bote.js');
     expect(paths).toContain('dist/cli.js');
-    expect(paths).toContain('dist/index.js');
-    expect(paths).toContain('dist/index.d.ts');
+    expect(paths).toContain('dist/lib/index.js');
+    expect(paths).toContain('dist/lib/index.d.ts');
     expect(paths).toContain('scenarios/twitter.yaml');
     expect(paths).toContain('schema/scenario.schema.json');
     // Sources stay out; the library's declarations (one bundled .d.ts) go in.
     expect(
       paths.filter(
-        (p) => (/\.(ts|map|tgz)$/.test(p) && p !== 'dist/index.d.ts') || p.includes('.tmp') || p.includes('test'),
+        (p) => (/\.(ts|map|tgz)$/.test(p) && p !== 'dist/lib/index.d.ts') || p.includes('.tmp') || p.includes('test'),
       ),
     ).toEqual([]);
-    expect(paths.filter((p) => p.endsWith('.d.ts'))).toEqual(['dist/index.d.ts']);
+    expect(paths.filter((p) => p.endsWith('.d.ts'))).toEqual(['dist/lib/index.d.ts']);
   });
 
   it('installs without dev dependencies and estimates twitter', () => {
@@ -143,8 +143,8 @@ describe('the npm package as a library', () => {
 
   it("declares its entry: exports '.' with types and import, ESM only", () => {
     const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'bote', 'package.json'), 'utf8'));
-    expect(installed.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
-    expect(installed.types).toBe('./dist/index.d.ts');
+    expect(installed.exports['.']).toEqual({ types: './dist/lib/index.d.ts', import: './dist/lib/index.js' });
+    expect(installed.types).toBe('./dist/lib/index.d.ts');
     expect(installed.type).toBe('module');
   });
 
