@@ -1,26 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
-import { BIN, childEnv, ROOT } from '../helpers/run-bote.js';
+import { ROOT } from '../helpers/run-bote.js';
+import { hasTmux, killTmuxServer, tmuxBote, type TmuxBote } from '../helpers/tmux.js';
 
 // `bote estimate <scenario> -i` in a real pseudo-terminal: the BUILT binary
-// (`npx tsup` first) in a tmux session, driven with send-keys and read with
-// capture-pane. A tmux server of its own (-L) so that no other session is touched.
+// (`npx tsup` first) in a tmux session (tests/helpers/tmux.ts), driven with
+// send-keys and read with capture-pane.
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 const SOCKET = `bote-e2e-${process.pid}`;
 const ORIGINAL = readFileSync(join(ROOT, 'scenarios', 'twitter.yaml'), 'utf8');
-
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', env: childEnv() });
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 describe('bote estimate -i without a terminal', () => {
   it('exits 2 and says to use --set', async () => {
@@ -34,56 +25,27 @@ describe('bote estimate -i without a terminal', () => {
 describe.skipIf(!hasTmux)(
   'bote estimate -i in a terminal (tmux; skipped only when tmux is not installed: apt-get install -y tmux)',
   () => {
-    let session = '';
     let dir = '';
     let n = 0;
+    let bote: TmuxBote;
 
     beforeEach(() => {
       dir = mkdtempSync(join(tmpdir(), 'bote-interactive-'));
-      session = `bote-${process.pid}-${++n}`;
-      // The exit code goes to a file: the session ends with the command.
-      const command = `${quote(process.execPath)} ${quote(BIN)} estimate twitter -i; echo $? > ${quote(join(dir, '.exit-code'))}`;
-      tmux('new-session', '-d', '-x', '200', '-y', '50', '-s', session, '-c', dir, command);
+      bote = tmuxBote(SOCKET, `bote-${process.pid}-${++n}`, dir, ['estimate', 'twitter', '-i']);
     });
 
     afterEach(() => {
-      spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', session], { env: childEnv() });
+      bote.kill();
       rmSync(dir, { recursive: true, force: true });
     });
 
-    afterAll(() => {
-      spawnSync('tmux', ['-L', SOCKET, 'kill-server'], { env: childEnv() });
-    });
+    afterAll(() => killTmuxServer(SOCKET));
 
-    const screen = () => tmux('capture-pane', '-p', '-t', session);
-    const keys = (...k: string[]) => tmux('send-keys', '-t', session, ...k);
-    const type = (text: string) => tmux('send-keys', '-t', session, '-l', text);
-
-    /** Polls the screen until it matches, for up to 10 s. */
-    async function waitFor(pattern: RegExp, timeout = 10_000): Promise<string> {
-      const until = Date.now() + timeout;
-      let last = '';
-      for (;;) {
-        try {
-          last = screen();
-        } catch {
-          // The session may have ended; the pattern will not match then.
-        }
-        if (pattern.test(last)) return last;
-        if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; the screen:\n${last}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-
-    async function exitCode(timeout = 10_000): Promise<number> {
-      const file = join(dir, '.exit-code');
-      const until = Date.now() + timeout;
-      while (!existsSync(file) || !readFileSync(file, 'utf8').trim()) {
-        if (Date.now() > until) throw new Error(`the command did not end; the screen:\n${screen()}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      return Number(readFileSync(file, 'utf8').trim());
-    }
+    const screen = () => bote.screen();
+    const keys = (...k: string[]) => bote.keys(...k);
+    const type = (text: string) => bote.type(text);
+    const waitFor = (pattern: RegExp, timeout?: number) => bote.waitFor(pattern, timeout);
+    const exitCode = (timeout?: number) => bote.exitCode(timeout);
 
     const MENU = /\? What now\?/;
 

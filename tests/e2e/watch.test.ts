@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EstimateFlags } from '../../src/cli/actions/estimate.js';
 import { CliError, processIo, type Io } from '../../src/cli/io.js';
 import { DEBOUNCE_MS, watchEstimate, type Watching } from '../../src/cli/watch.js';
-import { BIN, childEnv, ROOT } from '../helpers/run-bote.js';
+import { ROOT } from '../helpers/run-bote.js';
+import { hasTmux, killTmuxServer, tmuxBote, type TmuxBote } from '../helpers/tmux.js';
 
 // `bote estimate FILE --watch`: in process with a watcher the test drives
 // (what is watched, what a change does), then the built binary in a real
@@ -104,50 +104,26 @@ describe('--watch, in process', () => {
   });
 });
 
-const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
 const SOCKET = `bote-watch-${process.pid}`;
 
 describe.skipIf(!hasTmux)('--watch in a terminal (tmux; skipped only when tmux is not installed)', () => {
   let dir = '';
-  const session = `bote-watch-${process.pid}`;
-  const tmux = (...args: string[]) => {
-    const r = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8', env: childEnv() });
-    if (r.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
-  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const screen = () => tmux('capture-pane', '-p', '-t', session);
-
-  async function waitFor(pattern: RegExp, timeout = 10_000): Promise<string> {
-    const until = Date.now() + timeout;
-    let last = '';
-    for (;;) {
-      try {
-        last = screen();
-      } catch {
-        // The session may have ended.
-      }
-      if (pattern.test(last)) return last;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; the screen:\n${last}`);
-      await wait(50);
-    }
-  }
+  let bote: TmuxBote;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'bote-watch-tty-'));
     writeFileSync(join(dir, 'mine.yaml'), TWITTER);
-    const command = `${quote(process.execPath)} ${quote(BIN)} estimate ./mine.yaml --watch; echo $? > ${quote(join(dir, '.exit-code'))}`;
-    tmux('new-session', '-d', '-x', '200', '-y', '120', '-s', session, '-c', dir, command);
+    bote = tmuxBote(SOCKET, `bote-watch-${process.pid}`, dir, ['estimate', './mine.yaml', '--watch'], { height: 120 });
   });
 
   afterEach(() => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', session], { env: childEnv() });
+    bote.kill();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  afterAll(() => {
-    spawnSync('tmux', ['-L', SOCKET, 'kill-server'], { env: childEnv() });
-  });
+  afterAll(() => killTmuxServer(SOCKET));
+
+  const waitFor = (pattern: RegExp) => bote.waitFor(pattern);
 
   it('edit, break, fix, Ctrl-C: each render on a cleared screen, then exit 130', async () => {
     await waitFor(/│ qps +│ +3,472\.22 │ tweet\/s +│ +3\.47 K tweet\/s │/);
@@ -168,13 +144,7 @@ describe.skipIf(!hasTmux)('--watch in a terminal (tmux; skipped only when tmux i
     const fixed = await waitFor(/│ qps +│ +10,416\.7 │ tweet\/s/);
     expect(fixed).not.toContain('unknown unit');
 
-    tmux('send-keys', '-t', session, 'C-c');
-    const file = join(dir, '.exit-code');
-    const until = Date.now() + 10_000;
-    while (!existsSync(file) || !readFileSync(file, 'utf8').trim()) {
-      if (Date.now() > until) throw new Error(`bote did not end; the screen:\n${screen()}`);
-      await wait(50);
-    }
-    expect(readFileSync(file, 'utf8').trim()).toBe('130');
+    bote.keys('C-c');
+    expect(await bote.exitCode()).toBe(130);
   });
 });
