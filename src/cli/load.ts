@@ -133,6 +133,23 @@ function parentReader(io: FileReader, dirs: Map<string, string>): ReadParent {
   };
 }
 
+/** `target` as a file in `folder` writes it: relative, with `/`, starting with `.` (`./base.yaml`, `../base.yaml`). */
+export function writtenPath(folder: string, target: string): string {
+  const rel = relative(folder, target).split('\\').join('/');
+  return rel.startsWith('.') ? rel : `./${rel}`;
+}
+
+/** A relative path in `extends:` starts beside the file: point it from the new place (a name stays a name). */
+export function moveExtendsRef(text: string, from: string, to: string): string {
+  return text.replace(
+    /^(extends:[ \t]*)(['"]?)([^'"#\n]*?)\2([ \t]*(?:#.*)?)$/m,
+    (whole, head: string, quote: string, ref: string, tail: string) => {
+      if (!isPathRef(ref) || isAbsolute(ref)) return whole;
+      return `${head}${quote}${writtenPath(dirname(to), resolve(dirname(from), ref))}${quote}${tail}`;
+    },
+  );
+}
+
 /**
  * Standard input can be read once: a command given `-` twice (`bote compare
  * - -`) is bad usage, said before anything is read.

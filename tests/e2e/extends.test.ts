@@ -242,4 +242,17 @@ describe('bote init NAME --extends', () => {
     const both = await run('init', 'x', '--extends', 'twitter', '--from', 'twitter');
     expect(both.code).toBe(2);
   });
+
+  it('--from a variant elsewhere points its extends: path from the copy', async () => {
+    const r = await run('init', 'copy', '--from', './family/kids/one.yaml');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'copy.yaml'), 'utf8')).toContain('extends: ./family/base.yaml\n');
+    expect((await json('estimate', './copy.yaml')).results.twice!.value).toBe(20);
+  });
+
+  it('bote list names what a variant without a title extends', async () => {
+    write('scenarios/kid.yaml', 'extends: twitter');
+    const r = await run('list');
+    expect(r.stdout).toMatch(/^ {2}kid +\(extends twitter\)$/m);
+  });
 });

@@ -7,7 +7,8 @@ import type { Model } from '../../src/core/scenario/model.js';
 import { applyEdits, delta, fileText, resetEdit, tryEdit, type Edits } from '../../src/core/analysis/whatif.js';
 import { saveScenario } from '../../src/cli/interactive/splice.js';
 import { formatDelta } from '../../src/render/number.js';
-import { moveExtendsRef, moveSchemaRef } from '../../src/cli/interactive/save.js';
+import { moveSchemaRef } from '../../src/cli/interactive/save.js';
+import { moveExtendsRef } from '../../src/cli/load.js';
 
 const scenarioText = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url)), 'utf8');

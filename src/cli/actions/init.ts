@@ -4,7 +4,7 @@ import { parseScenarioSource } from '../../core/scenario/source.js';
 import { SCHEMA_ID } from '../../core/scenario/json-schema.js';
 import { CliError, reasonOf, type Io } from '../io.js';
 import { builtinDir, findScenario, isPathRef } from '../scenario-files.js';
-import { loadModel } from '../load.js';
+import { loadModel, moveExtendsRef, writtenPath } from '../load.js';
 import type { Model } from '../../core/scenario/model.js';
 
 const TEMPLATE = (name: string) => `name: ${name}
@@ -88,6 +88,7 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
       .readFile(source.path)
       .replace(/^# yaml-language-server:.*\n/, '')
       .replace(/^name: .*$/m, `name: ${slug}`);
+    body = moveExtendsRef(body, source.path, path);
     if (!flags.keepExpect) body = withoutPublished(body, flags.from, name);
   } else {
     body = TEMPLATE(slug);
@@ -145,9 +146,7 @@ function variantTemplate(slug: string, ref: string, parent: Model): string {
 
 /** The parent as the new file names it: a scenario name as given, a path relative to the new file. */
 function extendsRef(io: Io, ref: string, path: string): string {
-  if (!isPathRef(ref)) return ref;
-  const rel = relative(dirname(path), resolve(io.cwd, ref)).split('\\').join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
+  return isPathRef(ref) ? writtenPath(dirname(path), resolve(io.cwd, ref)) : ref;
 }
 
 /**

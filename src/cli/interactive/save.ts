@@ -4,7 +4,7 @@ import { scenarioNameFor } from '../../core/scenario/schema.js';
 import { fileText, type Edits, type WhatIf } from '../../core/analysis/whatif.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
 import { reasonOf, type Io } from '../io.js';
-import { isPathRef } from '../scenario-files.js';
+import { moveExtendsRef } from '../load.js';
 import type { Prompter } from './prompter.js';
 import { saveScenario } from './splice.js';
 import { wasText } from './view.js';
@@ -65,20 +65,6 @@ export async function saveWhatIf(
 
 function withYaml(name: string): string {
   return extname(name) ? name : `${name}.yaml`;
-}
-
-/** A relative path in `extends:` starts beside the file: point it from the new place (a name stays a name). */
-export function moveExtendsRef(text: string, from: string, to: string): string {
-  return text.replace(
-    /^(extends:[ \t]*)(['"]?)([^'"#\n]*?)\2([ \t]*(?:#.*)?)$/m,
-    (whole, head: string, quote: string, ref: string, tail: string) => {
-      if (!isPathRef(ref) || isAbsolute(ref)) return whole;
-      const rel = relative(dirname(to), resolve(dirname(from), ref))
-        .split('\\')
-        .join('/');
-      return `${head}${quote}${rel.startsWith('.') ? rel : `./${rel}`}${quote}${tail}`;
-    },
-  );
 }
 
 /** A relative `$schema=` in the modeline is relative to the file: point it from the new place. */
