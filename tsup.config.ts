@@ -1,22 +1,23 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // yaml's `node` export is CommonJS, which esbuild cannot tree-shake; its ESM
 // build (the same code) lets the bundle keep only the parser. It is what the
 // package itself serves to bundlers that do not target Node.
 const yamlEsm = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', import.meta.url));
 
-// One bundled ESM entry: resolving node_modules at start-up costs more than the
-// code itself. Commands that need heavy modules import them lazily, which
-// esbuild splits into chunks of their own.
-export default defineConfig({
+// One bundled ESM entry for the command line: resolving node_modules at
+// start-up costs more than the code itself. Commands that need heavy modules
+// import them lazily, which esbuild splits into chunks of their own.
+const cli = {
   entry: { cli: 'src/cli/main.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',
   outDir: 'dist',
   splitting: true,
-  clean: true,
+  // dist/lib is the library's build, below.
+  clean: ['!lib/**'],
   minify: true,
   sourcemap: false,
   dts: false,
@@ -28,4 +29,18 @@ export default defineConfig({
     // Bundled CommonJS dependencies (cli-table3) call require().
     js: "import { createRequire as __bote_cr } from 'node:module'; const require = __bote_cr(import.meta.url);",
   },
-});
+} satisfies Options;
+
+// The library (docs/api.md), a build of its own in dist/lib: sharing chunks
+// with the command line would split the cli entry's start-up code into more
+// files. Its declarations are bundled into one dist/lib/index.d.ts, so that
+// no internal path is part of the package's surface.
+const library = {
+  ...cli,
+  entry: { index: 'src/index.ts' },
+  outDir: 'dist/lib',
+  clean: true,
+  dts: { entry: { index: 'src/index.ts' } },
+} satisfies Options;
+
+export default defineConfig([cli, library]);

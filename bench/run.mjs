@@ -4,6 +4,7 @@
 //    the same machine load. Budget (issue #2): at most 2.0x.
 // 2. Monte Carlo (samples.mjs): 100,000 samples of bench/twitter-ranges.yaml.
 // 3. Scale (scale.mjs): generated scenarios of 1,000 to 100,000 figures.
+// 4. Watch (watch.mjs): from a save to the new estimate, `estimate --watch`.
 // Generated files and bundles go to a temp folder, removed at the end.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { benchSamples } from './samples.mjs';
 import { benchScale } from './scale.mjs';
+import { benchWatch } from './watch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 21);
@@ -62,6 +64,7 @@ const verdicts = [
 try {
   verdicts.push(await benchSamples({ root, tmp, runs: Number(process.env.BENCH_SAMPLE_RUNS ?? 11) }));
   verdicts.push(...(await benchScale({ root, tmp, runs: Number(process.env.BENCH_SCALE_RUNS ?? 3) })));
+  verdicts.push(await benchWatch({ root, tmp, runs: Number(process.env.BENCH_WATCH_RUNS ?? 20) }));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -22,7 +22,12 @@ export interface Io {
    * nothing is lost, not even when the disk fills or the process is killed.
    */
   writeFile: (path: string, text: string, options: { overwrite: boolean }) => void;
+  /** Standard input, whole (`bote estimate -`); absent where there is none to read. */
+  readStdin?: () => string;
 }
+
+/** What finding and reading scenarios needs, and nothing that prints: the library gets this much. */
+export type FileReader = Pick<Io, 'cwd' | 'env' | 'readFile' | 'listDir' | 'isFile' | 'isDir'>;
 
 /** The real streams and file system; `cwd` is where relative paths start (tests run from elsewhere). */
 export function processIo(cwd = process.cwd()): Io {
@@ -41,6 +46,7 @@ export function processIo(cwd = process.cwd()): Io {
     isFile: (p) => statOf(p)?.isFile() ?? false,
     isDir: (p) => statOf(p)?.isDirectory() ?? false,
     writeFile: writeWhole,
+    readStdin: () => attempt('<stdin>', 'read', () => readFileSync(0, 'utf8').replace(/^\uFEFF/, '')),
   };
 }
 
@@ -112,6 +118,11 @@ function linkOrCreate(temp: string, path: string, text: string): void {
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
     writeFileSync(path, text, { flag: 'wx' });
   }
+}
+
+/** What the command line prints for a CliError: `bote: error: ...` and its hint. */
+export function errorText(e: CliError): string {
+  return `bote: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`;
 }
 
 /** A problem the user can fix; `exitCode` 1 for bad input, 2 for bad usage, 130 for Ctrl-C. */

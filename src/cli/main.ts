@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import type { CommandContext, CommandDescription } from './command.js';
 import { calc } from './commands/calc.js';
 import { check } from './commands/check.js';
+import { compare } from './commands/compare.js';
 import { complete } from './commands/complete.js';
 import { completion } from './commands/completion.js';
 import { drill } from './commands/drill.js';
@@ -15,11 +16,12 @@ import { schema } from './commands/schema.js';
 import { sensitivity } from './commands/sensitivity.js';
 import { sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
-import { CliError, processIo, reasonOf, type Io } from './io.js';
+import { CliError, errorText, processIo, reasonOf, type Io } from './io.js';
 
 /** bote's commands, in the order `bote --help` lists them. */
 export const COMMANDS: readonly CommandDescription[] = [
   estimate,
+  compare,
   explain,
   check,
   calc,
@@ -105,7 +107,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof CliError) {
       if (e.reported) return e.exitCode;
-      io.stderr(`bote: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      io.stderr(errorText(e));
       return e.exitCode;
     }
     io.stderr(

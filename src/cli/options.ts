@@ -12,14 +12,27 @@ export interface SetFlags {
   set?: Setting[];
 }
 
-/** Collects repeated `--set name=quantity` options. */
-function collectSetting(value: string, previous: Setting[] = []): Setting[] {
+/** One `name=quantity`, as --set and --variant read it. */
+export function parseSetting(value: string, example = '--set dau=200M or --set media_size="2 MB/tweet"'): Setting {
   const eq = value.indexOf('=');
   const name = value.slice(0, eq).trim();
   if (eq < 0 || !FIGURE_NAME.test(name) || value.slice(eq + 1).trim() === '') {
-    throw new InvalidArgumentError('expected NAME=QUANTITY, e.g. --set dau=200M or --set media_size="2 MB/tweet"');
+    throw new InvalidArgumentError(`expected NAME=QUANTITY, e.g. ${example}`);
   }
-  return [...previous, { name, text: value.slice(eq + 1) }];
+  return { name, text: value.slice(eq + 1) };
+}
+
+/** Collects repeated `--set name=quantity` options. */
+function collectSetting(value: string, previous: Setting[] = []): Setting[] {
+  return [...previous, parseSetting(value)];
+}
+
+/** Collects repeated `--variant "a=1;b=2 MB"`: a column of settings each, read as --set reads them. */
+function collectVariant(value: string, previous: Setting[][] = []): Setting[][] {
+  const parts = value.split(';').filter((p) => p.trim() !== '');
+  const example = '--variant mau=600M or --variant "media_share=20%;media_size=2 MB/tweet"';
+  if (!parts.length) throw new InvalidArgumentError(`expected NAME=QUANTITY, several separated by ;, e.g. ${example}`);
+  return [...previous, parts.map((p) => parseSetting(p, example))];
 }
 
 /** Collects a repeated option's words: `--noun tweet --noun vCPU`. */
@@ -47,14 +60,25 @@ export const setOption: OptionDescription = {
   parse: collectSetting,
 };
 
+/** `bote compare`'s columns of settings. */
+export const variantOption: OptionDescription = {
+  flags: '--variant <settings>',
+  help: 'a column: the first scenario with these settings (NAME=QUANTITY, several separated by ;); repeatable',
+  kind: 'setting',
+  parse: collectVariant,
+};
+
 /** Fewer samples give no honest p5 and p95: with 1, all three are the same draw. */
+export const SAMPLES = [100, 10_000_000] as const;
+/** mulberry32 takes a 32-bit seed. */
+export const SEED = [0, 2 ** 32 - 1] as const;
+
 export function samplesOption(help: string): OptionDescription {
-  return { flags: '--samples <n>', help, kind: 'number', parse: wholeIn('--samples', 100, 10_000_000), default: 10000 };
+  return { flags: '--samples <n>', help, kind: 'number', parse: wholeIn('--samples', ...SAMPLES), default: 10000 };
 }
 
-/** mulberry32 takes a 32-bit seed. */
 export function seedOption(help: string): OptionDescription {
-  return { flags: '--seed <seed>', help, kind: 'number', parse: wholeIn('--seed', 0, 2 ** 32 - 1) };
+  return { flags: '--seed <seed>', help, kind: 'number', parse: wholeIn('--seed', ...SEED) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { basename, delimiter, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean } from '../core/suggest.js';
-import { CliError, type Io } from './io.js';
+import { CliError, type FileReader } from './io.js';
 
 export type Origin = 'local' | 'BOTE_PATH' | 'built-in';
 
@@ -10,18 +10,19 @@ export interface ScenarioFile {
   display: string;
   path: string;
   name: string;
-  origin: Origin | 'path';
+  /** `text`: standard input, or text the library was given whole. */
+  origin: Origin | 'path' | 'text';
 }
 
 /** The built-in scenarios ship beside the bundle (dist/../scenarios) and the sources (src/cli/../../scenarios). */
-export function builtinDir(io: Io): string {
+export function builtinDir(io: FileReader): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, '..', 'scenarios'), join(here, '..', '..', 'scenarios')];
   return candidates.find((d) => io.isDir(d)) ?? candidates[0]!;
 }
 
 /** Where a name is looked for, in order: ./scenarios/, each folder of BOTE_PATH, the built-ins. */
-export function searchPath(io: Io): Array<{ dir: string; origin: Origin }> {
+export function searchPath(io: FileReader): Array<{ dir: string; origin: Origin }> {
   const extra = (io.env.BOTE_PATH ?? '')
     .split(delimiter)
     .filter(Boolean)
@@ -37,7 +38,7 @@ export function searchPath(io: Io): Array<{ dir: string; origin: Origin }> {
     .filter((p, i, all) => all.findIndex((q) => q.dir === p.dir) === i);
 }
 
-function filesIn(io: Io, dir: string, origin: Origin): ScenarioFile[] {
+function filesIn(io: FileReader, dir: string, origin: Origin): ScenarioFile[] {
   return io
     .listDir(dir)
     .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && io.isFile(join(dir, f)))
@@ -50,7 +51,7 @@ function filesIn(io: Io, dir: string, origin: Origin): ScenarioFile[] {
 }
 
 /** Every scenario a name can reach; where two share a name, the first in the search path wins. */
-export function listScenarios(io: Io): ScenarioFile[] {
+export function listScenarios(io: FileReader): ScenarioFile[] {
   const seen = new Set<string>();
   const out: ScenarioFile[] = [];
   for (const { dir, origin } of searchPath(io)) {
@@ -64,9 +65,12 @@ export function listScenarios(io: Io): ScenarioFile[] {
 }
 
 /** A path (has a slash or a YAML extension) is a path; anything else is a scenario name. */
-export function findScenario(io: Io, ref: string): ScenarioFile {
-  const isPath = ref.includes('/') || ref.includes('\\') || ['.yaml', '.yml'].includes(extname(ref));
-  if (isPath) {
+export function isPathRef(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || ['.yaml', '.yml'].includes(extname(ref));
+}
+
+export function findScenario(io: FileReader, ref: string): ScenarioFile {
+  if (isPathRef(ref)) {
     const path = resolve(io.cwd, ref);
     if (!io.isFile(path))
       throw new CliError(

@@ -28,7 +28,8 @@ export type DiagnosticCode =
   | 'bad-expect'
   | 'unknown-ref'
   | 'unsourced-default'
-  | 'omitted-has-figures';
+  | 'omitted-has-figures'
+  | 'bad-extends';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -10,8 +10,13 @@ export function positionOf(text: string, offset: number): Position {
   return lineIndex(text).position(offset);
 }
 
+export interface LineIndex {
+  position(offset: number): Position;
+  line(n: number): string;
+}
+
 /** Where each line starts, found once: thousands of diagnostics of one file each cost a binary search. */
-export function lineIndex(text: string): { position(offset: number): Position; line(n: number): string } {
+export function lineIndex(text: string): LineIndex {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return {
@@ -85,17 +90,62 @@ export function renderDiagnostic(
 }
 
 /**
- * Several diagnostics of one text, one blank line apart. `limit`: at most so
- * many, then how many more there are (a file of thousands of mistakes is
- * better read a screen at a time).
+ * The text a diagnostic's span is in: one text, or the files of a scenario
+ * that extends others (Model.sources), each diagnostic then quoting the lines
+ * of its own file.
+ */
+export type Texts = string | undefined | ReadonlyArray<{ file?: string; text: string }>;
+
+/** Finds each file's text and line index once. */
+function textsIndex(texts: Texts): (file: string | undefined) => { text: string; index: LineIndex } | undefined {
+  if (texts === undefined) return () => undefined;
+  const files = typeof texts === 'string' ? [{ text: texts }] : texts;
+  const cache = new Map<string | undefined, { text: string; index: LineIndex } | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      const found = files.find((f) => f.file === file) ?? (typeof texts === 'string' ? files[0] : undefined);
+      cache.set(file, found && { text: found.text, index: lineIndex(found.text) });
+    }
+    return cache.get(file);
+  };
+}
+
+/**
+ * Several diagnostics, one blank line apart. `limit`: at most so many, then
+ * how many more there are (a file of thousands of mistakes is better read a
+ * screen at a time).
  */
 export function renderDiagnostics(
   ds: readonly Diagnostic[],
-  text: string | undefined,
+  texts: Texts,
   { paint = plain, limit = Infinity }: { paint?: Painter; limit?: number } = {},
 ): string {
-  const index = text === undefined ? undefined : lineIndex(text);
-  const shown = ds.slice(0, limit).map((d) => renderDiagnostic(d, text, paint, index));
+  const textOf = textsIndex(texts);
+  const shown = ds.slice(0, limit).map((d) => {
+    const found = textOf(d.file);
+    return renderDiagnostic(d, found?.text, paint, found?.index);
+  });
   if (ds.length > limit) shown.push(`… and ${ds.length - limit} more problems: \`bote validate\` lists them all\n`);
   return shown.join('\n');
+}
+
+/** Diagnostics as data, with line and column (1-based) where they have a place: validate --json, the library's errors. */
+export function diagnosticsJson(ds: readonly Diagnostic[], texts: Texts) {
+  const textOf = textsIndex(texts);
+  return ds.map((d) => {
+    const index = textOf(d.file)?.index;
+    const start = d.span && index ? index.position(d.span.start) : undefined;
+    const end = d.span && index ? index.position(d.span.end) : undefined;
+    return {
+      file: d.file ?? null,
+      severity: d.severity ?? 'error',
+      code: d.code,
+      message: d.message,
+      hint: d.hint ?? null,
+      line: start?.line ?? null,
+      column: start?.column ?? null,
+      endLine: end?.line ?? null,
+      endColumn: end?.column ?? null,
+    };
+  });
 }

@@ -15,6 +15,17 @@ interface About {
  * The estimate says more of its scenario (`full`): its source and the
  * conventions it restates; the other documents name it.
  */
+export function envelope<T extends object>(body: T): { version: 1 } & T;
+export function envelope<T extends object>(
+  body: T,
+  scenario: About,
+  options?: { full?: false },
+): { version: 1; scenario: ScenarioBrief } & T;
+export function envelope<T extends object>(
+  body: T,
+  scenario: About,
+  options: { full: true },
+): { version: 1; scenario: ScenarioFull } & T;
 export function envelope<T extends object>(body: T, scenario?: About, { full = false } = {}) {
   return {
     version: 1 as const,
@@ -23,7 +34,20 @@ export function envelope<T extends object>(body: T, scenario?: About, { full = f
   };
 }
 
-function scenarioJson(s: About, full: boolean) {
+/** The scenario as most documents name it. */
+export interface ScenarioBrief {
+  name: string;
+  title: string;
+  file: string | null;
+}
+
+/** The scenario as the estimate gives it: its source, and the conventions it restates. */
+export interface ScenarioFull extends ScenarioBrief {
+  source: string | null;
+  conventions?: Record<string, string>;
+}
+
+function scenarioJson(s: About, full: boolean): ScenarioBrief | ScenarioFull {
   if (!full) return { name: s.name, title: s.title, file: s.file ?? null };
   return {
     name: s.name,
@@ -86,6 +110,7 @@ export function reportDocument(report: Report) {
         ...(c.erratum !== undefined ? { erratum: c.erratum } : {}),
         ...(c.note !== undefined ? { note: c.note } : {}),
       })),
+      ...(report.checksSetAside.length ? { checksSetAside: report.checksSetAside } : {}),
     },
     report.scenario,
     { full: true },

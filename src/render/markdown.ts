@@ -1,6 +1,6 @@
 import { formatValue } from './number.js';
 import { verdict } from './checks.js';
-import { originLabel, priceLine, resultGroups, type Report } from './report.js';
+import { originLabel, priceLine, resultGroups, setAsideLine, type Report } from './report.js';
 import { markdownCell as cell } from './rows.js';
 
 /**
@@ -42,6 +42,7 @@ export function renderMarkdown(report: Report): string {
   const empty = groups?.filter((g) => g.empty !== undefined) ?? [];
   if (empty.length) out.push('', ...empty.map((g) => `- ${g.section}: ${cell(g.empty!)}`));
   if (report.prices) out.push('', `Cost: ${cell(priceLine(report.prices))}.`);
+  if (report.checksSetAside.length) out.push('', `${cell(setAsideLine(report.checksSetAside))}.`);
   if (sampled)
     out.push(
       '',

@@ -57,3 +57,12 @@ export function formatDisplay(value: number, unit: string, conventions?: Convent
   if (shown.onLadder) return `${threeDigits(shown.value)} ${shown.unit}`;
   return unit ? `${scaled(value)} ${unit}` : scaled(value);
 }
+
+/** A change as a percentage: "+100%", "-50%", "0%"; "new" where the original was 0. */
+export function formatDelta(d: number | null): string {
+  if (d === null) return 'new';
+  if (d === 0) return '0%';
+  const p = d * 100;
+  const shown = Math.abs(p) >= 10 ? Math.round(p) : Number(p.toPrecision(2));
+  return `${p > 0 ? '+' : '-'}${Math.abs(shown)}%`;
+}

@@ -70,6 +70,8 @@ export interface Report {
   calendar: Conventions;
   /** True when --set changed the scenario, so published figures no longer apply. */
   checksSkipped: boolean;
+  /** Published figures inherited through `extends:` that this variant changes (Model.setAside), unless --set skipped all. */
+  checksSetAside: string[];
   uncertainty?: { samples: number; seed: number };
 }
 
@@ -129,6 +131,7 @@ export function buildReport(
     calendar: model.registry.conventions,
     checks: settings.size ? [] : checks,
     checksSkipped: settings.size > 0 && checks.length > 0,
+    checksSetAside: settings.size ? [] : model.setAside,
     ...(uncertainty ? { uncertainty: { samples: uncertainty.samples, seed: uncertainty.seed } } : {}),
   };
 }
@@ -168,6 +171,12 @@ export function priceLine(p: PriceBasis): string {
   if (p.stated.length) parts.push(`${p.stated.join(', ')} as the source states ${p.stated.length > 1 ? 'them' : 'it'}`);
   if (p.set.length) parts.push(`${p.set.join(', ')} set with --set`);
   return parts.join('; ');
+}
+
+/** "2 inherited published figures set aside (qps, dau): this variant changes what they depend on". */
+export function setAsideLine(names: readonly string[]): string {
+  const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')}...` : names.join(', ');
+  return `${names.length} inherited published figure${names.length > 1 ? 's' : ''} set aside (${shown}): this variant changes what ${names.length > 1 ? 'they depend' : 'it depends'} on`;
 }
 
 /** One section of the results: its rows, or why it has none. */

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatDisplay, formatValue } from './number.js';
 import { checkSentence, formatDifference, verdict } from './checks.js';
-import { originLabel, priceLine, resultGroups, type Report, type ReportRow } from './report.js';
+import { originLabel, priceLine, resultGroups, setAsideLine, type Report, type ReportRow } from './report.js';
 import { visibleLength, wrapText } from './wrap.js';
 
 /** The width the table output keeps to: title, tables and errata. */
@@ -79,6 +79,7 @@ export function renderTable(report: Report, style: ChalkInstance): string {
     );
   }
   if (report.checksSkipped) out.push(style.dim('published figures not compared: --set changed the assumptions'));
+  if (report.checksSetAside.length) out.push(style.dim(setAsideLine(report.checksSetAside)));
 
   // A cell has room for the verdict only; the whole sentence goes under the table.
   const failed = report.checks.filter((c) => c.status === 'fail');
@@ -197,7 +198,7 @@ function fitted(
  * between two ordinary rows (they cross a column, ┼) go; those beside a
  * spanning row stay and frame it.
  */
-function withoutRowLines(text: string): string {
+export function withoutRowLines(text: string): string {
   return text
     .split('\n')
     .filter((l) => !(l.startsWith('├') && l.includes('┼')))

@@ -18,6 +18,11 @@ const COMMANDS: Array<{ name: string; args: string[]; header?: string[]; ownMark
     ownMarkdown: true,
   },
   {
+    name: 'compare',
+    args: ['compare', 'twitter', '--variant', 'mau=600M'],
+    header: ['kind', 'section', 'name', 'unit', 'twitter', 'mau=600M', 'mau=600M change'],
+  },
+  {
     name: 'explain',
     args: ['explain', 'twitter', 'peak_qps'],
     header: ['name', 'formula', 'substituted', 'value', 'unit'],

@@ -44,9 +44,10 @@ beforeAll(() => {
   tarball = join(dir, out[0]!.filename);
   project = join(dir, 'project');
   mkdirSync(project);
+  // An ES module project: its .ts files import bote as ESM under "module": "nodenext".
   writeFileSync(
     join(project, 'package.json'),
-    JSON.stringify({ name: 'bote-install-check', version: '1.0.0', private: true }),
+    JSON.stringify({ name: 'bote-install-check', version: '1.0.0', private: true, type: 'module' }),
   );
   npm(['install', tarball, '--no-audit', '--no-fund', '--omit=dev'], project);
 }, 120_000);
@@ -72,9 +73,17 @@ describe('the npm package', () => {
     expect(pkg.files).toEqual(['bin/', 'dist/', 'scenarios/', 'schema/', 'README.md']);
     expect(paths).toContain('bin/bote.js');
     expect(paths).toContain('dist/cli.js');
+    expect(paths).toContain('dist/lib/index.js');
+    expect(paths).toContain('dist/lib/index.d.ts');
     expect(paths).toContain('scenarios/twitter.yaml');
     expect(paths).toContain('schema/scenario.schema.json');
-    expect(paths.filter((p) => /\.(ts|map|tgz)$/.test(p) || p.includes('.tmp') || p.includes('test'))).toEqual([]);
+    // Sources stay out; the library's declarations (one bundled .d.ts) go in.
+    expect(
+      paths.filter(
+        (p) => (/\.(ts|map|tgz)$/.test(p) && p !== 'dist/lib/index.d.ts') || p.includes('.tmp') || p.includes('test'),
+      ),
+    ).toEqual([]);
+    expect(paths.filter((p) => p.endsWith('.d.ts'))).toEqual(['dist/lib/index.d.ts']);
   });
 
   it('installs without dev dependencies and estimates twitter', () => {
@@ -123,5 +132,114 @@ describe('the npm package', () => {
       expect(existsSync(join(modules, dev)), dev).toBe(false);
     }
     expect(readdirSync(modules)).toContain('commander');
+  });
+});
+
+// The library (docs/api.md): imported by name from a plain ES module, and
+// typechecked from TypeScript against the shipped declarations, with this
+// checkout's compiler (the project installs no TypeScript of its own).
+describe('the npm package as a library', () => {
+  const node = (file: string) => spawnSync(process.execPath, [file], { cwd: project, env, encoding: 'utf8' });
+
+  it("declares its entry: exports '.' with types and import, ESM only", () => {
+    const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'bote', 'package.json'), 'utf8'));
+    expect(installed.exports['.']).toEqual({ types: './dist/lib/index.d.ts', import: './dist/lib/index.js' });
+    expect(installed.types).toBe('./dist/lib/index.d.ts');
+    expect(installed.type).toBe('module');
+  });
+
+  it('imports from a .mjs file: estimate, compare, explain, calc and BoteError', () => {
+    writeFileSync(
+      join(project, 'use.mjs'),
+      [
+        "import { BoteError, calc, compare, estimate, explain } from 'bote';",
+        "const doc = await estimate('twitter');",
+        "const both = await compare(['twitter', 'url-shortener']);",
+        "const steps = await explain('twitter', ['qps']);",
+        'let error;',
+        "try { await estimate({ yaml: 'assumptions:\\n  a: 3 MBB\\n' }); } catch (e) { error = e; }",
+        'console.log(JSON.stringify({ dau: doc.results.dau.value, file: doc.scenario.file, columns: both.columns.length,',
+        '  steps: steps.steps.length, calc: calc("1 Gbps * 1 hour -> GiB").display,',
+        '  error: error instanceof BoteError, diagnostic: error.diagnostics[0] }));',
+      ].join('\n'),
+    );
+    const r = node('use.mjs');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      dau: 150e6,
+      file: 'scenarios/twitter.yaml',
+      columns: 2,
+      steps: 5,
+      calc: '419 GiB',
+      error: true,
+      diagnostic: { file: '<yaml>', line: 2, column: 8, code: 'unknown-unit' },
+    });
+  });
+
+  it('typechecks a TypeScript consumer against the shipped types (tsc --noEmit, strict, no skipLibCheck)', () => {
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'consumer.ts'),
+      [
+        "import { BoteError, calc, compare, estimate, explain, type BoteDiagnostic, type EstimateDocument } from 'bote';",
+        "const doc: EstimateDocument = await estimate('twitter', { set: { mau: '600M', dau: 1 }, samples: 1000, seed: 1 });",
+        "const qps: number = doc.results['qps']!.value;",
+        'const file: string | null = doc.scenario.file;',
+        "const c = await compare(['twitter', { yaml: 'extends: twitter', file: 'x.yaml' }], { variants: [{ mau: '1bn' }] });",
+        "const change: number | null | undefined = c.results['qps']?.changes[1];",
+        "const answer = calc('1 Gbps * 1 hour -> GiB', { nouns: ['tweet'] });",
+        'const value: number = answer.value;',
+        'const notes: string[] = answer.notes;',
+        "const spoken: string | undefined = (await explain('twitter', ['qps'])).steps[0]?.spoken;",
+        'try {',
+        "  calc('1 +');",
+        '} catch (e) {',
+        '  if (e instanceof BoteError) {',
+        '    const first: BoteDiagnostic | undefined = e.diagnostics[0];',
+        '    const line: number | null | undefined = first?.line;',
+        '    console.log(e.message, line);',
+        '  }',
+        '}',
+        '// @ts-expect-error: samples is a number',
+        "await estimate('twitter', { samples: '1000' });",
+        '// @ts-expect-error: there is no such option',
+        "await estimate('twitter', { sets: {} });",
+        'console.log(qps, file, change, value, notes, spoken);',
+      ].join('\n'),
+    );
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', join(project, 'tsconfig.json')], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('runs the example of docs/api.md, which prints what its comments say', () => {
+    const page = readFileSync(join(root, 'docs', 'api.md'), 'utf8');
+    const [, example] = /```js\n([\s\S]*?)```/.exec(page)!;
+    writeFileSync(join(project, 'example.mjs'), example!);
+    const r = node('example.mjs');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const expected = [...example!.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+    expect(r.stdout.trimEnd().split('\n')).toEqual(expected);
   });
 });

@@ -13,6 +13,8 @@ export interface InProcessOptions {
   stderrIsTTY?: boolean;
   /** Pretend stdin is a terminal (`estimate -i` refuses to start without one). */
   stdinIsTTY?: boolean;
+  /** What standard input holds (`bote estimate -`); without it, there is none to read. */
+  stdin?: string;
 }
 
 export interface InProcessResult {
@@ -42,6 +44,7 @@ export async function runInProcess(args: readonly string[], options: InProcessOp
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
     stdinIsTTY: options.stdinIsTTY ?? false,
+    readStdin: options.stdin === undefined ? undefined : () => options.stdin!,
   };
   const code = await run([...args], io);
   return { code, stdout, stderr };

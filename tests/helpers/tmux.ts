@@ -33,8 +33,8 @@ export function tmuxServer(name: string) {
     return r.stdout;
   };
   return {
-    /** `bote ARGS` in a new 200 × 50 session in `dir`; its exit code goes to dir/.exit-code. */
-    start(args: readonly string[], dir: string): TmuxSession {
+    /** `bote ARGS` in a new session in `dir` (200 × 50 unless told); its exit code goes to dir/.exit-code. */
+    start(args: readonly string[], dir: string, { width = 200, height = 50 } = {}): TmuxSession {
       const session = `bote-${process.pid}-${++n}`;
       const code = join(dir, '.exit-code');
       const command = `${[process.execPath, BIN, ...args].map(quote).join(' ')}; echo $? > ${quote(code)}`;
@@ -43,9 +43,9 @@ export function tmuxServer(name: string) {
         'new-session',
         '-d',
         '-x',
-        '200',
+        String(width),
         '-y',
-        '50',
+        String(height),
         '-s',
         session,
         '-c',

@@ -66,6 +66,8 @@ const REFUSALS: Array<[string, string, Diagnostic['code'], string, RegExp]> = [
   ['a misspelt top-level key', lines('asumptions:', '  a: 1'), 'schema', 'asumptions', /unknown key `asumptions`/],
   ['a misspelt key in a figure', lines('assumptions:', '  a: { valeu: 1 }'), 'schema', 'valeu', /unknown key `valeu`/],
   ['no assumptions', lines('name: x'), 'schema', 'name: x\n', /`assumptions` is missing/],
+  // compileScenario reads one text: the chain of `extends:` is read by the loader (tests/e2e/extends.test.ts).
+  ['extends, alone', lines('extends: twitter'), 'bad-extends', 'twitter', /not followed here/],
   ['a name that is not an identifier', lines('assumptions:', '  "1a": 1'), 'schema', '"1a"', /identifiers/],
   ['a bad scenario name', lines('name: Bad_Name', 'assumptions:', '  a: 1'), 'schema', 'Bad_Name', /lowercase/],
   [

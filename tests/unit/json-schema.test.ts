@@ -14,14 +14,18 @@ describe('schema/scenario.schema.json', () => {
     const schema = scenarioJsonSchema() as {
       $schema: string;
       additionalProperties: boolean;
-      required: string[];
+      required?: string[];
+      anyOf: unknown[];
       properties: Record<string, unknown>;
     };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(['assumptions']);
+    // Issue 14: a variant (`extends:`) may leave `assumptions` out; a scenario that extends nothing may not.
+    expect(schema.required).toBeUndefined();
+    expect(schema.anyOf).toEqual([{ required: ['assumptions'] }, { required: ['extends'] }]);
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining([
+        'extends',
         'name',
         'title',
         'source',

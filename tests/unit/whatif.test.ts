@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileChain, compileScenario } from '../../src/core/scenario/compile.js';
+import { parseScenarioSource } from '../../src/core/scenario/source.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { applyEdits, delta, fileText, resetEdit, tryEdit, type Edits } from '../../src/core/analysis/whatif.js';
 import { saveScenario } from '../../src/cli/interactive/splice.js';
-import { formatDelta } from '../../src/cli/interactive/view.js';
+import { formatDelta } from '../../src/render/number.js';
 import { moveSchemaRef } from '../../src/cli/interactive/save.js';
+import { moveExtendsRef } from '../../src/cli/load.js';
 
 const scenarioText = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url)), 'utf8');
@@ -198,6 +200,38 @@ describe('saveScenario', () => {
     expect(moveSchemaRef('# yaml-language-server: $schema=https://x/s.json\n', '/a/b.yaml', '/c/d.yaml')).toContain(
       'https://x/s.json',
     );
+  });
+});
+
+describe('saveScenario of a variant (extends:)', () => {
+  // A variant of twitter that overrides mau only; the parent as the loader reads it.
+  const variantText = 'extends: twitter\ntitle: Bigger\nassumptions:\n  mau: 600 million user\n';
+  const parse = (text: string, file: string) => {
+    const r = parseScenarioSource(text, file);
+    if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+    return r.value;
+  };
+  const variant = ok(
+    compileChain([parse(variantText, 'bigger.yaml'), parse(scenarioText('twitter'), 'scenarios/twitter.yaml')], {
+      name: 'bigger',
+    }),
+  );
+
+  it('writes an inherited assumption into the variant, which still extends its parent', () => {
+    const text = ok(saveScenario(variant, edits(['retention', '7 year'])));
+    expect(text).toContain('extends: twitter\n');
+    expect(text).toMatch(/assumptions:\n {2}mau: 600 million user\n {2}retention: 7 year\n/);
+    expect(text).not.toContain('daily_active');
+  });
+
+  it('points a relative extends: path from the new place; a name stays a name', () => {
+    expect(moveExtendsRef('extends: ./base.yaml  # the base\nname: x\n', '/r/a/kid.yaml', '/r/b/c/kid.yaml')).toBe(
+      'extends: ../../a/base.yaml  # the base\nname: x\n',
+    );
+    expect(moveExtendsRef('extends: "../base.yaml"\n', '/r/a/kid.yaml', '/r/kid.yaml')).toBe(
+      'extends: "./base.yaml"\n',
+    );
+    expect(moveExtendsRef('extends: twitter\n', '/r/a/kid.yaml', '/q/kid.yaml')).toBe('extends: twitter\n');
   });
 });
 

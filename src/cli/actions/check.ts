@@ -1,5 +1,4 @@
 import { compareExpectations, type CheckResult } from '../../core/scenario/checks.js';
-import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
 import { checkSentence } from '../../render/checks.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
@@ -10,6 +9,7 @@ import { styleFor, type ColorFlags } from '../style.js';
 import { CliError, readOrWhy, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario, listScenarios, type ScenarioFile } from '../scenario-files.js';
+import { readFrom } from '../load.js';
 
 export type CheckFlags = FormatFlags & ColorFlags;
 
@@ -45,24 +45,24 @@ export async function checkCommand(io: Io, refs: string[], flags: CheckFlags): P
 function checkFile(io: Io, f: ScenarioFile): ScenarioCheck {
   const read = readOrWhy(io, f.path);
   if (!read.ok) return { scenario: f.name, file: f.display, checks: [], errors: [`bote: error: ${read.why}\n`] };
-  const text = read.value;
-  const compiled = compileScenario(text, { file: f.display, name: f.name });
-  if (!compiled.ok)
+  const loaded = readFrom(io, f, read.value);
+  if (!loaded.model.ok)
     return {
       scenario: f.name,
       file: f.display,
       checks: [],
-      errors: [renderDiagnostics(compiled.diagnostics, text, { limit: 20 })],
+      errors: [renderDiagnostics(loaded.model.diagnostics, loaded.texts, { limit: 20 })],
     };
-  const values = evaluateModel(compiled.value);
+  const model = loaded.model.value;
+  const values = evaluateModel(model);
   if (!values.ok)
     return {
-      scenario: compiled.value.name,
+      scenario: model.name,
       file: f.display,
       checks: [],
-      errors: [renderDiagnostics(values.diagnostics, text)],
+      errors: [renderDiagnostics(values.diagnostics, model.sources)],
     };
-  return { scenario: compiled.value.name, file: f.display, checks: compareExpectations(compiled.value, values.value) };
+  return { scenario: model.name, file: f.display, checks: compareExpectations(model, values.value) };
 }
 
 function checkJson(c: CheckResult) {

@@ -16,7 +16,8 @@ import { envelope } from '../../render/json.js';
 import { formatDisplay } from '../../render/number.js';
 import type { Prompter } from '../interactive/prompter.js';
 import { CliError, type Io } from '../io.js';
-import { loadModel, orFail, seedOf } from '../load.js';
+import { orFail } from '../fail.js';
+import { loadModel, seedOf } from '../load.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { listScenarios } from '../scenario-files.js';
 import { styleFor, type ColorFlags } from '../style.js';
@@ -56,7 +57,7 @@ export async function drillCommand(
     );
   const seed = seedOf(flags);
   const model = ref === undefined ? pickBuiltin(io, seed) : loadModel(io, ref);
-  orFail(io, evaluateModel(model), model.text);
+  orFail(io, evaluateModel(model), model.sources);
   const drill = new Drill(model, seed, flags.vary === true);
   if (!drill.hasQuestions())
     throw new CliError(
@@ -64,7 +65,7 @@ export async function drillCommand(
       1,
       'drill a scenario with results, e.g. bote drill twitter',
     );
-  const ask = () => orFail(io, drill.next(), model.text);
+  const ask = () => orFail(io, drill.next(), model.sources);
   if (flags.answer !== undefined) return gradeOne(io, model, ask(), flags.answer, flags, seed);
   if (!interactive) {
     const questions = Array.from({ length: flags.count ?? PRINTED }, ask);

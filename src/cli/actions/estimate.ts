@@ -1,6 +1,6 @@
 import { compareExpectations } from '../../core/scenario/checks.js';
 import type { Model } from '../../core/scenario/model.js';
-import { evaluateModel, readOverrides, type Overrides } from '../../core/scenario/run.js';
+import { evaluateModel, readOverrides, type Overrides, type Setting } from '../../core/scenario/run.js';
 import { percentiles, rangesOf, sampleModel } from '../../core/analysis/sample.js';
 import { buildReport, type Uncertainty } from '../../render/report.js';
 import { reportDocument } from '../../render/json.js';
@@ -9,41 +9,62 @@ import { renderCsv } from '../../render/csv.js';
 import type { Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import type { ColorFlags } from '../style.js';
-import { loadModel, orFail, seedOf } from '../load.js';
+import { cliLoader, seedOf, type Loader, type ScenarioRef } from '../load.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 
-export interface EstimateFlags extends SetFlags, FormatFlags, ColorFlags {
+export interface EstimateFlags extends SetFlags, FormatFlags, ColorFlags, EstimateOptions {
   samples: number;
-  seed?: number;
   /** Handled before this action: cli/interactive/loop.ts runs instead. */
   interactive?: boolean;
   chart?: boolean;
+  /** Handled before this action: cli/watch.ts runs it again on every change. */
+  watch?: boolean;
   /** A mental-math column: each result on the whiteboard, and its error (docs/mental-math.md). */
   mental?: boolean;
 }
 
-/** `bote estimate <scenario>`: load, check, apply --set, evaluate, render. */
-export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promise<void> {
-  const model = loadModel(io, ref);
-  const settings = flags.set ?? [];
-  const overrides = orFail(io, readOverrides(model, settings), model.text);
-  const values = orFail(io, evaluateModel(model, overrides), model.text);
-  const uncertainty = sampleIfRanged(io, model, overrides, flags);
-  let report = buildReport(
+/** What an estimate takes besides the scenario: the command's flags, the library's options. */
+export interface EstimateOptions {
+  set?: Setting[];
+  samples?: number;
+  seed?: number;
+}
+
+/**
+ * One scenario's estimate: load, check, apply --set, evaluate, sample, and
+ * gather the report every format prints. `bote estimate --json` prints
+ * reportDocument of it, and the library's estimate() returns the same.
+ */
+export function estimateReport(loader: Loader, ref: ScenarioRef, options: EstimateOptions) {
+  const model = loader.model(ref);
+  const settings = options.set ?? [];
+  const overrides = loader.check(readOverrides(model, settings), model.sources);
+  const values = loader.check(evaluateModel(model, overrides), model.sources);
+  const uncertainty = sampleIfRanged(loader, model, overrides, options);
+  const report = buildReport(
     model,
     values,
     compareExpectations(model, values),
     new Map(settings.map((s) => [s.name, s.text])),
     uncertainty,
   );
-  if (flags.mental) {
-    // Loaded only here, like the table: --json without --mental never pays for it.
-    const [{ mentalMath }, { withMental }] = await Promise.all([
-      import('../../core/analysis/mental.js'),
-      import('../../render/mental.js'),
-    ]);
-    report = withMental(report, mentalMath(model, values, new Set(overrides.keys())));
-  }
+  return { model, overrides, values, report };
+}
+
+/** The report with each result as mental math gives it; loaded only when asked, so --json alone never pays for it. */
+export async function withMentalMath({ model, overrides, values, report }: ReturnType<typeof estimateReport>) {
+  const [{ mentalMath }, { withMental }] = await Promise.all([
+    import('../../core/analysis/mental.js'),
+    import('../../render/mental.js'),
+  ]);
+  return withMental(report, mentalMath(model, values, new Set(overrides.keys())));
+}
+
+/** `bote estimate <scenario>`: the estimate, in the format asked for. */
+export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promise<void> {
+  const estimated = estimateReport(cliLoader(io), ref, flags);
+  const { model, overrides, values } = estimated;
+  const report = flags.mental ? await withMentalMath(estimated) : estimated.report;
   return emit(io, formatOf(flags), {
     json: () => reportDocument(report),
     markdown: () => renderMarkdown(report),
@@ -66,8 +87,8 @@ export async function estimate(io: Io, ref: string, flags: EstimateFlags): Promi
 }
 
 /** Monte Carlo, when any assumption is a range: p5, p50 and p95 of every figure. */
-export function sampleIfRanged(
-  io: Io,
+function sampleIfRanged(
+  loader: Loader,
   model: Model,
   overrides: Overrides,
   flags: { samples?: number; seed?: number },
@@ -75,7 +96,10 @@ export function sampleIfRanged(
   const ranges = rangesOf(model, overrides);
   if (!ranges.size) return undefined;
   const seed = seedOf(flags);
-  const samples = orFail(io, sampleModel(model, overrides, { samples: flags.samples ?? 10_000, seed }), model.text);
+  const samples = loader.check(
+    sampleModel(model, overrides, { samples: flags.samples ?? 10_000, seed }),
+    model.sources,
+  );
   const table = new Map(
     model.figures
       .filter((f) => f.kind === 'derived')

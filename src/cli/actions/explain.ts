@@ -1,16 +1,16 @@
 import { explain, type ExplainStep } from '../../core/analysis/explain.js';
-import { evaluateModel, readOverrides } from '../../core/scenario/run.js';
+import { evaluateModel, readOverrides, type Setting } from '../../core/scenario/run.js';
+import type { Model } from '../../core/scenario/model.js';
 import { rangesOf } from '../../core/analysis/sample.js';
 import { markupText, renderStep, spoken } from '../../render/explain.js';
 import { styleFor, type ColorFlags } from '../style.js';
 import type { Conventions } from '../../core/units/table.js';
-import type { Model } from '../../core/scenario/model.js';
 import { displayOf } from '../../render/figure.js';
 import { envelope } from '../../render/json.js';
 import type { Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-import { figureNamed, loadModel, orFail } from '../load.js';
+import { cliLoader, figureNamed, type Loader, type ScenarioRef } from '../load.js';
 
 export type ExplainFlags = SetFlags &
   FormatFlags &
@@ -19,33 +19,53 @@ export type ExplainFlags = SetFlags &
     mental?: boolean;
   };
 
+/**
+ * The steps from the assumptions to each named figure (every figure when
+ * none is named), with --set applied: what every format of `bote explain`
+ * prints, and what the library's explain() returns as explainDocument.
+ */
+export function explainSteps(
+  loader: Loader,
+  ref: ScenarioRef,
+  names: readonly string[],
+  settings: readonly Setting[],
+): Explained {
+  const model = loader.model(ref);
+  for (const n of names) figureNamed(model, n);
+  const overrides = loader.check(readOverrides(model, settings), model.sources);
+  const values = loader.check(evaluateModel(model, overrides), model.sources);
+  const steps = explain(model, values, [...names], new Set(overrides.keys()), rangesOf(model, overrides));
+  return { model, values, steps, pinned: new Set(overrides.keys()) };
+}
+
+export interface Explained {
+  model: Model;
+  /** By figure index, in base units. */
+  values: Float64Array;
+  steps: ExplainStep[];
+  /** Figures pinned with --set: their formulas no longer apply. */
+  pinned: ReadonlySet<string>;
+}
+
+/** The `--json` document of `bote explain` (docs/json.md). */
+export function explainDocument({ model, values, steps }: Explained) {
+  const calendar = model.registry.conventions;
+  const display = (name: string) =>
+    displayOf(model.byName.get(name)!, values[model.byName.get(name)!.index]!, calendar);
+  return envelope({ steps: steps.map((s) => stepJson(s, calendar, display(s.name))) }, model);
+}
+
 /** `bote explain <scenario> [name...]`: each figure's chain, as one would say it. */
 export async function explainCommand(io: Io, ref: string, names: string[], flags: ExplainFlags): Promise<void> {
-  const model = loadModel(io, ref);
-  for (const n of names) figureNamed(model, n);
-  const settings = flags.set ?? [];
-  const overrides = orFail(io, readOverrides(model, settings), model.text);
-  const values = orFail(io, evaluateModel(model, overrides), model.text);
-  const steps = explain(model, values, names, new Set(overrides.keys()), rangesOf(model, overrides));
+  const explained = explainSteps(cliLoader(io), ref, names, flags.set ?? []);
+  const { model, values, steps, pinned } = explained;
   const calendar = model.registry.conventions;
   if (flags.mental) {
     const { explainMental } = await import('./explain-mental.js');
-    return explainMental(io, model, values, steps, new Set(overrides.keys()), flags);
+    return explainMental(io, model, values, steps, pinned, flags);
   }
   return emit(io, formatOf(flags), {
-    json: () =>
-      envelope(
-        {
-          steps: steps.map((s) =>
-            stepJson(
-              s,
-              calendar,
-              displayOf(model.byName.get(s.name)!, values[model.byName.get(s.name)!.index]!, calendar),
-            ),
-          ),
-        },
-        model,
-      ),
+    json: () => explainDocument(explained),
     rows: () => ({
       columns: ['name', 'formula', 'substituted', 'value', 'unit'],
       rows: steps.map((s) => [

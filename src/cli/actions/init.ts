@@ -3,7 +3,9 @@ import { scenarioNameFor } from '../../core/scenario/schema.js';
 import { parseScenarioSource } from '../../core/scenario/source.js';
 import { SCHEMA_ID } from '../../core/scenario/json-schema.js';
 import { CliError, reasonOf, type Io } from '../io.js';
-import { builtinDir, findScenario } from '../scenario-files.js';
+import { builtinDir, findScenario, isPathRef } from '../scenario-files.js';
+import { loadModel, moveExtendsRef, writtenPath } from '../load.js';
+import type { Model } from '../../core/scenario/model.js';
 
 const TEMPLATE = (name: string) => `name: ${name}
 title: ${name} - what it serves, sized
@@ -48,6 +50,8 @@ expect: {}                        # published figures to check against: name: ~v
 
 export interface InitFlags {
   from?: string;
+  /** A variant: `extends:` this scenario, with what differs (commented examples) and nothing else. */
+  extends?: string;
   /** With --from: copy the source's published figures (`expect:`) too. */
   keepExpect?: boolean;
   force?: boolean;
@@ -67,15 +71,24 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
       2,
       'e.g. bote init mine --from url-shortener --keep-expect',
     );
+  if (flags.extends !== undefined && (flags.from !== undefined || flags.keepExpect))
+    throw new CliError(
+      '--extends writes a variant that inherits everything: it takes no --from or --keep-expect',
+      2,
+      'e.g. bote init mine --extends twitter',
+    );
   const path = resolve(io.cwd, extname(name) ? name : `${name}.yaml`);
   const slug = scenarioNameFor(basename(path, extname(path)), 'my-scenario');
   let body: string;
-  if (flags.from) {
+  if (flags.extends !== undefined) {
+    body = variantTemplate(slug, extendsRef(io, flags.extends, path), loadModel(io, flags.extends));
+  } else if (flags.from) {
     const source = findScenario(io, flags.from);
     body = io
       .readFile(source.path)
       .replace(/^# yaml-language-server:.*\n/, '')
       .replace(/^name: .*$/m, `name: ${slug}`);
+    body = moveExtendsRef(body, source.path, path);
     if (!flags.keepExpect) body = withoutPublished(body, flags.from, name);
   } else {
     body = TEMPLATE(slug);
@@ -94,9 +107,46 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
     throw new CliError(`cannot write ${relative(io.cwd, path)}: ${reasonOf(e)}`, 1);
   }
   const shown = relative(io.cwd, path);
-  io.stdout(
-    `wrote ${shown}${flags.from ? ` (from ${flags.from})` : ''}\nnext: bote estimate ${shellWord(shown.startsWith('..') ? path : `./${shown}`)}\n`,
-  );
+  const made = flags.from ? ` (from ${flags.from})` : flags.extends ? ` (extends ${flags.extends})` : '';
+  io.stdout(`wrote ${shown}${made}\nnext: bote estimate ${shellWord(shown.startsWith('..') ? path : `./${shown}`)}\n`);
+}
+
+/**
+ * A variant: `extends:` and commented examples, written from the parent's
+ * own figures (its first assumption to override, its first result to build
+ * on), so that each example compiles once uncommented.
+ */
+function variantTemplate(slug: string, ref: string, parent: Model): string {
+  const assumption = parent.figures.find((f) => f.kind === 'assumption');
+  const result = parent.figures.find((f) => f.kind === 'derived');
+  const lines = [
+    `extends: ${ref}`,
+    `name: ${slug}`,
+    `title: ${parent.title.replaceAll('#', '')} - a variant`,
+    '',
+    `# Only what differs from ${parent.name} is written here; everything else is inherited.`,
+    `# bote compare ${shellWord(ref)} ./${slug}.yaml shows the differences.`,
+  ];
+  if (assumption)
+    lines.push(
+      '',
+      `# Override an assumption: this entry replaces the whole entry of ${parent.name}.`,
+      '# assumptions:',
+      `#   ${assumption.name}: { value: ${assumption.text.trim()}, note: what changes and why }`,
+    );
+  if (result)
+    lines.push(
+      '',
+      `# Add a figure (or replace one of ${parent.name}'s by using its name):`,
+      '# derived:',
+      `#   ${result.name}_with_headroom: { expr: ${result.name} * 1.5${result.unit ? `, unit: ${result.unit.text}` : ''}, note: 50% headroom }`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** The parent as the new file names it: a scenario name as given, a path relative to the new file. */
+function extendsRef(io: Io, ref: string, path: string): string {
+  return isPathRef(ref) ? writtenPath(dirname(path), resolve(io.cwd, ref)) : ref;
 }
 
 /**

@@ -18,15 +18,17 @@ export async function list(io: Io, options: FormatFlags): Promise<void> {
   const rows: Row[] = listScenarios(io).map((f) => {
     const text = readOrWhy(io, f.path);
     const parsed = text.ok ? parseScenarioSource(text.value, f.display) : text;
-    const data = (parsed.ok ? parsed.value.data : {}) as { title?: unknown; source?: unknown };
+    const data = (parsed.ok ? parsed.value.data : {}) as { title?: unknown; source?: unknown; extends?: unknown };
     const title =
       typeof data.title === 'string'
         ? data.title
-        : parsed.ok
-          ? ''
-          : text.ok
-            ? '(does not load: run bote validate)'
-            : `(${text.why})`;
+        : typeof data.extends === 'string'
+          ? `(extends ${data.extends})`
+          : parsed.ok
+            ? ''
+            : text.ok
+              ? '(does not load: run bote validate)'
+              : `(${text.why})`;
     const source = typeof data.source === 'string' ? data.source : '';
     return { name: f.name, title, source, file: f.display, origin: f.origin, group: groupOf(f.origin, source) };
   });

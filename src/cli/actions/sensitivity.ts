@@ -10,7 +10,8 @@ import { renderShares, renderSwingTable, renderTornado } from '../../render/torn
 import { CliError, type Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-import { figureNamed, loadModel, orFail, seedOf } from '../load.js';
+import { orFail } from '../fail.js';
+import { figureNamed, loadModel, seedOf } from '../load.js';
 
 export interface SensitivityFlags extends SetFlags, FormatFlags, ColorFlags {
   samples: number;
@@ -41,10 +42,10 @@ export async function sensitivityCommand(
   }
   const names = result !== undefined ? [result] : headlineResults(model);
   if (!names.length) throw new CliError(`${model.name} has no results to study: it derives nothing`, 1);
-  const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
+  const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.sources);
   const seed = seedOf(flags);
   const studies = names.map((name) =>
-    orFail(io, sensitivity(model, overrides, name, { samples: flags.samples ?? 10_000, seed }), model.text),
+    orFail(io, sensitivity(model, overrides, name, { samples: flags.samples ?? 10_000, seed }), model.sources),
   );
   const one = result !== undefined;
   return emit(io, formatOf(flags), {

@@ -12,7 +12,8 @@ import { styleFor, type ColorFlags } from '../style.js';
 import { CliError, type Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-import { loadModel, orFail } from '../load.js';
+import { orFail } from '../fail.js';
+import { loadModel } from '../load.js';
 
 export interface SweepFlags extends SetFlags, FormatFlags, ColorFlags {
   vary: string;
@@ -46,11 +47,11 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
     );
 
   const model = loadModel(io, ref);
-  const vary = orFail(io, readVary(model, name, span, flags.log ?? false), model.text);
-  const names = orFail(io, readShow(model, show), model.text);
-  const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.text);
+  const vary = orFail(io, readVary(model, name, span, flags.log ?? false), model.sources);
+  const names = orFail(io, readShow(model, show), model.sources);
+  const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.sources);
   const points = sweepPoints(vary.from, vary.to, flags.steps, flags.log ?? false);
-  const swept = orFail(io, sweepModel(model, overrides, vary, points, names), model.text);
+  const swept = orFail(io, sweepModel(model, overrides, vary, points, names), model.sources);
   return emit(io, formatOf(flags), {
     json: () => sweepDocument(model, vary, names, swept, flags),
     rows: () => sweepRows(model, vary, names, swept),

@@ -1,11 +1,10 @@
 import { errorsOf, type Diagnostic } from '../../core/diagnostic.js';
-import { compileScenario } from '../../core/scenario/compile.js';
 import { evaluateModel } from '../../core/scenario/run.js';
-import { lineIndex, renderDiagnostics } from '../../render/diagnostic.js';
+import { diagnosticsJson, renderDiagnostics } from '../../render/diagnostic.js';
 import { envelope } from '../../render/json.js';
 import { CliError, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
-import { findScenario } from '../scenario-files.js';
+import { readScenario, stdinOnce, type Loaded } from '../load.js';
 
 /**
  * `bote validate <file...>`: every problem of every file, nothing else; for CI
@@ -13,16 +12,12 @@ import { findScenario } from '../scenario-files.js';
  * unit) are shown and fail nothing.
  */
 export async function validateCommand(io: Io, refs: string[], flags: FormatFlags): Promise<void> {
+  stdinOnce(refs);
   const reports = refs.map((ref) => {
-    const file = findScenario(io, ref);
-    const text = io.readFile(file.path);
-    return { file: file.display, text, diagnostics: problemsOf(text, file.display, file.name) };
+    const loaded = readScenario(io, ref);
+    return { file: loaded.file.display, texts: loaded.texts, diagnostics: problemsOf(loaded) };
   });
-  const diagnostics = () =>
-    reports.flatMap((r) => {
-      const index = lineIndex(r.text);
-      return r.diagnostics.map((d) => diagnosticJson(d, index));
-    });
+  const diagnostics = () => reports.flatMap((r) => diagnosticsJson(r.diagnostics, r.texts));
   // `severity` last: the columns before it keep their places.
   const columns = ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] as const;
   await emit(io, formatOf(flags), {
@@ -36,7 +31,7 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
     rows: () => ({ columns, rows: diagnostics().map((d) => columns.map((c) => d[c])) }),
     table: () => {
       for (const r of reports) {
-        if (r.diagnostics.length) io.stderr(renderDiagnostics(r.diagnostics, r.text));
+        if (r.diagnostics.length) io.stderr(renderDiagnostics(r.diagnostics, r.texts));
         if (!errorsOf(r.diagnostics).length) io.stdout(`${r.file}: ok\n`);
       }
     },
@@ -45,25 +40,8 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
   if (count) throw new CliError(`${count} problem${count > 1 ? 's' : ''}`, 1, undefined, true);
 }
 
-function problemsOf(text: string, file: string, name: string): Diagnostic[] {
-  const compiled = compileScenario(text, { file, name });
-  if (!compiled.ok) return compiled.diagnostics;
-  const values = evaluateModel(compiled.value);
-  return [...compiled.value.notes, ...(values.ok ? [] : values.diagnostics)];
-}
-
-function diagnosticJson(d: Diagnostic, index: ReturnType<typeof lineIndex>) {
-  const start = d.span ? index.position(d.span.start) : undefined;
-  const end = d.span ? index.position(d.span.end) : undefined;
-  return {
-    file: d.file ?? null,
-    severity: d.severity ?? 'error',
-    code: d.code,
-    message: d.message,
-    hint: d.hint ?? null,
-    line: start?.line ?? null,
-    column: start?.column ?? null,
-    endLine: end?.line ?? null,
-    endColumn: end?.column ?? null,
-  };
+function problemsOf(loaded: Loaded): Diagnostic[] {
+  if (!loaded.model.ok) return loaded.model.diagnostics;
+  const values = evaluateModel(loaded.model.value);
+  return [...loaded.model.value.notes, ...(values.ok ? [] : values.diagnostics)];
 }

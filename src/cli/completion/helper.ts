@@ -1,6 +1,7 @@
 import { FIGURE_NAME } from '../../core/scenario/names.js';
 import { parseScenarioSource } from '../../core/scenario/source.js';
 import type { Io } from '../io.js';
+import { readFrom } from '../load.js';
 import { findScenario, listScenarios } from '../scenario-files.js';
 
 /**
@@ -33,13 +34,17 @@ function namesOf(io: Io, ref: string | undefined, sections: Array<'assumptions' 
   const home = io.env.HOME;
   const path = home && (ref === '~' || ref.startsWith('~/')) ? home + ref.slice(1) : ref;
   const file = findScenario(io, path);
-  const parsed = parseScenarioSource(io.readFile(file.path), file.display);
-  if (!parsed.ok) return [];
-  const data = parsed.value.data as Record<string, unknown> | null;
+  // A variant's names include those it inherits: the files it extends (root first), as far as they parse.
+  const datas = readFrom(io, file, io.readFile(file.path))
+    .texts.map(({ text, file: shown }) => parseScenarioSource(text, shown))
+    .flatMap((parsed) => (parsed.ok ? [parsed.value.data as Record<string, unknown>] : []))
+    .reverse();
   const names: string[] = [];
   for (const section of sections) {
-    const entries = data?.[section];
-    if (entries && typeof entries === 'object' && !Array.isArray(entries)) names.push(...Object.keys(entries));
+    for (const data of datas) {
+      const entries = data[section];
+      if (entries && typeof entries === 'object' && !Array.isArray(entries)) names.push(...Object.keys(entries));
+    }
   }
   return [...new Set(names)].filter((n) => FIGURE_NAME.test(n));
 }

@@ -10,7 +10,8 @@ import { CliError, type Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import { Back, inquirerPrompter, Interrupted, type Prompter } from './prompter.js';
 import { currentText, figureChoices, renderWhatIf } from './view.js';
-import { loadScenario, orFail } from '../load.js';
+import { loadScenario } from '../load.js';
+import { orFail } from '../fail.js';
 
 type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
 
@@ -34,9 +35,9 @@ export async function interactive(
   const { file, model } = loadScenario(io, ref);
   // --set gives the starting edits; the original stays the file's.
   const settings = flags.set ?? [];
-  orFail(io, readOverrides(model, settings), model.text);
+  orFail(io, readOverrides(model, settings), model.sources);
   let edits: Edits = new Map(settings.map((s) => [s.name, s.text.trim()]));
-  let state = orFail(io, applyEdits(model, edits), model.text);
+  let state = orFail(io, applyEdits(model, edits), model.sources);
   const style = styleFor(io, flags, 'stderr');
   const prompt = prompter ?? (await inquirerPrompter(process.stdin, process.stderr));
   const say = (s: string) => io.stderr(s.endsWith('\n') ? s : `${s}\n`);
@@ -74,7 +75,7 @@ export async function interactive(
                 ? await prompt.search('Reset which?', (term) => figureChoices(model, edits, state, term, 'changed'))
                 : undefined;
             edits = resetEdit(edits, name);
-            state = orFail(io, applyEdits(model, edits), model.text);
+            state = orFail(io, applyEdits(model, edits), model.sources);
             saved = false;
             say(renderWhatIf(model, edits, state, style));
             break;

@@ -4,6 +4,7 @@ import { scenarioNameFor } from '../../core/scenario/schema.js';
 import { fileText, type Edits, type WhatIf } from '../../core/analysis/whatif.js';
 import { renderDiagnostics } from '../../render/diagnostic.js';
 import { reasonOf, type Io } from '../io.js';
+import { moveExtendsRef } from '../load.js';
 import type { Prompter } from './prompter.js';
 import { saveScenario } from './splice.js';
 import { wasText } from './view.js';
@@ -50,9 +51,11 @@ export async function saveWhatIf(
     }),
   ];
   const saved = saveScenario(model, edits, { name: slug, header });
-  if (!saved.ok) return `nothing written:\n${renderDiagnostics(saved.diagnostics, model.text)}`;
+  if (!saved.ok) return `nothing written:\n${renderDiagnostics(saved.diagnostics, model.sources)}`;
   try {
-    io.writeFile(path, moveSchemaRef(saved.value, originalPath, path), { overwrite });
+    io.writeFile(path, moveExtendsRef(moveSchemaRef(saved.value, originalPath, path), originalPath, path), {
+      overwrite,
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'EEXIST' ? `nothing written: ${shownPath} appeared meanwhile` : `nothing written: ${reasonOf(e)}`;

@@ -1,7 +1,8 @@
 import { isMap, isScalar, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { fail, ok, type Result } from '../../core/diagnostic.js';
 import { applyEdits, delta, fileText, type Edits, type WhatIf } from '../../core/analysis/whatif.js';
-import { compileScenario } from '../../core/scenario/compile.js';
+import { compileChain } from '../../core/scenario/compile.js';
+import { parseScenarioSource } from '../../core/scenario/source.js';
 import type { Model } from '../../core/scenario/model.js';
 import { evaluateModel } from '../../core/scenario/run.js';
 
@@ -133,7 +134,7 @@ export function saveScenario(model: Model, edits: Edits, options: SaveOptions = 
 
 /** The saved text must compile and give every what-if value, or it is not saved. */
 function verify(model: Model, whatIf: WhatIf, text: string): Result<string> {
-  const compiled = compileScenario(text, { name: model.name });
+  const compiled = compileWithParents(text, model);
   if (!compiled.ok)
     return fail(
       ...compiled.diagnostics.map((d) => ({ ...d, message: `the edited scenario does not compile: ${d.message}` })),
@@ -150,6 +151,19 @@ function verify(model: Model, whatIf: WhatIf, text: string): Result<string> {
     }
   }
   return ok(text);
+}
+
+/** The edited text, with the files the scenario extends as they were read (they compiled then). */
+function compileWithParents(text: string, model: Model): Result<Model> {
+  const parsed = [text, ...model.sources.slice(1)].map((s) =>
+    typeof s === 'string' ? parseScenarioSource(s) : parseScenarioSource(s.text, s.file),
+  );
+  const failed = parsed.find((p) => !p.ok);
+  if (failed && !failed.ok) return failed;
+  return compileChain(
+    parsed.flatMap((p) => (p.ok ? [p.value] : [])),
+    { name: model.name },
+  );
 }
 
 /** A string as YAML source: plain where that reads back the same in block and flow context, else double-quoted. */

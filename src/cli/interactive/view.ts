@@ -3,15 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Figure, Model } from '../../core/scenario/model.js';
 import type { Edits, WhatIf } from '../../core/analysis/whatif.js';
 import { displayOf } from '../../render/figure.js';
-
-/** A change as a percentage: "+100%", "-50%", "0%"; "new" where the original was 0. */
-export function formatDelta(d: number | null): string {
-  if (d === null) return 'new';
-  if (d === 0) return '0%';
-  const p = d * 100;
-  const shown = Math.abs(p) >= 10 ? Math.round(p) : Number(p.toPrecision(2));
-  return `${p > 0 ? '+' : '-'}${Math.abs(shown)}%`;
-}
+import { formatDelta } from '../../render/number.js';
 
 /** What a figure was before the edits: an assumption as written, a result's formula and value. */
 export function wasText(model: Model, f: Figure, w: WhatIf): string {

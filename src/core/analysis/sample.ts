@@ -1,6 +1,6 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
-import type { Figure, Model } from '../scenario/model.js';
+import { placeOf, type Figure, type Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
 import { compileProgram } from '../scenario/program.js';
 import { fillStandardNormal, mulberry32, Z95, type Random } from './random.js';
@@ -66,8 +66,7 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
       return fail({
         code: 'not-finite',
         message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (${NOT_FINITE_CAUSES}, in part of a range?)`,
-        span: f.span,
-        ...(model.file !== undefined ? { file: model.file } : {}),
+        ...placeOf(model, f),
         hint: 'narrow the ranges it uses, or keep them away from zero',
       });
     }
@@ -82,8 +81,7 @@ function overflowed(model: Model, f: Figure, pinned: boolean): Diagnostic {
   return {
     code: 'not-finite',
     message: `the range of \`${f.name}\` gives draws too large to hold`,
-    span: f.span,
-    ...(model.file !== undefined ? { file: model.file } : {}),
+    ...placeOf(model, f),
     hint,
   };
 }

@@ -1,6 +1,6 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { DiagnosticError, fail, ok, type Result } from '../diagnostic.js';
-import { unitOf, type Figure, type Model } from '../scenario/model.js';
+import { placeOf, unitOf, type Figure, type Model } from '../scenario/model.js';
 import { notInUnitOf, readFor } from '../scenario/plain.js';
 import { compileProgram } from '../scenario/program.js';
 import type { Overrides } from '../scenario/run.js';
@@ -138,8 +138,7 @@ export function sweepModel(
       return fail({
         code: 'not-finite',
         message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): ${NOT_FINITE_CAUSES}?`,
-        span: f.span,
-        ...(model.file !== undefined ? { file: model.file } : {}),
+        ...placeOf(model, f),
         hint: `sweep a range that keeps \`${name}\` finite`,
       });
     }

@@ -17,10 +17,11 @@ import type { Expectation, Figure, Model } from './model.js';
 import { inferSection, type Section } from './sections.js';
 import { validateScenarioData, type ScenarioData } from './schema.js';
 import { parseScenarioSource, type PathKey, type ScenarioSource } from './source.js';
+import { mergeChain, type Merged } from './extends.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 
 export interface CompileOptions {
-  /** The file name shown in messages. */
+  /** The file name shown in messages (a chain's files carry their own). */
   file?: string;
   /** The scenario's name when the file does not give one (its file name). */
   name?: string;
@@ -30,27 +31,62 @@ export interface CompileOptions {
  * Text to checked model: YAML, shape, names, units, dimensions, order.
  * Gathers every problem it can find rather than stopping at the first; a
  * figure whose inputs are broken is not checked again, so one mistake gives
- * one message.
+ * one message. A text that extends another is compiled with compileChain.
  */
 export function compileScenario(text: string, options: CompileOptions = {}): Result<Model> {
   const parsed = parseScenarioSource(text, options.file);
   if (!parsed.ok) return parsed;
-  const source = parsed.value;
-  const valid = validateScenarioData(source.data);
-  if (!valid.ok) return fail(...schemaDiagnostics(valid.issues, source));
-  return new Compiler(source, valid.data, options).run();
+  return compileChain([parsed.value], options);
+}
+
+/**
+ * A chain of parsed files, the scenario first and then each file it extends
+ * (extends.ts reads it), to one checked model. Each file is checked against
+ * the schema on its own; the merge (mergeChain) keeps where each entry was
+ * written, so that every message points into the file that holds the
+ * offending text.
+ */
+export function compileChain(sources: readonly ScenarioSource[], options: CompileOptions = {}): Result<Model> {
+  const problems: Diagnostic[] = [];
+  const datas: ScenarioData[] = [];
+  for (const [i, source] of sources.entries()) {
+    const data = source.data as Record<string, unknown>;
+    const extending = Object.hasOwn(data, 'extends');
+    if (extending && i === sources.length - 1) {
+      problems.push({
+        code: 'bad-extends',
+        message: `\`extends: ${String(data.extends)}\` is not followed here: the scenario it names was not read`,
+        span: source.locate(['extends']),
+        ...(source.file !== undefined ? { file: source.file } : {}),
+        hint: 'bote estimate, bote validate and the library read the files a scenario extends',
+      });
+      continue;
+    }
+    // A variant need not restate any assumption.
+    const valid = validateScenarioData(
+      extending && !Object.hasOwn(data, 'assumptions') ? { ...data, assumptions: {} } : data,
+    );
+    if (valid.ok) datas.push(valid.data);
+    else problems.push(...schemaDiagnostics(valid.issues, source));
+  }
+  if (problems.length) return fail(...problems);
+  return new Compiler(sources, mergeChain(datas), options).run();
 }
 
 class Compiler {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly file: string | undefined;
+  private readonly data: ScenarioData;
+  /** Inherited published figures left out: this variant changes what they depend on. */
+  private readonly setAside: string[] = [];
 
   constructor(
-    private readonly source: ScenarioSource,
-    private readonly data: ScenarioData,
+    private readonly sources: readonly ScenarioSource[],
+    private readonly merged: Merged,
     private readonly options: CompileOptions,
   ) {
-    this.file = options.file;
+    this.file = sources[0]!.file ?? options.file;
+    this.data = merged.data;
   }
 
   run(): Result<Model> {
@@ -76,7 +112,7 @@ class Compiler {
       this.report({
         code: 'cycle',
         message: `these figures use each other in a circle: ${ordered.cycle.join(' → ')}`,
-        span: this.source.locate(['derived', first!], 'key'),
+        ...this.at(['derived', first!], 'key'),
         hint: 'a figure cannot depend on itself, directly or through others',
       });
       return fail(...this.diagnostics);
@@ -106,12 +142,14 @@ class Compiler {
       ...(data.source !== undefined ? { source: data.source } : {}),
       ...(data.description !== undefined ? { description: data.description } : {}),
       ...(this.file !== undefined ? { file: this.file } : {}),
-      text: this.source.text,
+      text: this.sources[0]!.text,
+      sources: this.sources.map((src) => ({ ...(src.file !== undefined ? { file: src.file } : {}), text: src.text })),
       registry,
       conventions: conventions.written,
       figures: list,
       byName: new Map(list.map((f) => [f.name, f])),
       expectations,
+      setAside: this.setAside,
       notes,
       omitted,
     });
@@ -126,7 +164,7 @@ class Compiler {
       this.report({
         code: 'omitted-has-figures',
         message: `omitted: says ${section} has no figure, but ${there.map((f) => `\`${f.name}\``).join(', ')} ${there.length > 1 ? 'are' : 'is'} in ${section}`,
-        span: this.source.locate(['omitted', section], 'key'),
+        ...this.at(['omitted', section], 'key'),
         hint: `remove ${section} from omitted:, or give those figures another \`section:\``,
       });
     }
@@ -148,7 +186,7 @@ class Compiler {
       this.report({
         code: 'unknown-ref',
         message: `\`ref: ${raw.ref.trim()}\` is not a row of bote ref capacity`,
-        span: this.source.locate(['assumptions', name, 'ref']),
+        ...this.at(['assumptions', name, 'ref']),
         hint: guess
           ? `did you mean \`${guess}\`? (bote ref capacity lists the rows)`
           : 'bote ref capacity lists the rows: T1, H8, P1...',
@@ -159,7 +197,7 @@ class Compiler {
       this.report({
         code: 'unsourced-default',
         message: `\`${name}\` is a default but does not say where its value comes from`,
-        span: this.source.locate(['assumptions', name, 'origin']),
+        ...this.at(['assumptions', name, 'origin']),
         hint: 'add `ref:` (a row of bote ref capacity, e.g. T1) or a `note:` that says why this value',
       });
       return undefined;
@@ -176,7 +214,7 @@ class Compiler {
       this.report({
         code: 'name-is-unit',
         message: `\`${noun}\` is already a unit (${verdict.clash.symbol})`,
-        span: this.source.locate(['nouns', i]),
+        ...this.at(['nouns', i]),
         hint: 'remove it from nouns:, or choose another word',
       });
       return false;
@@ -194,7 +232,7 @@ class Compiler {
     const order = calendarOrder(given);
     if ('circle' in order) {
       const { unit, message, hint } = order.circle;
-      this.report({ code: 'cycle', message, hint, span: this.source.locate(['conventions', unit]) });
+      this.report({ code: 'cycle', message, hint, ...this.at(['conventions', unit]) });
       return { lengths, written: [] };
     }
     for (const unit of order.units) {
@@ -206,7 +244,7 @@ class Compiler {
         this.report({
           code: 'unit-mismatch',
           message: `a ${unit} must be a positive length of time, not ${q.dim.isNone ? 'a plain number' : q.unit.text || q.dim}`,
-          span: this.source.locate(path),
+          ...this.at(path),
           hint: `e.g. ${unit}: 100000 s`,
         });
         continue;
@@ -215,7 +253,7 @@ class Compiler {
         this.report({
           code: 'schema',
           message: `a ${unit} must be a positive length of time, not ${text.trim()}`,
-          span: this.source.locate(path),
+          ...this.at(path),
         });
         continue;
       }
@@ -249,8 +287,7 @@ class Compiler {
           notes.push({
             code: 'name-is-unit',
             severity: 'note',
-            span: this.source.locate([section, name], 'key'),
-            ...(this.file !== undefined ? { file: this.file } : {}),
+            ...this.at([section, name], 'key'),
             message: `\`${name}\` is also a unit (${unit.symbol}): a bare \`${name}\` in a formula is this figure, and after a number (\`10 ${name}\`) the unit`,
           });
         }
@@ -258,7 +295,7 @@ class Compiler {
           this.report({
             code: 'schema',
             message: `\`${name}\` is both an assumption and a derived figure`,
-            span: this.source.locate([section, name], 'key'),
+            ...this.at([section, name], 'key'),
             hint: 'a name is defined once',
           });
         }
@@ -294,7 +331,7 @@ class Compiler {
       this.report({
         code: 'schema',
         message: `\`${name}\` needs either \`value:\` or both \`low:\` and \`high:\``,
-        span: this.source.locate(['assumptions', name], 'key'),
+        ...this.at(['assumptions', name], 'key'),
         hint: 'e.g. { value: 100M user } or { low: 100M user, high: 300M user }',
       });
       return undefined;
@@ -313,7 +350,7 @@ class Compiler {
       ...provenance,
       ...(raw !== null && typeof raw === 'object' && raw.note !== undefined ? { note: raw.note } : {}),
       ...(input.range ? { range: input.range } : {}),
-      span: this.source.locate(path),
+      ...this.at(path),
       uses: [],
       value: q.value,
     };
@@ -325,7 +362,7 @@ class Compiler {
       this.report({
         code: 'schema',
         message: '`dist:` applies to a range, such as "1 to 3 ms"',
-        span: this.source.locate(path),
+        ...this.at(path),
       });
       return undefined;
     }
@@ -390,7 +427,7 @@ class Compiler {
       this.report({
         code: 'declared-unit',
         message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${gives}`,
-        span: this.source.locate(unitPath),
+        ...this.at(unitPath),
         hint: perNoun ?? `use a unit of ${gives}, or fix the formula (${unit.text} is a unit of ${unit.dim})`,
       });
       return undefined;
@@ -404,7 +441,7 @@ class Compiler {
       expr: d.expr,
       unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
-      span: this.source.locate(d.path),
+      ...this.at(d.path),
       uses: d.uses,
       code: checked.code,
       section: d.section ?? inferSection(checked.dim, unit, registry),
@@ -421,13 +458,18 @@ class Compiler {
         this.report({
           code: 'unknown-name',
           message: `\`expect\` names \`${name}\`, which is not a figure of this scenario`,
-          span: this.source.locate(['expect', name], 'key'),
+          ...this.at(['expect', name], 'key'),
           ...(guess ? { hint: `did you mean \`${guess}\`?` } : {}),
         });
         continue;
       }
       const figure = figures.get(name);
       if (!figure) continue;
+      const level = this.merged.writtenAt(['expect', name]).index;
+      if (level > 0 && this.changedSince(level, figure, figures)) {
+        this.setAside.push(name);
+        continue;
+      }
       const skip = text.length - text.trimStart().length;
       const approx = text.trimStart().startsWith('~');
       const body = approx ? text.slice(skip + 1) : text;
@@ -439,7 +481,7 @@ class Compiler {
         this.report({
           code: 'bad-expect',
           message: `the published \`${name}\` is in ${q.unit.text || q.dim}, but the figure is in ${figureUnit}`,
-          span: this.source.locate(path),
+          ...this.at(path),
         });
         continue;
       }
@@ -449,12 +491,33 @@ class Compiler {
         tolerance: approx ? 0.1 : 0.01,
         value: q.value,
         unit: checkUnit(q.unit, body, figure),
-        span: this.source.locate(path),
+        ...this.at(path),
         ...(typeof raw !== 'string' && raw.erratum !== undefined ? { erratum: raw.erratum } : {}),
         ...(typeof raw !== 'string' && raw.note !== undefined ? { note: raw.note } : {}),
       });
     }
     return out;
+  }
+
+  /**
+   * Whether a nearer file of the chain than `level` (the file that published
+   * the figure) changes the figure, or anything it depends on, transitively:
+   * an assumption or formula written again differently, or the calendar.
+   */
+  private changedSince(level: number, figure: Figure, figures: ReadonlyMap<string, Figure>): boolean {
+    if (this.merged.calendarDiffersFrom(level)) return true;
+    const seen = new Set<string>([figure.name]);
+    const stack = [figure.name];
+    while (stack.length) {
+      const name = stack.pop()!;
+      if (this.merged.differsFrom(level, name)) return true;
+      for (const used of figures.get(name)?.uses ?? []) {
+        if (seen.has(used)) continue;
+        seen.add(used);
+        stack.push(used);
+      }
+    }
+    return false;
   }
 
   /** Runs one step; a DiagnosticError becomes diagnostics placed in the file. */
@@ -463,19 +526,32 @@ class Compiler {
       return step();
     } catch (e) {
       if (!(e instanceof DiagnosticError)) throw e;
-      const at = this.source.offsetIn(path);
+      const { source, path: there } = this.where(path);
+      const at = source.offsetIn(there);
       for (const d of e.diagnostics) {
         const span: Span = d.span
           ? { start: at(d.span.start + shift), end: at(d.span.end + shift) }
-          : this.source.locate(path);
-        this.report({ ...d, span });
+          : source.locate(there);
+        this.report({ ...d, span, ...(source.file !== undefined ? { file: source.file } : {}) });
       }
       return undefined;
     }
   }
 
+  /** The file that holds the entry at `path` of the merged scenario, and the entry's path in it. */
+  private where(path: readonly PathKey[]): { source: ScenarioSource; path: PathKey[] } {
+    const written = this.merged.writtenAt(path);
+    return { source: this.sources[written.index]!, path: written.path };
+  }
+
+  /** Where the entry at `path` was written: its span, in its file. */
+  private at(path: readonly PathKey[], part?: 'key' | 'value'): { span: Span; file?: string } {
+    const { source, path: there } = this.where(path);
+    return { span: source.locate(there, part), ...(source.file !== undefined ? { file: source.file } : {}) };
+  }
+
   private report(d: Diagnostic): void {
-    this.diagnostics.push({ ...d, ...(this.file !== undefined ? { file: this.file } : {}) });
+    this.diagnostics.push(d.file === undefined && this.file !== undefined ? { ...d, file: this.file } : d);
   }
 }
 

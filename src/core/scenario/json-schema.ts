@@ -10,11 +10,15 @@ export const SCHEMA_ID = 'https://unpkg.com/bote/schema/scenario.schema.json';
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = toJSONSchema(ScenarioSchema, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
+  // `assumptions` is required of a scenario that extends nothing: a variant (`extends:`) may leave it out.
+  const required = (schema.required as string[]).filter((k) => k !== 'assumptions');
   return {
     $schema: schema.$schema,
     $id: SCHEMA_ID,
     title: 'bote scenario (format version 1)',
     description: 'Assumptions, derived formulas and published figures of a back-of-the-envelope estimate.',
-    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema' && k !== 'required')),
+    ...(required.length ? { required } : {}),
+    anyOf: [{ required: ['assumptions'] }, { required: ['extends'] }],
   };
 }

@@ -22,8 +22,9 @@ export interface Figure {
   /** The declared unit (derived), the written unit (assumption), or undefined: base units. */
   unit: WrittenUnit | undefined;
   note?: string;
-  /** Where the value was written in the file. */
+  /** Where the value was written: the span, in `file` (a scenario that extends another holds figures of several files). */
   span: Span;
+  file?: string;
   /** Names of the figures its formula uses (derived only). */
   uses: string[];
   /** Assumptions: the value in base units (a range's median). */
@@ -47,6 +48,12 @@ export function unitOf(f: Figure): { text: string; factor: number } {
   return f.unit ? { text: f.unit.text, factor: f.unit.factor } : { text: f.dim.isNone ? '' : String(f.dim), factor: 1 };
 }
 
+/** Where a figure was written, for a message about it: its span, in its own file. */
+export function placeOf(model: Pick<Model, 'file'>, f: Figure): { span: Span; file?: string } {
+  const file = f.file ?? model.file;
+  return { span: f.span, ...(file !== undefined ? { file } : {}) };
+}
+
 /** A published figure to compare with, from `expect:`. */
 export interface Expectation {
   name: string;
@@ -59,6 +66,8 @@ export interface Expectation {
   erratum?: string;
   note?: string;
   span: Span;
+  /** The file the published figure is written in (a parent's, when inherited). */
+  file?: string;
 }
 
 /** A scenario that has passed every check: evaluating it is plain arithmetic. */
@@ -67,14 +76,22 @@ export interface Model {
   title: string;
   source?: string;
   description?: string;
+  /** The scenario's own file and text; `sources` holds them and those of the files it extends. */
   file?: string;
   text: string;
+  /** Every file of the scenario, itself first, then each file it extends: messages quote their lines. */
+  sources: ReadonlyArray<{ file?: string; text: string }>;
   registry: UnitRegistry;
   /** Calendar conventions that differ from the defaults, as written. */
   conventions: Array<{ unit: 'day' | 'month' | 'year'; text: string }>;
   figures: Figure[];
   byName: ReadonlyMap<string, Figure>;
   expectations: Expectation[];
+  /**
+   * Published figures inherited from a scenario this one extends, left out of
+   * the checks because this variant changes what they depend on (names).
+   */
+  setAside: string[];
   /** What `validate` mentions without failing: figures named like a unit. */
   notes: Diagnostic[];
   /** Why the scenario has no figure in a section, as written under `omitted:`. */

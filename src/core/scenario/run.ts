@@ -3,7 +3,7 @@ import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diag
 import { didYouMean } from '../suggest.js';
 import type { Range } from './range.js';
 import { notInUnitOf, readFor } from './plain.js';
-import { unitOf, type Model } from './model.js';
+import { placeOf, unitOf, type Model } from './model.js';
 import { compileProgram } from './program.js';
 
 /** A value pinned by the user (`--set name=quantity` or `--set name="a to b"`), in base units. */
@@ -41,8 +41,7 @@ function notFinite(model: Model, f: Model['figures'][number], value: number, ove
   return {
     code: 'not-finite',
     message: `\`${f.name}\` is ${what}`,
-    span: f.span,
-    ...(model.file !== undefined ? { file: model.file } : {}),
+    ...placeOf(model, f),
     hint: `${NOT_FINITE_CAUSES}; it uses ${f.uses.join(', ') || f.text}${set.length ? ` (set with --set: ${set.join(', ')})` : ''}`,
   };
 }

@@ -96,6 +96,12 @@ export function scenarioNameFor(fileBase: string, fallback: string): string {
  */
 export const ScenarioSchema = z.strictObject({
   version: z.optional(z.union([z.literal('1'), z.literal(1)], { error: 'this bote reads scenario format version 1' })),
+  extends: z.optional(
+    described(
+      Text,
+      'The scenario this one varies: a scenario name (twitter) or a path relative to this file. Only what differs is written here; `assumptions:` may then be left out',
+    ),
+  ),
   name: z.optional(
     z.string().check(z.regex(SCENARIO_NAME, { error: 'a scenario name is lowercase letters, digits and -' })),
   ),
