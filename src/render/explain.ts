@@ -1,4 +1,6 @@
+import type { ChalkInstance } from 'chalk';
 import type { ExplainStep, Markup } from '../core/analysis/explain.js';
+import type { Model } from '../core/scenario/model.js';
 import { timeConversions } from '../core/units/display.js';
 import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';
@@ -105,4 +107,44 @@ function timeConversionsOf(step: ExplainStep, conventions: Conventions): string 
   return timeConversions(texts, UnitRegistry.create({ conventions }))
     .map((c) => `1 ${c.unit} = ${formatValue(c.value)} ${c.in}`)
     .join(', ');
+}
+
+/** The steps as text, Given then Derived; `more` adds lines under a step (the whiteboard's). */
+export function explainText(
+  model: Model,
+  steps: ExplainStep[],
+  style: ChalkInstance,
+  more: (s: ExplainStep, dim: (s: string) => string) => string[] = () => [],
+  header: string[] = [],
+): string {
+  const calendar = model.registry.conventions;
+  const paint = { name: style.cyan, value: style.bold, dim: style.dim };
+  const out = [style.bold(model.title), ...header.map((h) => style.dim(h))];
+  if (model.conventions.length)
+    out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
+  const shown = (s: ExplainStep) => [renderStep(s, paint, calendar), ...more(s, style.dim)];
+  const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
+  const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
+  if (given.length) out.push('', style.bold('Given'), ...given.flatMap(shown));
+  if (derived.length) out.push('', style.bold('Derived'), ...derived.flatMap(shown));
+  return `${out.join('\n')}\n`;
+}
+
+export function stepJson(s: ExplainStep, calendar: Conventions, display: string) {
+  return {
+    name: s.name,
+    kind: s.kind,
+    formula: markupText(s.formula, undefined, calendar),
+    substituted: markupText(s.substituted, undefined, calendar),
+    value: s.value,
+    unit: s.unit,
+    display,
+    spoken: `~${spoken(s.value, s.unit, calendar)}`,
+    uses: s.uses,
+    overridden: s.overridden,
+    ...(s.origin !== undefined ? { origin: s.origin } : {}),
+    ...(s.ref !== undefined ? { ref: s.ref } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+    ...(s.range ? { range: s.range } : {}),
+  };
 }

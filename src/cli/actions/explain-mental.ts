@@ -3,14 +3,14 @@ import { mentalMath, type MentalFigure } from '../../core/analysis/mental.js';
 import { MENTAL_RULE } from '../../core/analysis/mental-round.js';
 import type { Approximation } from '../../core/analysis/mental-units.js';
 import type { Model } from '../../core/scenario/model.js';
-import { markupText } from '../../render/explain.js';
+import { explainText, markupText, stepJson } from '../../render/explain.js';
 import { displayOf } from '../../render/figure.js';
 import { envelope } from '../../render/json.js';
 import { approximationText, mentalLines, tensText } from '../../render/mental.js';
 import { renderRows, type Rows } from '../../render/rows.js';
 import type { Io } from '../io.js';
-import { emit, formatOf } from '../output.js';
-import { explainText, stepJson, type ExplainFlags } from './explain.js';
+import { emit, formatOf, type FormatFlags } from '../output.js';
+import { styleFor, type ColorFlags } from '../style.js';
 
 /** `bote explain NAME [figure...] --mental`: each step, and beside it the whiteboard's (docs/mental-math.md). */
 export async function explainMental(
@@ -19,7 +19,7 @@ export async function explainMental(
   values: Float64Array,
   steps: ExplainStep[],
   pinned: ReadonlySet<string>,
-  flags: ExplainFlags,
+  flags: FormatFlags & ColorFlags,
 ): Promise<void> {
   const board = new Map(mentalMath(model, values, pinned).map((m) => [m.name, m]));
   const shown = steps.map((s) => board.get(s.name)!);
@@ -60,7 +60,9 @@ export async function explainMental(
     markdown: () => renderRows('markdown', rows('<br>')),
     csv: () => renderRows('csv', rows('\n')),
     table: () => {
-      const text = explainText(io, model, steps, flags, (s, dim) => whiteboard(board.get(s.name)!, dim), [MENTAL_RULE]);
+      const text = explainText(model, steps, styleFor(io, flags), (s, dim) => whiteboard(board.get(s.name)!, dim), [
+        MENTAL_RULE,
+      ]);
       if (!conversions.length) return text;
       return `${text}\nConversions on the whiteboard\n${conversions.map((n) => `  ${approximationText(n)}`).join('\n')}\n`;
     },

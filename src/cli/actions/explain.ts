@@ -2,9 +2,8 @@ import { explain, type ExplainStep } from '../../core/analysis/explain.js';
 import { evaluateModel, readOverrides, type Setting } from '../../core/scenario/run.js';
 import type { Model } from '../../core/scenario/model.js';
 import { rangesOf } from '../../core/analysis/sample.js';
-import { markupText, renderStep, spoken } from '../../render/explain.js';
+import { explainText, markupText, stepJson } from '../../render/explain.js';
 import { styleFor, type ColorFlags } from '../style.js';
-import type { Conventions } from '../../core/units/table.js';
 import { displayOf } from '../../render/figure.js';
 import { envelope } from '../../render/json.js';
 import type { Io } from '../io.js';
@@ -76,48 +75,6 @@ export async function explainCommand(io: Io, ref: string, names: string[], flags
         s.unit,
       ]),
     }),
-    table: () => explainText(io, model, steps, flags),
+    table: () => explainText(model, steps, styleFor(io, flags)),
   });
-}
-
-/** The steps as text, Given then Derived; `more` adds lines under a step (the whiteboard's). */
-export function explainText(
-  io: Io,
-  model: Model,
-  steps: ExplainStep[],
-  flags: ColorFlags,
-  more: (s: ExplainStep, dim: (s: string) => string) => string[] = () => [],
-  header: string[] = [],
-): string {
-  const calendar = model.registry.conventions;
-  const style = styleFor(io, flags);
-  const paint = { name: style.cyan, value: style.bold, dim: style.dim };
-  const out = [style.bold(model.title), ...header.map((h) => style.dim(h))];
-  if (model.conventions.length)
-    out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
-  const shown = (s: ExplainStep) => [renderStep(s, paint, calendar), ...more(s, style.dim)];
-  const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
-  const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
-  if (given.length) out.push('', style.bold('Given'), ...given.flatMap(shown));
-  if (derived.length) out.push('', style.bold('Derived'), ...derived.flatMap(shown));
-  return `${out.join('\n')}\n`;
-}
-
-export function stepJson(s: ExplainStep, calendar: Conventions, display: string) {
-  return {
-    name: s.name,
-    kind: s.kind,
-    formula: markupText(s.formula, undefined, calendar),
-    substituted: markupText(s.substituted, undefined, calendar),
-    value: s.value,
-    unit: s.unit,
-    display,
-    spoken: `~${spoken(s.value, s.unit, calendar)}`,
-    uses: s.uses,
-    overridden: s.overridden,
-    ...(s.origin !== undefined ? { origin: s.origin } : {}),
-    ...(s.ref !== undefined ? { ref: s.ref } : {}),
-    ...(s.note !== undefined ? { note: s.note } : {}),
-    ...(s.range ? { range: s.range } : {}),
-  };
 }
