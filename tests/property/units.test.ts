@@ -87,7 +87,7 @@ const ORACLE_FAMILIES: Array<Array<[string, string]>> = [
     ['bit', 'bit'],
     ['b', 'b'],
     ['kbit', 'kb'],
-    ['kb', 'kb'],
+    ['Kb', 'kb'],
     ['Mb', 'Mb'],
     ['Gb', 'Gb'],
     ['bits', 'bits'],
@@ -110,7 +110,7 @@ const ORACLE_FAMILIES: Array<Array<[string, string]>> = [
     ['Gb/s', 'Gb/s'],
     ['GiB/hour', 'GiB/hour'],
     ['TB/day', 'TB/day'],
-    ['kb/ms', 'kb/ms'],
+    ['kbit/ms', 'kb/ms'],
   ],
 ];
 

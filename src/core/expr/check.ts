@@ -2,7 +2,7 @@ import { type DiagnosticError, problem, type Span } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
 import { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
-import { NAMED_IN_HINTS } from '../units/table.js';
+import { AMBIGUOUS_UNITS, NAMED_IN_HINTS } from '../units/table.js';
 import type { WrittenUnit } from '../units/written.js';
 import type { Expr } from './ast.js';
 import { arityOf, functionNamed, pow } from './calls.js';
@@ -240,11 +240,14 @@ function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
     name,
     asUnit ? [...scope.registry.names(), ...figures] : [...figures, ...scope.registry.names()],
   );
-  const hint = guess
-    ? `did you mean \`${guess}\`?`
-    : asUnit
-      ? unitHint(name)
-      : 'names are assumptions, derived figures or units';
+  const ambiguous = asUnit && Object.hasOwn(AMBIGUOUS_UNITS, name) ? AMBIGUOUS_UNITS[name] : undefined;
+  const hint = ambiguous
+    ? ambiguous
+    : guess
+      ? `did you mean \`${guess}\`?`
+      : asUnit
+        ? unitHint(name)
+        : 'names are assumptions, derived figures or units';
   throw problem(
     asUnit ? 'unknown-unit' : 'unknown-name',
     `unknown ${asUnit ? 'unit' : 'name'} \`${name}\``,

@@ -1,6 +1,14 @@
 import { sizesOf } from './definition.js';
 import { Dimension } from './dimension.js';
-import { IEC_PREFIXES, PREFIX_FAMILIES, SI_PREFIXES, type Conventions, type UnitEntry, UNITS } from './table.js';
+import {
+  AMBIGUOUS_UNITS,
+  IEC_PREFIXES,
+  PREFIX_FAMILIES,
+  SI_PREFIXES,
+  type Conventions,
+  type UnitEntry,
+  UNITS,
+} from './table.js';
 
 export interface Unit {
   /** How the unit is written back: `MB`, `tweet`, `day`. */
@@ -113,6 +121,8 @@ export class UnitRegistry {
   }
 
   private lookupPrefixed(name: string): Unit | undefined {
+    // `kb`: kilobyte or kilobit? Refused, with the question as its hint (AMBIGUOUS_UNITS).
+    if (Object.hasOwn(AMBIGUOUS_UNITS, name)) return undefined;
     for (const prefix of LOOKUP_ORDER) {
       const symbolic = name.startsWith(prefix.symbol)
         ? this.prefixedSymbols.get(name.slice(prefix.symbol.length))

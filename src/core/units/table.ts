@@ -136,6 +136,18 @@ export const UNITS: readonly UnitEntry[] = [
   { name: 'request/s', spellings: ['qps', 'QPS', 'rps', 'RPS'], is: 'request/s' },
 ];
 
+/**
+ * Spellings bote refuses, each with its question: `kb` would read as kilobits
+ * (k + b) when most who write it mean kilobytes, an 8x slip; `mb`, `gb`... are
+ * no unit at all. Upper-case `Kb`, `Mb`, `Gb` stay bits, as network rates write them.
+ */
+export const AMBIGUOUS_UNITS: Readonly<Record<string, string>> = Object.fromEntries(
+  SI_PREFIXES.filter((p) => p.word !== undefined).map((p) => [
+    `${p.symbol.toLowerCase()}b`,
+    `\`${p.symbol}B\` (${p.word}byte) or \`${p.symbol}bit\`?`,
+  ]),
+);
+
 /** The units an unknown-unit hint names, as examples of what there is. */
 export const NAMED_IN_HINTS: readonly string[] = [
   'B',
