@@ -115,7 +115,7 @@ function parentReader(io: FileReader, dirs: Map<string, string>): ReadParent {
       };
     } else {
       try {
-        file = findScenario(io, ref);
+        file = findScenario(io, ref, (path) => dirs.has(path));
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         return { ok: false, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };

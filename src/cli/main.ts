@@ -43,7 +43,10 @@ Examples:
   bote estimate twitter --set dau=200M       what if 200 M users were active daily?
   bote estimate url-shortener --json | jq .results.storage_total
   bote estimate ./my-service.yaml --format markdown
-  bote list                                  the scenarios, by source`;
+  bote list                                  the scenarios, by source
+
+A scenario NAME is ./NAME.yaml if there is one, else the first found of
+./scenarios/NAME.yaml, the folders of BOTE_PATH and the built-ins.`;
 
 export function makeProgram(io: Io, commands: readonly CommandDescription[] = COMMANDS): Command {
   const program = new Command('bote')

@@ -21,7 +21,7 @@ export function builtinDir(io: FileReader): string {
   return candidates.find((d) => io.isDir(d)) ?? candidates[0]!;
 }
 
-/** Where a name is looked for, in order: ./scenarios/, each folder of BOTE_PATH, the built-ins. */
+/** Where a name is looked for after ./NAME.yaml (findScenario), in order: ./scenarios/, each folder of BOTE_PATH, the built-ins. */
 export function searchPath(io: FileReader): Array<{ dir: string; origin: Origin }> {
   const extra = (io.env.BOTE_PATH ?? '')
     .split(delimiter)
@@ -64,12 +64,30 @@ export function listScenarios(io: FileReader): ScenarioFile[] {
   return out;
 }
 
+/**
+ * A bare name is first the file of that name in the current folder,
+ * `./NAME.yaml` (or `.yml`): the file `bote init NAME` has just written, or
+ * the one being edited, is the one meant. Not listed by `bote list`, which
+ * would otherwise show every YAML file of the folder.
+ */
+function fileHere(io: FileReader, name: string): ScenarioFile | undefined {
+  for (const ext of ['.yaml', '.yml']) {
+    const path = resolve(io.cwd, `${name}${ext}`);
+    if (io.isFile(path)) return { display: `${name}${ext}`, path, name, origin: 'path' };
+  }
+  return undefined;
+}
+
 /** A path (has a slash or a YAML extension) is a path; anything else is a scenario name. */
 export function isPathRef(ref: string): boolean {
   return ref.includes('/') || ref.includes('\\') || ['.yaml', '.yml'].includes(extname(ref));
 }
 
-export function findScenario(io: FileReader, ref: string): ScenarioFile {
+/**
+ * `skip`: files that do not count (those of the chain whose `extends:` names
+ * this scenario, so that ./twitter.yaml may extend the twitter found after it).
+ */
+export function findScenario(io: FileReader, ref: string, skip: (path: string) => boolean = () => false): ScenarioFile {
   if (isPathRef(ref)) {
     const path = resolve(io.cwd, ref);
     if (!io.isFile(path))
@@ -80,9 +98,13 @@ export function findScenario(io: FileReader, ref: string): ScenarioFile {
       );
     return { display: ref, path, name: basename(ref, extname(ref)), origin: 'path' };
   }
+  const here = fileHere(io, ref);
+  if (here && !skip(here.path)) return here;
+  for (const { dir, origin } of searchPath(io)) {
+    const found = filesIn(io, dir, origin).find((f) => f.name === ref && !skip(f.path));
+    if (found) return found;
+  }
   const all = listScenarios(io);
-  const found = all.find((b) => b.name === ref);
-  if (found) return found;
   const names = all.map((b) => b.name);
   const guess = didYouMean(ref, names) ?? names.find((n) => n.startsWith(ref));
   throw new CliError(
@@ -90,6 +112,6 @@ export function findScenario(io: FileReader, ref: string): ScenarioFile {
     1,
     guess
       ? `did you mean \`${guess}\`?`
-      : 'run `bote list` for the scenarios bote knows (./scenarios/, BOTE_PATH, built-in)',
+      : 'run `bote list` for the scenarios bote knows (./NAME.yaml, ./scenarios/, BOTE_PATH, built-in)',
   );
 }

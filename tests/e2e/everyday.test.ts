@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process.js';
 import { ROOT } from '../helpers/run-bote.js';
@@ -73,5 +73,53 @@ describe('lower-case kb is refused like mb and gb', () => {
     expect((await runInProcess(['calc', '2 kB -> B'])).stdout).toContain('2,000 B');
     expect((await runInProcess(['calc', '2 Kb -> bit'])).stdout).toContain('2,000 bit');
     expect((await runInProcess(['calc', '2 kbit -> bit'])).stdout).toContain('2,000 bit');
+  });
+});
+
+describe('a bare name finds ./NAME.yaml, and the schema line survives a move', () => {
+  it('bote init my-service, then bote estimate my-service, from the folder and after moving the file', async () => {
+    const dir = tempDir();
+    expect((await runInProcess(['init', 'my-service'], { cwd: dir })).code).toBe(0);
+    const r = await runInProcess(['estimate', 'my-service', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { scenario: { name: string; file: string } };
+    expect(doc.scenario).toMatchObject({ name: 'my-service', file: 'my-service.yaml' });
+    // The schema line names a file that is still there once the scenario moved elsewhere.
+    const moved = join(tempDir(), 'deep', 'er');
+    mkdirSync(moved, { recursive: true });
+    renameSync(join(dir, 'my-service.yaml'), join(moved, 'my-service.yaml'));
+    const schema = readFileSync(join(moved, 'my-service.yaml'), 'utf8')
+      .split('\n')[0]!
+      .replace(/^.*\$schema=/, '');
+    expect(isAbsolute(schema)).toBe(true);
+    expect(existsSync(schema)).toBe(true);
+    expect((await runInProcess(['validate', 'my-service'], { cwd: moved })).code).toBe(0);
+  });
+
+  it('./NAME.yaml comes before ./scenarios/ and the built-ins, and may extend the scenario of its own name', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'scenarios'));
+    writeFileSync(join(dir, 'twitter.yaml'), 'extends: twitter\nassumptions:\n  mau: 600 million user\n');
+    writeFileSync(join(dir, 'scenarios', 'twitter.yaml'), 'extends: twitter\nassumptions:\n  mau: 400 million user\n');
+    const json = async () => {
+      const r = await runInProcess(['estimate', 'twitter', '--json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { scenario: { file: string }; assumptions: { mau: { value: number } } };
+    };
+    // ./twitter.yaml extends ./scenarios/twitter.yaml, which extends the built-in.
+    expect(await json()).toMatchObject({ scenario: { file: 'twitter.yaml' }, assumptions: { mau: { value: 600e6 } } });
+    rmSync(join(dir, 'twitter.yaml'));
+    expect(await json()).toMatchObject({
+      scenario: { file: join('scenarios', 'twitter.yaml') },
+      assumptions: { mau: { value: 400e6 } },
+    });
+    const help = await runInProcess(['--help']);
+    expect(help.stdout).toContain('A scenario NAME is ./NAME.yaml if there is one');
+  });
+
+  it('a name not found says where it was looked for', async () => {
+    const r = await runInProcess(['estimate', 'nothing-here'], { cwd: tempDir() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('./NAME.yaml, ./scenarios/, BOTE_PATH, built-in');
   });
 });

@@ -93,7 +93,7 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
   } else {
     body = TEMPLATE(slug);
   }
-  const text = `# yaml-language-server: $schema=${schemaRef(io, path)}\n${body}`;
+  const text = `# yaml-language-server: $schema=${schemaRef(io)}\n${body}`;
   try {
     io.writeFile(path, text, { overwrite: Boolean(flags.force) });
   } catch (e) {
@@ -178,10 +178,23 @@ function shellWord(s: string): string {
   return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }
 
-/** The shipped schema, relative to the new file, so editors find it offline; else its URL. */
-function schemaRef(io: Io, path: string): string {
-  const shipped = join(builtinDir(io), '..', 'schema', 'scenario.schema.json');
-  if (!io.isFile(shipped)) return SCHEMA_ID;
-  const rel = relative(dirname(path), shipped).split('\\').join('/');
-  return rel.startsWith('.') ? rel : `./${rel}`;
+/**
+ * The schema line's path. Absolute, so that it holds wherever the new file
+ * moves (a path relative to it broke as soon as it did). The schema of the
+ * bote npm installed globally (`npm install -g .` links the clone there) comes
+ * first: its path stays when the clone moves and is installed again. Else the
+ * schema beside this bote. No URL: bote is not published, and a CDN address
+ * would serve whatever were published under the name.
+ */
+function schemaRef(io: Io): string {
+  const global =
+    process.platform === 'win32'
+      ? join(dirname(process.execPath), 'node_modules')
+      : join(dirname(dirname(process.execPath)), 'lib', 'node_modules');
+  const candidates = [
+    join(global, 'bote', 'schema', 'scenario.schema.json'),
+    join(builtinDir(io), '..', 'schema', 'scenario.schema.json'),
+  ];
+  const found = candidates.find((c) => io.isFile(c));
+  return found ? found.split('\\').join('/') : SCHEMA_ID;
 }

@@ -46,7 +46,7 @@ export async function list(io: Io, options: FormatFlags): Promise<void> {
           '\n',
         );
       }
-      return `${out.join('')}A name is looked for in ./scenarios/, then in the folders of BOTE_PATH, then among the built-ins.\n`;
+      return `${out.join('')}A name is looked for as ./NAME.yaml, then in ./scenarios/, then in the folders of BOTE_PATH, then among the built-ins.\n`;
     },
   });
 }
