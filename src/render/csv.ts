@@ -5,11 +5,13 @@ import { renderRows, type Cell } from './rows.js';
  * One row per figure, values unrounded, for spreadsheets; with p5, p50 and
  * p95 of each result when the scenario holds a range. `section` (results),
  * `origin` and `ref` (assumptions) come last, so the older columns keep
- * their places; with --mental, `mental` and `mental_error` after them.
+ * their places; with --mental, `mental` and `mental_error` after them;
+ * with --set, `original` and `change` last.
  */
 export function renderCsv(report: Report): string {
   const sampled = report.uncertainty !== undefined;
   const mental = report.results.some((r) => r.mental);
+  const set = report.results.some((r) => r.original);
   const row = (kind: string, f: ReportRow): Cell[] => [
     kind,
     f.name,
@@ -22,6 +24,7 @@ export function renderCsv(report: Report): string {
     f.origin,
     f.ref,
     ...(mental ? [f.mental?.value, f.mental?.error] : []),
+    ...(set ? [f.original?.value, f.original?.change] : []),
   ];
   return renderRows('csv', {
     columns: [
@@ -36,6 +39,7 @@ export function renderCsv(report: Report): string {
       'origin',
       'ref',
       ...(mental ? ['mental', 'mental_error'] : []),
+      ...(set ? ['original', 'change'] : []),
     ],
     rows: [...report.assumptions.map((a) => row('assumption', a)), ...report.results.map((r) => row('result', r))],
   });

@@ -1,15 +1,9 @@
 import { unitOf, type Figure } from '../core/scenario/model.js';
 import { formatDisplay, threeDigits } from './number.js';
 import type { Conventions } from '../core/units/table.js';
+import { inUnit } from '../core/units/in-unit.js';
 
-/**
- * A base-unit value in a unit, without the last bit of conversion noise:
- * 1 million order/day goes through order/s and back as 999999.9999999999;
- * 15 significant digits give 1000000, and drop nothing a double really holds.
- */
-export function inUnit(base: number, factor: number): number {
-  return Number((base / factor).toPrecision(15));
-}
+export { inUnit };
 
 /** A base-unit value of a figure in friendly form: 54.8 PB, 150 M user; 25% when the figure was written as a percentage. */
 export function displayOf(f: Figure, base: number, conventions: Conventions): string {

@@ -1,4 +1,4 @@
-import { formatValue } from './number.js';
+import { formatDelta, formatValue } from './number.js';
 import { verdict } from './checks.js';
 import { originLabel, priceLine, resultGroups, setAsideLine, type Report } from './report.js';
 import { markdownCell as cell } from './rows.js';
@@ -17,26 +17,30 @@ export function renderMarkdown(report: Report): string {
   out.push('| Assumption | Value | Origin | Note |', '| --- | --- | --- | --- |');
   for (const a of report.assumptions)
     out.push(
-      `| ${a.name} | ${cell(a.text)}${a.overridden ? ' (set)' : ''} | ${originLabel(a)} | ${cell(a.note ?? '')} |`,
+      `| ${a.name} | ${cell(a.text)}${a.overridden ? ` (set${a.original ? `; was ${cell(a.original.text.trim())}` : ''})` : ''} | ${originLabel(a)} | ${cell(a.note ?? '')} |`,
     );
   const sampled = report.uncertainty;
   const mental = report.results.some((r) => r.mental);
+  // With --set, published figures no longer apply: the original and the change take their column.
+  const set = report.results.some((r) => r.original);
   out.push(
     '',
-    `| Section | Result | Value | Unit | Display | Formula | Published |${sampled ? ' p5 | p50 | p95 |' : ''}${mental ? ' Mental |' : ''}`,
-    `| --- | --- | ---: | --- | ---: | --- | --- |${sampled ? ' ---: | ---: | ---: |' : ''}${mental ? ' ---: |' : ''}`,
+    `| Section | Result | Value | Unit | Display | Formula | ${set ? 'Original | Change' : 'Published'} |${sampled ? ' p5 | p50 | p95 |' : ''}${mental ? ' Mental |' : ''}`,
+    `| --- | --- | ---: | --- | ---: | --- | ${set ? '---: | ---:' : '---'} |${sampled ? ' ---: | ---: | ---: |' : ''}${mental ? ' ---: |' : ''}`,
   );
   const checks = new Map(report.checks.map((c) => [c.name, c]));
   const groups = resultGroups(report);
   const rows = groups ? groups.flatMap((g) => g.rows) : report.results;
   for (const r of rows) {
     const c = checks.get(r.name);
-    const published = c ? `${c.published} (${verdict(c)})` : '';
+    const published = r.original
+      ? `${cell(r.original.display)} | ${formatDelta(r.original.change)}`
+      : cell(c ? `${c.published} (${verdict(c)})` : '');
     const spread = sampled
       ? ` ${[r.percentiles?.p5, r.percentiles?.p50, r.percentiles?.p95].map((p) => (p === undefined ? '' : formatValue(p))).join(' | ')} |`
       : '';
     out.push(
-      `| ${r.section ?? 'other'} | ${r.name} | ${formatValue(r.value)} | ${cell(r.unit)} | ${cell(r.display)} | \`${cell(r.text)}\` | ${cell(published)} |${spread}${mental ? ` ${cell(r.mental?.shown ?? '')} |` : ''}`,
+      `| ${r.section ?? 'other'} | ${r.name} | ${formatValue(r.value)} | ${cell(r.unit)} | ${cell(r.display)} | \`${cell(r.text)}\` | ${published} |${spread}${mental ? ` ${cell(r.mental?.shown ?? '')} |` : ''}`,
     );
   }
   const empty = groups?.filter((g) => g.empty !== undefined) ?? [];

@@ -5,6 +5,8 @@ import { capacityRow } from '../core/reference/capacity.js';
 import type { Range } from '../core/scenario/range.js';
 import { figuresBehind } from '../core/analysis/explain.js';
 import type { Conventions } from '../core/units/table.js';
+import { withPlainUnit } from '../core/scenario/plain.js';
+import { delta } from '../core/analysis/whatif.js';
 import { displayOf, inUnit } from './figure.js';
 
 export interface ReportRow {
@@ -13,8 +15,16 @@ export interface ReportRow {
   value: number;
   unit: string;
   display: string;
-  /** Assumptions: the quantity as written (or as set); results: the formula. */
+  /** Assumptions: the quantity as written (or as set, with the figure's unit); results: the formula. */
   text: string;
+  /** What --set gave this figure, as typed (a result pinned to a value or a range). */
+  set?: string;
+  /**
+   * With --set: the figure as the scenario gives it, in `unit`, its friendly
+   * form, and the change, (value − original) / |original|: 0 when equal, null
+   * when the original is 0 and the value is not.
+   */
+  original?: { value: number; display: string; text: string; change: number | null };
   note?: string;
   /** Pinned with --set. */
   overridden: boolean;
@@ -81,11 +91,14 @@ export function buildReport(
   checks: CheckResult[],
   settings: ReadonlyMap<string, string> = new Map(),
   uncertainty?: Uncertainty,
+  /** The scenario's own values, by figure index, when --set changed some: each row then shows its original. */
+  original?: Float64Array,
 ): Report {
   const row = (f: Figure): ReportRow => {
     const { text: unit, factor } = unitOf(f);
     const value = inUnit(values[f.index]!, factor);
     const set = settings.get(f.name);
+    const was = original?.[f.index];
     const range = uncertainty?.ranges.get(f.name);
     const p = uncertainty?.percentiles.get(f.name);
     return {
@@ -93,7 +106,18 @@ export function buildReport(
       value,
       unit,
       display: displayOf(f, values[f.index]!, model.registry.conventions),
-      text: set ?? f.text,
+      text: set !== undefined && f.kind === 'assumption' ? withPlainUnit(f, set, model.registry) : f.text,
+      ...(set !== undefined ? { set } : {}),
+      ...(was !== undefined
+        ? {
+            original: {
+              value: inUnit(was, factor),
+              display: displayOf(f, was, model.registry.conventions),
+              text: f.text,
+              change: delta(was, values[f.index]!),
+            },
+          }
+        : {}),
       ...(f.note !== undefined ? { note: f.note } : {}),
       overridden: set !== undefined,
       ...(range

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { formatDisplay, formatValue } from './number.js';
+import { formatDelta, formatDisplay, formatValue } from './number.js';
 import { checkSentence, formatDifference, verdict } from './checks.js';
 import { originLabel, priceLine, resultGroups, setAsideLine, type Report, type ReportRow } from './report.js';
 import { visibleLength, wrapText } from './wrap.js';
@@ -41,9 +41,11 @@ export function renderTable(report: Report, style: ChalkInstance): string {
   out.push('', style.bold('Results'));
   const ranged = report.uncertainty !== undefined;
   const mental = report.results.some((r) => r.mental) ? ['mental'] : [];
+  // With --set, published figures no longer apply: each result is shown against the original instead.
+  const last = report.results.some((r) => r.original) ? ['original', 'change'] : ['published'];
   const head = ranged
-    ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', ...mental, 'published']
-    : ['name', 'value', 'unit', 'display', ...mental, 'published'];
+    ? ['name', 'value', 'unit', 'display', 'p5', 'p50', 'p95', ...mental, ...last]
+    : ['name', 'value', 'unit', 'display', ...mental, ...last];
   const aligns = head.map((h) => (h === 'name' || h === 'unit' || h === 'published' ? 'left' : 'right'));
   const row = resultCells(report, style);
   if (groups) {
@@ -64,7 +66,7 @@ export function renderTable(report: Report, style: ChalkInstance): string {
     if (empties.length) body.push(span(empties.join('\n')));
     // The mental column (--mental) comes on top of the width, rather than squeeze `published`.
     const extra = mental.length ? Math.max(...report.results.map((r) => (r.mental?.shown.length ?? 0) + 3)) : 0;
-    out.push(withoutRowLines(fitted(head, body, head.length - 1, aligns, TABLE_WIDTH + extra).toString()));
+    out.push(withoutRowLines(fitted(head, body, head.indexOf('published'), aligns, TABLE_WIDTH + extra).toString()));
   } else {
     const results = table(head, aligns);
     for (const r of report.results) results.push(row(r));
@@ -110,7 +112,10 @@ function assumptionCells(a: ReportRow, style: ChalkInstance, marked: boolean): s
   const kind = a.range
     ? style.dim(a.range.fellBackToNormal ? ' (range, normal: low end ≤ 0)' : ` (range, ${a.range.dist})`)
     : '';
-  const value = (a.overridden ? style.yellow(`${a.text} (set)`) : a.text) + kind;
+  const value =
+    (a.overridden
+      ? `${style.yellow(`${a.text} (set)`)}${a.original ? style.dim(` was ${a.original.text.trim()}`) : ''}`
+      : a.text) + kind;
   if (!marked) return [style.cyan(a.name), value, a.note ?? ''];
   const origin = originLabel(a);
   return [
@@ -137,8 +142,15 @@ function resultCells(report: Report, style: ChalkInstance): (r: ReportRow) => st
       ? [r.percentiles.p5, r.percentiles.p50, r.percentiles.p95].map((p) => formatDisplay(p, r.unit, report.calendar))
       : [];
     const mental = report.results.some((x) => x.mental) ? [r.mental?.shown ?? ''] : [];
-    return [style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, ...mental, published];
+    const last = r.original ? [r.original.display, changeCell(r.original.change, style)] : [published];
+    return [style.cyan(name), formatValue(r.value), r.unit, style.bold(r.display), ...spread, ...mental, ...last];
   };
+}
+
+/** "+100%", green up, red down, dim when unchanged: as the what-if loop shows a change. */
+function changeCell(change: number | null, style: ChalkInstance): string {
+  const paint = change === 0 ? style.dim : change === null || change > 0 ? style.green : style.red;
+  return paint(formatDelta(change));
 }
 
 /** "source: ..." wrapped to the table's width, the label dim. */
@@ -156,7 +168,7 @@ function table(head: string[], colAligns?: Array<'left' | 'right'>): Table.Table
 
 /**
  * A table that keeps to TABLE_WIDTH: every column as wide as its widest
- * cell, except `wrap`, which gets what is left and wraps its words. Rows
+ * cell, except `wrap` (if any: -1 for none), which gets what is left and wraps its words. Rows
  * spanning every column (section headings) wrap to the table's width rather
  * than widen it.
  */
@@ -181,7 +193,7 @@ function fitted(
   }
   const borders = head.length + 1;
   const others = widths.reduce((sum, w, i) => (i === wrap ? sum : sum + w), 0);
-  widths[wrap] = Math.max(head[wrap]!.length + 2, Math.min(widths[wrap]!, width - borders - others), 14);
+  if (wrap >= 0) widths[wrap] = Math.max(head[wrap]!.length + 2, Math.min(widths[wrap]!, width - borders - others), 14);
   const t = new Table({
     head,
     style: { head: [], border: [] },

@@ -123,3 +123,90 @@ describe('a bare name finds ./NAME.yaml, and the schema line survives a move', (
     expect(r.stderr).toContain('./NAME.yaml, ./scenarios/, BOTE_PATH, built-in');
   });
 });
+
+interface EstimateJson {
+  assumptions: Record<string, { value: number; unit: string; text: string; original?: number; change?: number | null }>;
+  results: Record<
+    string,
+    { value: number; unit: string; expr: string; set?: string; original?: number; change?: number | null }
+  >;
+}
+
+async function estimateJson(...args: string[]): Promise<EstimateJson> {
+  const r = await runInProcess(['estimate', ...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as EstimateJson;
+}
+
+describe('--set shows the original and the change', () => {
+  it('the assumption with its unit and what it was; each result with its original and change, in every format', async () => {
+    const base = await estimateJson('twitter');
+    const doc = await estimateJson('twitter', '--set', 'mau=500M');
+    expect(doc.assumptions.mau).toMatchObject({ value: 500e6, unit: 'user', text: '500M user', original: 300e6 });
+    expect(doc.assumptions.mau!.change).toBeCloseTo(2 / 3, 12);
+    for (const [name, r] of Object.entries(doc.results)) {
+      expect(r.original, name).toBe(base.results[name]!.value);
+      if (r.original === 0) continue;
+      expect(r.change, name).toBeCloseTo((r.value - r.original!) / Math.abs(r.original!), 12);
+    }
+    // A figure the change does not reach is 0, exactly; without --set there is neither key.
+    const other = await estimateJson('twitter', '--set', 'storage_price=0.05 USD/GB/month');
+    expect(other.results.qps).toMatchObject({ change: 0 });
+    expect(base.results.qps).not.toHaveProperty('original');
+    expect(base.results.qps).not.toHaveProperty('change');
+
+    const table = await runInProcess(['estimate', 'twitter', '--set', 'mau=500M', '--no-color']);
+    expect(table.stdout).toMatch(/│ mau\s+│ 500M user \(set\) was 300 million user\s+│ set /);
+    expect(table.stdout).toMatch(/│ name\s+│\s+value │ unit\s+│\s+display │\s+original │ change │/);
+    expect(table.stdout).toMatch(
+      /│ qps\s+│\s+5,787.04 │ tweet\/s\s+│\s+5.79 K tweet\/s │\s+3.47 K tweet\/s │\s+\+67% │/,
+    );
+    const md = await runInProcess(['estimate', 'twitter', '--set', 'mau=500M', '--format', 'markdown']);
+    expect(md.stdout).toContain('| mau | 500M user (set; was 300 million user) | set |');
+    expect(md.stdout).toContain(
+      '| traffic | qps | 5,787.04 | tweet/s | 5.79 K tweet/s | `dau * tweets_per_user` | 3.47 K tweet/s | +67% |',
+    );
+  });
+});
+
+describe('--json values are unrounded', () => {
+  it('qps is 3472.222222222222 in estimate, explain, sweep and calc alike, as docs/json.md shows it', async () => {
+    const exact = (150e6 * 2) / 86_400;
+    expect(exact).toBe(3472.222222222222);
+    const docs = readFileSync(join(ROOT, 'docs', 'json.md'), 'utf8');
+    expect(docs).toContain('"value": 3472.222222222222');
+    expect(docs).not.toMatch(/"\w+": 3472\.22222222222[,\s}]/);
+    expect((await estimateJson('twitter')).results.qps!.value).toBe(exact);
+    const calc = JSON.parse((await runInProcess(['calc', '150M user * 2 tweet/user/day -> tweet/s', '--json'])).stdout);
+    expect(calc.value).toBe(exact);
+    const explain = JSON.parse((await runInProcess(['explain', 'twitter', 'qps', '--json'])).stdout) as {
+      steps: Array<{ name: string; value: number }>;
+    };
+    expect(explain.steps.find((s) => s.name === 'qps')!.value).toBe(exact);
+    const sweep = JSON.parse(
+      (await runInProcess(['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '3', '--show', 'qps', '--json']))
+        .stdout,
+    ) as { points: Array<{ qps: number }> };
+    const q = sweep.points[0]!.qps;
+    expect(Math.abs(q - (10e6 * 2) / 86_400)).toBeLessThan(1e-12);
+    expect(String(q).replace(/\D/g, '').length, String(q)).toBeGreaterThan(15);
+    // Noise of a bit around a short decimal is the decimal: 1 million order/day, in order/day.
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'orders.yaml'),
+      'name: orders\nnouns: [order]\nassumptions:\n  orders: 1 million order/day\n  share: 70%\nderived:\n  kept: { expr: orders * share, unit: order/day }\n',
+    );
+    const orders = await estimateJson(join(dir, 'orders.yaml'));
+    expect(orders.assumptions.orders!.value).toBe(1e6);
+    expect(orders.results.kept!.value).toBe(700_000);
+  });
+});
+
+describe('a pinned range keeps expr for the formula', () => {
+  it('results.dau.expr is the formula; what was typed is under set', async () => {
+    const doc = await estimateJson('twitter', '--set', 'dau=100M to 300M', '--seed', '3', '--samples', '500');
+    expect(doc.results.dau).toMatchObject({ expr: 'mau * daily_active', set: '100M to 300M', overridden: true });
+    const docs = readFileSync(join(ROOT, 'docs', 'json.md'), 'utf8');
+    expect(docs).toContain('"set": "100M to\n  300M"');
+  });
+});

@@ -175,6 +175,8 @@ describe('estimate with a range, in every format', () => {
       'section',
       'origin',
       'ref',
+      'original',
+      'change',
     ]);
     const qps = rows.find((r) => r[1] === 'qps')!;
     expect(qps.slice(6, 9).map(Number)).toEqual([
@@ -183,12 +185,23 @@ describe('estimate with a range, in every format', () => {
       doc.results.qps!.percentiles.p95,
     ]);
     // An assumption has no percentiles; a percentage shows as one.
-    expect(rows.find((r) => r[1] === 'daily_active')!.slice(4)).toEqual(['50%', '50%', '', '', '', '', 'source', '']);
+    expect(rows.find((r) => r[1] === 'daily_active')!.slice(4)).toEqual([
+      '50%',
+      '50%',
+      '',
+      '',
+      '',
+      '',
+      'source',
+      '',
+      '0.5',
+      '0',
+    ]);
   });
 
   it('Markdown adds p5, p50 and p95 columns and says how they were sampled', async () => {
     const text = ok(await runInProcess([...args, '--format', 'markdown']));
-    expect(text).toContain('| Result | Value | Unit | Display | Formula | Published | p5 | p50 | p95 |');
+    expect(text).toContain('| Result | Value | Unit | Display | Formula | Original | Change | p5 | p50 | p95 |');
     expect(text).toContain('2,000 samples, seed 5');
   });
 });

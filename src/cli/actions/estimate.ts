@@ -41,12 +41,15 @@ export function estimateReport(loader: Loader, ref: ScenarioRef, options: Estima
   const overrides = loader.check(readOverrides(model, settings), model.sources);
   const values = loader.check(evaluateModel(model, overrides), model.sources);
   const uncertainty = sampleIfRanged(loader, model, overrides, options);
+  // With --set, every figure beside what the scenario alone gives.
+  const original = settings.length ? loader.check(evaluateModel(model), model.sources) : undefined;
   const report = buildReport(
     model,
     values,
     compareExpectations(model, values),
     new Map(settings.map((s) => [s.name, s.text])),
     uncertainty,
+    original,
   );
   return { model, overrides, values, report };
 }

@@ -5,6 +5,7 @@ import type { Section } from '../scenario/sections.js';
 import { figuresBehind } from './explain.js';
 import { mentalMath, type MentalFigure } from './mental.js';
 import { mulberry32, type Random } from './random.js';
+import { inUnit } from '../units/in-unit.js';
 
 /**
  * `bote drill`: questions on a scenario's figures, one section after another,
@@ -118,7 +119,7 @@ export class Drill {
     const board = mentalMath(this.model, values.value, new Set(varied.keys()));
     const given = inputs.map((f): GivenAssumption => {
       const { text: unit, factor } = unitOf(f);
-      const value = Number((values.value[f.index]! / factor).toPrecision(15));
+      const value = inUnit(values.value[f.index]!, factor);
       const factorBy = varied.get(f.name);
       return {
         name: f.name,
@@ -140,7 +141,7 @@ export class Drill {
         unit,
         given,
         // Without the noise of base units and back (1825.0000000000002 PB).
-        exact: Number((values.value[figure.index]! / factor).toPrecision(15)),
+        exact: inUnit(values.value[figure.index]!, factor),
         mental: board.filter((m) => behind.has(m.name) && m.kind === 'derived'),
       },
     };

@@ -6,6 +6,7 @@ import { formatUnitFactors, mergeFactors, type UnitFactor } from '../units/writt
 import { type ExactContext, exactValue, figureUnits, isConstant, runFunction } from './mental-exact.js';
 import { relativeError, roundMental } from './mental-round.js';
 import { type Approximation, type Converted, convert, expand, type MentalValue, unitSize } from './mental-units.js';
+import { inUnit } from '../units/in-unit.js';
 
 /**
  * Mental math (docs/mental-math.md): every figure worked out as on a
@@ -76,7 +77,7 @@ class Whiteboard {
 
   figure(f: Figure): MentalFigure {
     const { text: unit, factor } = unitOf(f);
-    const exact = Number((this.values[f.index]! / factor).toPrecision(15));
+    const exact = inUnit(this.values[f.index]!, factor);
     const units = figureUnits(f);
     const lines: MentalLine[] = [];
     let value: number;
