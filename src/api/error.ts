@@ -16,7 +16,7 @@ export interface BoteDiagnostic {
    * `cycle`, ...), or `input` (a scenario not found) or `usage` (a wrong option).
    */
   code: string;
-  severity: 'error' | 'note';
+  severity: 'error' | 'warning' | 'note';
   message: string;
   hint: string | null;
 }

@@ -29,12 +29,19 @@ export type DiagnosticCode =
   | 'unknown-ref'
   | 'unsourced-default'
   | 'omitted-has-figures'
-  | 'bad-extends';
+  | 'bad-extends'
+  // An assumption no formula uses (a warning).
+  | 'unused'
+  // A scenario that cannot be found or read (`bote validate` of several files).
+  | 'input';
 
 export interface Diagnostic {
   code: DiagnosticCode;
-  /** Absent: an error. A note informs (`validate` shows it) and never fails a command. */
-  severity?: 'error' | 'note';
+  /**
+   * Absent: an error. A note informs and a warning points at a likely slip
+   * (`validate` shows both); neither fails a command.
+   */
+  severity?: 'error' | 'warning' | 'note';
   message: string;
   /** What to do about it, as one sentence. */
   hint?: string;
@@ -59,7 +66,8 @@ export function problem(code: DiagnosticCode, message: string, span: Span, hint?
 export type Result<T> = { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Errors only: what fails a command. */
-export const errorsOf = (ds: readonly Diagnostic[]): Diagnostic[] => ds.filter((d) => d.severity !== 'note');
+export const errorsOf = (ds: readonly Diagnostic[]): Diagnostic[] =>
+  ds.filter((d) => d.severity === undefined || d.severity === 'error');
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(...diagnostics: Diagnostic[]): Result<T> => ({ ok: false, diagnostics });

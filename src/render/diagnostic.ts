@@ -44,11 +44,12 @@ export interface Painter {
   bold(s: string): string;
   dim(s: string): string;
   cyan(s: string): string;
+  yellow(s: string): string;
 }
 
 const EXCERPT = 100;
 
-const plain: Painter = { red: (s) => s, bold: (s) => s, dim: (s) => s, cyan: (s) => s };
+const plain: Painter = { red: (s) => s, bold: (s) => s, dim: (s) => s, cyan: (s) => s, yellow: (s) => s };
 
 /**
  * `file:line:col: error: message`, the source line with carets under the
@@ -61,7 +62,8 @@ export function renderDiagnostic(
   index = text === undefined ? undefined : lineIndex(text),
 ): string {
   const out: string[] = [];
-  const label = d.severity === 'note' ? paint.cyan('note:') : paint.red('error:');
+  const mark = d.severity === 'note' ? paint.cyan : d.severity === 'warning' ? paint.yellow : paint.red;
+  const label = mark(`${d.severity ?? 'error'}:`);
   if (d.file !== undefined && d.span && index !== undefined) {
     const { line, column } = index.position(d.span.start);
     out.push(`${paint.bold(`${d.file}:${line}:${column}:`)} ${label} ${d.message}`);
@@ -76,7 +78,6 @@ export function renderDiagnostic(
     const carets = Math.max(1, Math.min(width, shown.length - (column - 1 - from)));
     out.push(`${' '.repeat(gutter)} ${paint.dim('|')}`);
     out.push(`${paint.dim(String(line))} ${paint.dim('|')} ${before}${shown}${after}`);
-    const mark = d.severity === 'note' ? paint.cyan : paint.red;
     out.push(
       `${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + column - 1 - from)}${mark('^'.repeat(carets))}`,
     );

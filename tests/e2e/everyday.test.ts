@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -208,5 +217,100 @@ describe('a pinned range keeps expr for the formula', () => {
     expect(doc.results.dau).toMatchObject({ expr: 'mau * daily_active', set: '100M to 300M', overridden: true });
     const docs = readFileSync(join(ROOT, 'docs', 'json.md'), 'utf8');
     expect(docs).toContain('"set": "100M to\n  300M"');
+  });
+});
+
+/** A file with several mistakes, some behind others: what the chat service of the README's user looked like. */
+const CHAT = `name: chat
+nouns: [message]
+assumptions:
+  users: 10 million user
+  msgs: 40 message/user/day
+  size: 1 kB/message
+derived:
+  msg_rate: { expr: users * msgs + size, unit: message/s }
+  storage_day: { expr: msg_rate * size, unit: GB/day }
+  storage_year: { expr: storage_day * 365 day, unit: TB/day }
+  servers_needed: { expr: msg_rate / app_rps, unit: server }
+  ingress: { expr: storage_day * 2, unit: Gbps }
+`;
+
+describe('validate shows every problem in one run, dependents of a broken figure included', () => {
+  it('goes on checking the figures that use a broken one, with the dimension its unit: declares', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'chat.yaml'), CHAT);
+    const r = await runInProcess(['validate', 'chat.yaml', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as { diagnostics: Array<{ line: number; code: string; severity: string }> };
+    const errors = doc.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.line, d.code]);
+    // msg_rate adds bytes to a rate; storage_day (msg_rate × size) is then checked as message/s × kB/message:
+    // it fits GB/day. storage_year's unit does not fit; servers_needed names nothing known; ingress, from
+    // storage_day, fits. Three problems, where one was reported before.
+    expect(errors).toEqual([
+      [8, 'unit-mismatch'],
+      [10, 'declared-unit'],
+      [11, 'unknown-name'],
+    ]);
+    // The text form says the same, once each.
+    const text = await runInProcess(['validate', 'chat.yaml'], { cwd: dir });
+    expect(text.stderr.match(/: error: /g)).toHaveLength(3);
+  });
+});
+
+describe('validate of several files gives each its result', () => {
+  it('a missing file is one diagnostic among the others, and --json is always one document', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(join(ROOT, 'scenarios', 'twitter.yaml'), 'utf8'));
+    writeFileSync(join(dir, 'b.yaml'), CHAT);
+    const r = await runInProcess(['validate', 'a.yaml', 'missing.yaml', 'b.yaml', '--json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as {
+      ok: boolean;
+      files: string[];
+      results: Array<{ file: string; ok: boolean }>;
+      diagnostics: Array<{ file: string; code: string; line: number | null }>;
+    };
+    expect(doc.ok).toBe(false);
+    expect(doc.files).toEqual(['a.yaml', 'missing.yaml', 'b.yaml']);
+    expect(doc.results).toEqual([
+      { file: 'a.yaml', ok: true },
+      { file: 'missing.yaml', ok: false },
+      { file: 'b.yaml', ok: false },
+    ]);
+    expect(doc.diagnostics[0]).toMatchObject({ file: 'missing.yaml', code: 'input', line: null });
+    expect(doc.diagnostics.filter((d) => d.file === 'b.yaml').length).toBe(3);
+    // The text form: a.yaml is ok, the missing file and b.yaml's problems are on stderr.
+    const text = await runInProcess(['validate', 'a.yaml', 'missing.yaml', 'b.yaml'], { cwd: dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toBe('a.yaml: ok\n');
+    expect(text.stderr).toContain('bote: error: missing.yaml: no scenario file at missing.yaml');
+    expect(text.stderr).toContain('b.yaml:8:21: error:');
+    // Only missing files: still one document.
+    const none = await runInProcess(['validate', 'missing.yaml', '--json'], { cwd: dir });
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, files: ['missing.yaml'] });
+  });
+});
+
+describe('validate warns of assumptions no formula uses', () => {
+  it('a warning with its place, exit 0; every built-in validates without one', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'spare.yaml'),
+      'name: spare\nassumptions:\n  users: 10 million user\n  forgotten: 5 GB\nderived:\n  twice: users * 2\n',
+    );
+    const r = await runInProcess(['validate', 'spare.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('spare.yaml: ok\n');
+    expect(r.stderr).toContain('spare.yaml:4:14: warning: `forgotten` is used by no formula: it changes no result');
+    const json = JSON.parse((await runInProcess(['validate', 'spare.yaml', '--json'], { cwd: dir })).stdout);
+    expect(json.ok).toBe(true);
+    expect(json.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'unused', line: 4 })]);
+    // The built-ins: each is ok, with nothing on stderr.
+    const names = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+    const all = await runInProcess(['validate', ...names.map((f) => `scenarios/${f}`)]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stderr).toBe('');
+    expect(all.stdout.trim().split('\n')).toHaveLength(names.length);
   });
 });

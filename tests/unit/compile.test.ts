@@ -321,8 +321,9 @@ describe('compileScenario: every refusal, at its place', () => {
     );
     const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]!);
     expect(codes.length).toBeGreaterThan(10);
-    // bad-override is readOverrides' (tests/unit/run.test.ts).
-    const elsewhere = new Set(['bad-override']);
+    // bad-override is readOverrides' (tests/unit/run.test.ts); unused a warning among the
+    // notes of a model that compiles (below); input validate's, for a file it cannot read.
+    const elsewhere = new Set(['bad-override', 'unused', 'input']);
     const covered = new Set(REFUSALS.map((r) => r[2]));
     expect(codes.filter((c) => !elsewhere.has(c) && !covered.has(c as Diagnostic['code']))).toEqual([]);
   });
@@ -482,7 +483,14 @@ describe('compileScenario: names', () => {
   );
 
   it('a count noun as a figure name gets no note', () => {
-    expect(model(lines('assumptions:', '  users: 1000 user')).notes).toEqual([]);
+    expect(model(lines('assumptions:', '  users: 1000 user', 'derived:', '  twice: users * 2')).notes).toEqual([]);
+  });
+
+  it('an assumption no formula uses is a warning at its place, and only that', () => {
+    const m = model(lines('assumptions:', '  first: 1 user', '  spare: 2 user', 'derived:', '  twice: first * 2'));
+    expect(m.notes).toEqual([
+      expect.objectContaining({ code: 'unused', severity: 'warning', message: expect.stringContaining('`spare`') }),
+    ]);
   });
 
   it('redeclaring a built-in noun is harmless', () => {

@@ -13,10 +13,7 @@ import { readScenario, stdinOnce, type Loaded } from '../load.js';
  */
 export async function validateCommand(io: Io, refs: string[], flags: FormatFlags): Promise<void> {
   stdinOnce(refs);
-  const reports = refs.map((ref) => {
-    const loaded = readScenario(io, ref);
-    return { file: loaded.file.display, texts: loaded.texts, diagnostics: problemsOf(loaded) };
-  });
+  const reports = refs.map((ref) => reportOf(io, ref));
   const diagnostics = () => reports.flatMap((r) => diagnosticsJson(r.diagnostics, r.texts));
   // `severity` last: the columns before it keep their places.
   const columns = ['file', 'line', 'column', 'code', 'message', 'hint', 'severity'] as const;
@@ -25,6 +22,7 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
       envelope({
         ok: reports.every((r) => !errorsOf(r.diagnostics).length),
         files: reports.map((r) => r.file),
+        results: reports.map((r) => ({ file: r.file, ok: !errorsOf(r.diagnostics).length })),
         diagnostics: diagnostics(),
       }),
     // One row per problem, like `diagnostics` of the JSON: a file without problems has none.
@@ -38,6 +36,32 @@ export async function validateCommand(io: Io, refs: string[], flags: FormatFlags
   });
   const count = reports.reduce((n, r) => n + errorsOf(r.diagnostics).length, 0);
   if (count) throw new CliError(`${count} problem${count > 1 ? 's' : ''}`, 1, undefined, true);
+}
+
+interface FileReport {
+  file: string;
+  texts: Loaded['texts'] | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * One file's problems. A file that cannot be found or read is one problem
+ * among the others (`code: input`), so that every file still gets its result.
+ */
+function reportOf(io: Io, ref: string): FileReport {
+  try {
+    const loaded = readScenario(io, ref);
+    return { file: loaded.file.display, texts: loaded.texts, diagnostics: problemsOf(loaded) };
+  } catch (e) {
+    if (!(e instanceof CliError) || e.exitCode !== 1) throw e;
+    const diagnostic: Diagnostic = {
+      code: 'input',
+      message: e.message,
+      file: ref,
+      ...(e.hint ? { hint: e.hint } : {}),
+    };
+    return { file: ref, texts: undefined, diagnostics: [diagnostic] };
+  }
 }
 
 function problemsOf(loaded: Loaded): Diagnostic[] {

@@ -31,7 +31,8 @@ export interface CompileOptions {
  * Text to checked model: YAML, shape, names, units, dimensions, order.
  * Gathers every problem it can find rather than stopping at the first; a
  * figure whose inputs are broken is not checked again, so one mistake gives
- * one message. A text that extends another is compiled with compileChain.
+ * one message, unless the broken input declares a `unit:`, which gives it
+ * the dimension its dependents are checked with. A text that extends another is compiled with compileChain.
  */
 export function compileScenario(text: string, options: CompileOptions = {}): Result<Model> {
   const parsed = parseScenarioSource(text, options.file);
@@ -120,9 +121,12 @@ class Compiler {
     const byName = new Map(parsedDerived.map((d) => [d.name, d]));
     let index = figures.size;
     const failed = new Set<string>(derivedNames.filter((n) => !byName.has(n)));
+    // A failed figure whose `unit:` gives its dimension stands in with it, so that
+    // its dependents are checked in the same run: every problem at once (below).
+    const standIns = new Set<string>();
     for (const name of ordered.order) {
       const d = byName.get(name)!;
-      if (d.uses.some((u) => failed.has(u) || (assumptionNames.includes(u) && !figures.has(u)))) {
+      if (d.uses.some((u) => (failed.has(u) && !standIns.has(u)) || (assumptionNames.includes(u) && !figures.has(u)))) {
         failed.add(name);
         continue;
       }
@@ -130,12 +134,23 @@ class Compiler {
       if (figure) {
         figures.set(name, figure);
         index++;
-      } else failed.add(name);
+        continue;
+      }
+      failed.add(name);
+      const standIn = standInFor(d, registry, index);
+      if (standIn) {
+        figures.set(name, { ...standIn, ...this.at(d.path) });
+        standIns.add(name);
+        index++;
+      }
     }
+    // Stand-ins only carry a dimension to their dependents: nothing else sees them.
+    for (const name of standIns) figures.delete(name);
     const expectations = this.expectations(registry, figures, allNames);
     const list = [...figures.values()].sort((a, b) => a.index - b.index);
     const omitted = this.omitted(list, failed);
     if (this.diagnostics.length) return fail(...this.diagnostics);
+    notes.push(...unusedAssumptions(list, this.file));
     return ok({
       name: data.name ?? this.options.name ?? 'scenario',
       title: data.title ?? data.name ?? this.options.name ?? 'scenario',
@@ -576,4 +591,36 @@ function checkUnit(written: WrittenUnit, text: string, figure: Figure): WrittenU
   if (written.text || !figure.dim.isNone) return written;
   if (figure.unit?.text) return figure.unit;
   return writesPercent(text) ? { text: '%', factor: 0.01, dim: Dimension.none } : written;
+}
+
+/**
+ * A derived figure that failed its check, as its dependents see it: its
+ * declared `unit:` tells its dimension, which is all they need to be checked
+ * themselves. None without a `unit:` that reads.
+ */
+function standInFor(d: ParsedDerived, registry: UnitRegistry, index: number): Omit<Figure, 'span'> | undefined {
+  if (d.unitText === undefined) return undefined;
+  let unit: WrittenUnit;
+  try {
+    unit = parseUnit(d.unitText, registry);
+  } catch (e) {
+    if (e instanceof DiagnosticError) return undefined;
+    throw e;
+  }
+  return { name: d.name, kind: 'derived', index, dim: unit.dim, text: d.text, expr: d.expr, unit, uses: d.uses };
+}
+
+/** Assumptions no formula uses: they change no result, which is seldom meant (a warning, `bote validate`). */
+function unusedAssumptions(figures: readonly Figure[], file: string | undefined): Diagnostic[] {
+  const used = new Set(figures.flatMap((f) => f.uses));
+  return figures
+    .filter((f) => f.kind === 'assumption' && !used.has(f.name))
+    .map((f) => ({
+      code: 'unused' as const,
+      severity: 'warning' as const,
+      message: `\`${f.name}\` is used by no formula: it changes no result`,
+      span: f.span,
+      ...((f.file ?? file) !== undefined ? { file: (f.file ?? file)! } : {}),
+      hint: 'use it in a formula under derived:, or remove it',
+    }));
 }
