@@ -36,21 +36,30 @@ function latencyLines(rows: readonly LatencyRow[], style: ChalkInstance, name: (
 }
 
 export function renderLatencyTable(rows: readonly LatencyRow[], style: ChalkInstance, title = true): string {
-  // A source every row shares goes in the header; any other marks its rows with a *.
+  // The source most rows have goes in the header (all of them share it, or most do);
+  // any other marks its rows with a *.
   const sources = rows.map((r) => r.source.split('; '));
-  const common = sources[0]!.filter((s) => sources.every((list) => list.includes(s)));
-  const extra = [...new Set(sources.flat().filter((s) => !common.includes(s)))];
+  const counts = new Map<string, number>();
+  for (const s of sources.flat()) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  const common = [...counts.keys()]
+    .filter((s) => counts.get(s) === most)
+    .slice(0, most === rows.length ? undefined : 1);
+  const extra = [...counts.keys()].filter((s) => !common.includes(s));
   const marks = ['*', '†', '‡'];
   const mark = (r: LatencyRow) =>
     extra
       .filter((s) => r.source.includes(s))
       .map((s) => marks[extra.indexOf(s)])
       .join('');
+  // "also in" a source of rows the header's source has too; a source of rows it lacks is named alone.
+  const alongside = (s: string) => sources.every((list) => !list.includes(s) || common.every((c) => list.includes(c)));
   const table = latencyLines(rows, style, (r) => `${r.name}${mark(r)}`);
   const out: string[] = [];
   if (title) out.push(style.bold('Latency numbers every programmer should know'), '');
   out.push(...table, '');
-  out.push(style.dim(`Source: ${common.join('; ')}${extra.map((s, i) => `; ${marks[i]} also in ${s}`).join('')}.`));
+  const legend = extra.map((s, i) => `; ${marks[i]} ${alongside(s) ? `also in ${s}` : `from ${s}`}`);
+  out.push(style.dim(`Source: ${common.join('; ')}${legend.join('')}.`));
   out.push(
     style.dim(
       `Bars are log scale: ${CELLS_PER_DECADE} cells per factor of 10, starting from ${formatDisplay(BAR_FLOOR_SECONDS, 's')}.`,

@@ -314,3 +314,43 @@ describe('validate warns of assumptions no formula uses', () => {
     expect(all.stdout.trim().split('\n')).toHaveLength(names.length);
   });
 });
+
+describe('sweep without --show, ref without a table, and the SSD rows of ref latency', () => {
+  it('sweep shows the headline results the varied figure moves', async () => {
+    const r = await runInProcess(['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '3', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { units: Record<string, string>; points: Array<Record<string, number>> };
+    const shown = Object.keys(doc.units).filter((n) => n !== 'dau');
+    expect(shown).toContain('qps');
+    expect(shown).toContain('media_storage_total');
+    expect(doc.points).toHaveLength(3);
+    // Each shown result moves with dau; the table form prints the same columns.
+    for (const n of shown) expect(doc.points[2]![n], n).toBeGreaterThan(doc.points[0]![n]!);
+    const table = await runInProcess(['sweep', 'twitter', '--vary', 'dau=10M..1bn', '--steps', '3']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('qps (tweet/s)');
+  });
+
+  it('ref alone lists the tables', async () => {
+    const r = await runInProcess(['ref']);
+    expect(r.code).toBe(0);
+    for (const t of ['latency', 'availability', 'powers', 'capacity'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${t}\\b`, 'm'));
+    const json = JSON.parse((await runInProcess(['ref', '--json'])).stdout);
+    expect(json.tables.map((t: { name: string }) => t.name)).toEqual(['latency', 'availability', 'powers', 'capacity']);
+  });
+
+  it('ref latency has the SSD rows, with the source they come from', async () => {
+    const research = 'system-design-primer README';
+    const r = await runInProcess(['ref', 'latency', 'ssd', '--json']);
+    const doc = JSON.parse(r.stdout) as { rows: Array<{ name: string; seconds: number; source: string }> };
+    expect(doc.rows.map((x) => [x.name, x.seconds])).toEqual([
+      ['Read 4 KB randomly from SSD', 150e-6],
+      ['Read 1 MB sequentially from SSD', 1e-3],
+    ]);
+    for (const row of doc.rows) expect(row.source).toContain(research);
+    const table = await runInProcess(['ref', 'latency']);
+    expect(table.stdout).toMatch(/Read 4 KB randomly from SSD†\s+150 us/);
+    expect(table.stdout).toContain(`† from ${research}`);
+  });
+});

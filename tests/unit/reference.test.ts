@@ -123,8 +123,10 @@ describe('powers of two', () => {
 describe('latency numbers', () => {
   const seconds = (name: string) => LATENCY_NUMBERS.find((r) => r.name === name)!.seconds;
 
-  it('holds the figures of the book', () => {
-    expect(LATENCY_NUMBERS).toHaveLength(13);
+  it('holds the figures of the book, and the SSD rows of the primer', () => {
+    expect(LATENCY_NUMBERS).toHaveLength(15);
+    expect(seconds('Read 4 KB randomly from SSD')).toBe(150e-6);
+    expect(seconds('Read 1 MB sequentially from SSD')).toBe(1e-3);
     expect(seconds('L1 cache reference')).toBe(0.5e-9);
     expect(seconds('Read 1 MB sequentially from disk')).toBe(30e-3);
     expect(seconds('Send packet CA to Netherlands to CA')).toBe(150e-3);
@@ -143,12 +145,14 @@ describe('latency numbers', () => {
     ['california netherlands', 'Send packet CA to Netherlands to CA'],
     ['compress 1 KB', 'Compress 1K bytes with Zippy'],
     ['branch', 'Branch mispredict'],
+    ['ssd random read', 'Read 4 KB randomly from SSD'],
+    ['1 MB ssd', 'Read 1 MB sequentially from SSD'],
   ])('finds %j', (query, name) => {
     expect(findLatency(query).matches.map((r) => r.name)).toEqual([name]);
   });
 
   it('returns every row of a tie', () => {
-    expect(findLatency('1 MB').matches).toHaveLength(3);
+    expect(findLatency('1 MB').matches).toHaveLength(4);
   });
 
   it('suggests three names when nothing matches', () => {

@@ -1,5 +1,5 @@
 import { CAPACITY, findCapacity, type CapacityRow } from '../../core/reference/capacity.js';
-import { REFERENCE_TABLES } from '../../core/reference/tables.js';
+import { REFERENCE_SUMMARIES, REFERENCE_TABLES } from '../../core/reference/tables.js';
 import {
   availabilityRow,
   availabilityTable,
@@ -34,8 +34,14 @@ export type RefFlags = FormatFlags & ColorFlags;
  * computed where they can be (availability, powers) so that they follow
  * bote's own conventions instead of whichever copy was pasted.
  */
-export async function refCommand(io: Io, table: string, query: string | undefined, flags: RefFlags): Promise<void> {
+export async function refCommand(
+  io: Io,
+  table: string | undefined,
+  query: string | undefined,
+  flags: RefFlags,
+): Promise<void> {
   const style = () => styleFor(io, flags);
+  if (table === undefined) return listTables(io, flags);
   const print = (doc: object, text: () => string, rows: () => Rows) =>
     emit(io, formatOf(flags), { json: () => envelope({ table, ...doc }), table: text, rows });
   switch (table) {
@@ -167,4 +173,24 @@ function powerFor(query: string) {
       1,
     );
   return powerRow(power);
+}
+
+/** `bote ref` alone: the tables, each with what it holds. */
+function listTables(io: Io, flags: RefFlags): Promise<void> {
+  const tables = REFERENCE_TABLES.map((name) => ({ name, summary: REFERENCE_SUMMARIES[name] }));
+  return emit(io, formatOf(flags), {
+    json: () => envelope({ tables }),
+    table: () => {
+      const style = styleFor(io, flags);
+      const width = Math.max(...tables.map((t) => t.name.length));
+      return `${[
+        style.bold('Reference tables'),
+        '',
+        ...tables.map((t) => `  ${style.cyan(t.name.padEnd(width))}  ${t.summary}`),
+        '',
+        style.dim('bote ref TABLE [QUERY]: a table, or one row of it (bote ref latency ssd, bote ref capacity T1)'),
+      ].join('\n')}\n`;
+    },
+    rows: () => ({ columns: ['name', 'summary'], rows: tables.map((t) => [t.name, t.summary]) }),
+  });
 }

@@ -17,7 +17,8 @@ import { loadModel } from '../load.js';
 
 export interface SweepFlags extends SetFlags, FormatFlags, ColorFlags {
   vary: string;
-  show: string;
+  /** Absent: the headline results that the varied assumption moves. */
+  show?: string;
   steps: number;
   log?: boolean;
 }
@@ -35,11 +36,11 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
       'e.g. --vary dau=10M..1bn or --vary media_size="1 MB..1 GB"',
     );
   }
-  const show = flags.show
+  const show = (flags.show ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (!show.length)
+  if (flags.show !== undefined && !show.length)
     throw new CliError(
       '--show: expected one or more comma-separated results',
       2,
@@ -48,7 +49,7 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
 
   const model = loadModel(io, ref);
   const vary = orFail(io, readVary(model, name, span, flags.log ?? false), model.sources);
-  const names = orFail(io, readShow(model, show), model.sources);
+  const names = show.length ? orFail(io, readShow(model, show), model.sources) : await headlinesMoved(model, name);
   const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.sources);
   const points = sweepPoints(vary.from, vary.to, flags.steps, flags.log ?? false);
   const swept = orFail(io, sweepModel(model, overrides, vary, points, names), model.sources);
@@ -60,6 +61,20 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
       return `${renderSweep(model, vary, names, swept, flags.log ?? false, style, chartWidth(io.env)).join('\n')}\n`;
     },
   });
+}
+
+/**
+ * What a sweep without --show shows: the headline results (as `bote
+ * sensitivity` picks them) that the varied figure moves; all of them when
+ * it moves none.
+ */
+async function headlinesMoved(model: Model, varied: string): Promise<string[]> {
+  const { headlineResults } = await import('../../core/analysis/sensitivity.js');
+  const headlines = headlineResults(model).filter((n) => n !== varied);
+  const moves = (name: string, seen = new Set<string>()): boolean =>
+    (model.byName.get(name)?.uses ?? []).some((u) => u === varied || (!seen.has(u) && seen.add(u) && moves(u, seen)));
+  const moved = headlines.filter((n) => moves(n));
+  return moved.length ? moved : headlines;
 }
 
 /** Column headers: the name with its unit, `dau (user)`. */

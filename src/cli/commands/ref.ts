@@ -9,7 +9,14 @@ export const ref = defineCommand({
     'reference numbers: latency numbers, downtime per availability target, powers of two, capacity defaults and prices',
   args: [
     // Listed in help and completed, but not enforced by commander: `bote ref latncy` gets ref's own "did you mean" (exit 2).
-    { name: 'table', kind: 'choice', choices: REFERENCE_TABLES, choicesInHelp: true, help: 'the table' },
+    {
+      name: 'table',
+      kind: 'choice',
+      choices: REFERENCE_TABLES,
+      choicesInHelp: true,
+      optional: true,
+      help: 'the table; without one, the tables are listed',
+    },
     {
       name: 'query',
       kind: 'text',
@@ -20,6 +27,7 @@ export const ref = defineCommand({
   options: outputOptions('as JSON: rows with times in seconds and the conventions used; same as --format json'),
   help: `
 Examples:
+  bote ref                                   the tables, one line each
   bote ref latency                           every number, with a log-scale bar
   bote ref latency "read 1 MB from disk"     one row; words in any order
   bote ref availability                      downtime per day, week, month, year
@@ -30,7 +38,7 @@ Examples:
   bote ref capacity                          defaults scenarios cite: req/s per server, prices...
   bote ref capacity T1                       one row: its range, source and date
   bote ref capacity redis                    words, as for latency`,
-  async action({ io }, [table, query]: [string, string | undefined], flags: RefFlags) {
+  async action({ io }, [table, query]: [string | undefined, string | undefined], flags: RefFlags) {
     const { refCommand } = await import('../actions/ref.js');
     return refCommand(io, table, query, flags);
   },

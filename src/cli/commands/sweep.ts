@@ -15,9 +15,8 @@ export const sweep = defineCommand({
     },
     {
       flags: '--show <results>',
-      help: 'comma-separated results, e.g. peak_qps,media_storage_total',
+      help: 'comma-separated results, e.g. peak_qps,media_storage_total; the headline results by default',
       kind: 'figures',
-      required: true,
     },
     // More points than a chart or a spreadsheet wants; the bound also bounds the work.
     {
@@ -33,6 +32,7 @@ export const sweep = defineCommand({
   ],
   help: `
 Examples:
+  bote sweep twitter --vary dau=10M..1bn --log      the headline results, as dau grows
   bote sweep twitter --vary dau=10M..1bn --log --show peak_qps,media_storage_total
   bote sweep url-shortener --vary read_write_ratio=1..100 --steps 5 --show read_qps --format csv`,
   async action({ io }, [scenario]: [string], flags: SweepFlags) {
