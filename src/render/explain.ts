@@ -35,11 +35,30 @@ export function markupText(m: Markup, paint: ExplainPainter = plain, conventions
     .join('');
 }
 
-/** How one would say a result: two significant digits where that is within 1% ("~3.5 K tweet/s"), else three. */
+/**
+ * How one would say a result: two significant digits where that is within 1%
+ * ("~3.5 K tweet/s"), else three. A count of things bought (servers, shards)
+ * is rounded up, never down: 1,003 servers are "~1.01 K server", not "~1 K".
+ */
 export function spoken(value: number, unit: string, conventions?: Conventions): string {
-  const two = Number(value.toPrecision(2));
+  const round = BOUGHT.test(unit) ? up : (x: number, digits: number) => Number(x.toPrecision(digits));
+  const two = round(value, 2);
   const close = value === 0 || Math.abs(two - value) <= 0.01 * Math.abs(value);
-  return formatDisplay(close ? two : Number(value.toPrecision(3)), unit, conventions);
+  const said = close ? two : round(value, 3);
+  // A count bought is said as a whole: formatDisplay's own three digits must not round it down again.
+  if (BOUGHT.test(unit) && Math.abs(said) < 1000) return `${said} ${unit}`;
+  return formatDisplay(said, unit, conventions);
+}
+
+/** The units of things bought, counted by servers() and shards(). */
+const BOUGHT = /^(server|shard)s?$/;
+
+/** `x` rounded up to `digits` significant digits (for a positive count). */
+function up(x: number, digits: number): number {
+  if (x <= 0) return Number(x.toPrecision(digits));
+  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(x)));
+  // A count already at that precision stays itself (float noise aside).
+  return Math.ceil(x * scale - 1e-9) / scale;
 }
 
 /** The result as computed, to four significant digits: "3,472 tweet/s". */
@@ -88,6 +107,10 @@ export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, con
         `    a guess: ${formatDisplay(low, step.unit, conventions)} to ${formatDisplay(high, step.unit, conventions)} (${how}); its median is used here`,
       ),
     );
+  }
+  for (const block of step.inside ?? []) {
+    const [rule, ...worked] = block.lines.map((l) => markupText(l, paint, conventions));
+    lines.push(`    ${paint.dim(`inside ${block.block}:`)} ${rule}`, ...worked.map((l) => `        = ${l}`));
   }
   if (step.note) lines.push(paint.dim(`    ${step.note}`));
   return lines.join('\n');
@@ -146,5 +169,13 @@ export function stepJson(s: ExplainStep, calendar: Conventions, display: string)
     ...(s.ref !== undefined ? { ref: s.ref } : {}),
     ...(s.note !== undefined ? { note: s.note } : {}),
     ...(s.range ? { range: s.range } : {}),
+    ...(s.inside
+      ? {
+          inside: s.inside.map((b) => ({
+            block: b.block,
+            lines: b.lines.map((l) => markupText(l, undefined, calendar)),
+          })),
+        }
+      : {}),
   };
 }

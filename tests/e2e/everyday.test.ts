@@ -354,3 +354,39 @@ describe('sweep without --show, ref without a table, and the SSD rows of ref lat
     expect(table.stdout).toContain(`† from ${research}`);
   });
 });
+
+describe('explain shows the inside of a building block, and says counts bought rounded up', () => {
+  it('cache_80_20 shows its × 1 day × 20%; servers and shards their ceiling', async () => {
+    const r = await runInProcess(['explain', 'url-shortener-001', 'cache', '--no-color']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("    inside cache_80_20: 20% of a day's volume: 20% × volume × 1 day");
+    expect(r.stdout).toContain('        = 20% × 167 GB/day × 1 day');
+    expect(r.stdout).toContain('        = 33.3 GB');
+    const servers = await runInProcess(['explain', 'twitter', 'app_servers', '--no-color']);
+    expect(servers.stdout).toContain('    inside servers: ⌈load / (per_server × utilization)⌉ + spares');
+    expect(servers.stdout).toContain('        = ⌈701 K request/s / (1000 req/s/server × 70%)⌉ + 1');
+    expect(servers.stdout).toContain('        = ⌈1001.98⌉ + 1 = 1,003 server');
+    const json = JSON.parse((await runInProcess(['explain', 'twitter', 'cache_nodes', '--json'])).stdout) as {
+      steps: Array<{ name: string; inside?: Array<{ block: string; lines: string[] }> }>;
+    };
+    expect(json.steps.find((s) => s.name === 'cache_nodes')!.inside).toEqual([
+      { block: 'shards', lines: ['⌈total / per_shard⌉', '⌈1.22 TB / 13 GB/shard⌉', '⌈94.1538⌉ = 95 shard'] },
+    ]);
+  });
+
+  it('the spoken form of a server count is never below the count', async () => {
+    const r = await runInProcess(['explain', 'twitter', 'app_servers', '--no-color']);
+    expect(r.stdout).toContain('= 1,003 server (~1.01 K server)');
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'fleet.yaml'),
+      'name: fleet\nassumptions:\n  load: 70700 req/s\nderived:\n  fleet: { expr: "servers(load, 1000 req/s/server, 70%)", unit: server }\n',
+    );
+    const fleet = await runInProcess(['explain', 'fleet.yaml', '--json'], { cwd: dir });
+    const step = (
+      JSON.parse(fleet.stdout) as { steps: Array<{ name: string; value: number; spoken: string }> }
+    ).steps.find((s) => s.name === 'fleet')!;
+    expect(step.value).toBe(101);
+    expect(step.spoken).toBe('~101 server');
+  });
+});

@@ -1,5 +1,10 @@
 import type { Expr } from '../expr/ast.js';
+import { compileCode } from '../expr/calls.js';
+import { checkFormula } from '../expr/check.js';
+import { capacity } from '../expr/functions.js';
 import { referent } from '../expr/referent.js';
+import { bestUnit } from '../units/display.js';
+import type { Dimension } from '../units/dimension.js';
 import { unitOf, type Figure, type Model, type Origin } from '../scenario/model.js';
 import type { Range } from '../scenario/range.js';
 
@@ -35,6 +40,12 @@ export interface ExplainStep {
   ref?: string;
   /** Set when this input is a guess (written as a range, or set to one): how it is read. */
   range?: { low: number; high: number; dist: string; fellBackToNormal: boolean };
+  /**
+   * Derived: the inside of each building block the formula calls (servers,
+   * shards, cache_80_20), as steps of their own: its rule, the rule with the
+   * values, and its answer.
+   */
+  inside?: Array<{ block: string; lines: Markup[] }>;
 }
 
 /**
@@ -104,22 +115,145 @@ function step(
         : {};
     return { ...base, ...origin, uses: pinned ? [] : f.uses, formula: given, substituted: given };
   }
+  const substitute = (node: Extract<Expr, { kind: 'name' }>): MarkupPart | undefined => {
+    const r = referent(node, model.registry, (n) => model.byName.get(n));
+    if (!r || !('figure' in r)) return undefined;
+    const g = r.figure;
+    const name = g.name;
+    // An assumption reads best as written (99.99%, 300 million user), unless --set changed it.
+    // Constant arithmetic (4 B + 20 B) is put in parentheses: × binds tighter than its +.
+    if (g.kind === 'assumption' && !overridden.has(name) && !g.range)
+      return { kind: 'literal', text: isSum(g.expr) ? `(${g.text.trim()})` : g.text.trim() };
+    const u = unitOf(g);
+    return { kind: 'quantity', value: values[g.index]! / u.factor, unit: u.text };
+  };
+  const inside = buildingBlocks(model, f.expr, values, substitute);
   return {
     ...base,
     formula: render(f.expr, () => undefined),
-    substituted: render(f.expr, (node) => {
-      const r = referent(node, model.registry, (n) => model.byName.get(n));
-      if (!r || !('figure' in r)) return undefined;
-      const g = r.figure;
-      const name = g.name;
-      // An assumption reads best as written (99.99%, 300 million user), unless --set changed it.
-      // Constant arithmetic (4 B + 20 B) is put in parentheses: × binds tighter than its +.
-      if (g.kind === 'assumption' && !overridden.has(name) && !g.range)
-        return { kind: 'literal', text: isSum(g.expr) ? `(${g.text.trim()})` : g.text.trim() };
-      const u = unitOf(g);
-      return { kind: 'quantity', value: values[g.index]! / u.factor, unit: u.text };
-    }),
+    substituted: render(f.expr, substitute),
+    ...(inside.length ? { inside } : {}),
   };
+}
+
+const BLOCKS = new Set(['servers', 'shards', 'cache_80_20']);
+
+/** Every call of a building block in a formula, innermost last, each worked out inside. */
+function buildingBlocks(
+  model: Model,
+  e: Expr,
+  values: Float64Array,
+  substitute: (node: Extract<Expr, { kind: 'name' }>) => MarkupPart | undefined,
+): Array<{ block: string; lines: Markup[] }> {
+  const calls: Array<Extract<Expr, { kind: 'call' }>> = [];
+  const walk = (x: Expr): void => {
+    if (x.kind === 'call') {
+      if (BLOCKS.has(x.fn)) calls.push(x);
+      x.args.forEach(walk);
+    } else if (x.kind === 'bin') {
+      walk(x.left);
+      walk(x.right);
+    } else if (x.kind === 'paren') walk(x.inner);
+    else if (x.kind === 'neg') walk(x.arg);
+  };
+  walk(e);
+  return calls.flatMap((call) => {
+    const args = call.args.map((a) => argumentOf(model, a, values, substitute));
+    if (args.some((a) => a === undefined)) return [];
+    const lines = insideOf(call.fn, args as Argument[], model.registry.conventions.day);
+    return lines ? [{ block: call.fn, lines }] : [];
+  });
+}
+
+/** An argument of a building block: its value in base units, and how to show it. */
+interface Argument {
+  base: number;
+  shown: Markup;
+  dim: Dimension;
+}
+
+function argumentOf(
+  model: Model,
+  e: Expr,
+  values: Float64Array,
+  substitute: (node: Extract<Expr, { kind: 'name' }>) => MarkupPart | undefined,
+): Argument | undefined {
+  let checked: ReturnType<typeof checkFormula>;
+  try {
+    checked = checkFormula(e, { registry: model.registry, lookup: (n) => model.byName.get(n) });
+  } catch {
+    return undefined;
+  }
+  const base = checked.constant ?? compileCode(checked.code)(values);
+  // A name or a number as written reads as the step reads it; anything longer, as its value.
+  const simple = e.kind === 'name' || checked.constant !== undefined;
+  const best = bestUnit(base, checked.dim, model.registry);
+  return {
+    base,
+    dim: checked.dim,
+    shown: simple ? render(e, substitute) : [{ kind: 'quantity', value: best.value, unit: best.unit }],
+  };
+}
+
+/** A plain number to six significant digits: the ratio a count is rounded up from. */
+const ratio = (x: number): MarkupPart => ({ kind: 'literal', text: String(Number(x.toPrecision(6))) });
+const text = (t: string): MarkupPart => ({ kind: 'text', text: t });
+/** A count bought, exact: 1,003 server, never 1 K server. */
+const counted = (n: number, unit: string): MarkupPart => ({
+  kind: 'literal',
+  text: `${n.toLocaleString('en-US')} ${unit}`,
+});
+
+/** The lines inside one block: its rule in words, with the values, and its answer. */
+function insideOf(fn: string, args: Argument[], day: number): Markup[] | undefined {
+  switch (fn) {
+    case 'servers': {
+      const [load, each, utilization, spares] = args;
+      const u = utilization?.base ?? 1;
+      const extra = spares?.base ?? 0;
+      const r = load!.base / (each!.base * u);
+      const count = capacity(load!.base, each!.base, u, extra);
+      return [
+        [text('⌈load / (per_server × utilization)⌉ + spares')],
+        [
+          text('⌈'),
+          ...load!.shown,
+          text(' / ('),
+          ...each!.shown,
+          text(' × '),
+          ...(utilization?.shown ?? [text('100%')]),
+          text(')⌉ + '),
+          ...(spares?.shown ?? [text('0')]),
+        ],
+        [text('⌈'), ratio(r), text(`⌉ + ${extra} = `), counted(count, 'server')],
+      ];
+    }
+    case 'shards': {
+      const [total, each] = args;
+      const r = total!.base / each!.base;
+      const count = capacity(total!.base, each!.base, 1, 0);
+      return [
+        [text('⌈total / per_shard⌉')],
+        [text('⌈'), ...total!.shown, text(' / '), ...each!.shown, text('⌉')],
+        [text('⌈'), ratio(r), text('⌉ = '), counted(count, 'shard')],
+      ];
+    }
+    case 'cache_80_20': {
+      const [volume] = args;
+      const perDay = volume!.dim.powerOf('s') === -1;
+      const kept = 0.2 * volume!.base * (perDay ? day : 1);
+      const shown: Markup = perDay
+        ? [{ kind: 'quantity', value: volume!.base * day, unit: 'B/day' }]
+        : [{ kind: 'quantity', value: volume!.base, unit: 'B' }];
+      return [
+        [text(perDay ? "20% of a day's volume: 20% × volume × 1 day" : '20% of the volume: 20% × volume')],
+        [text('20% × '), ...shown, ...(perDay ? [text(' × 1 day')] : [])],
+        [{ kind: 'quantity', value: kept, unit: 'B' }],
+      ];
+    }
+    default:
+      return undefined;
+  }
 }
 
 function isSum(e: Expr): boolean {
