@@ -9,7 +9,7 @@ export const estimate = defineCommand({
     {
       name: 'scenario',
       kind: 'scenario',
-      help: 'a built-in scenario name (see `bote list`), a path to a .yaml file, or - for standard input',
+      help: 'a scenario name (./NAME.yaml, else ./scenarios/, BOTE_PATH, the built-ins: see `bote list`), a path to a .yaml file, or - for standard input',
     },
   ],
   options: [
