@@ -125,7 +125,9 @@ describe('a bare name finds ./NAME.yaml, and the schema line survives a move', (
     const help = await runInProcess(['--help']);
     expect(help.stdout).toContain('A scenario NAME is ./NAME.yaml if there is one');
     const estimateHelp = await runInProcess(['estimate', '--help']);
-    expect(estimateHelp.stdout.replace(/\s+/g, ' ')).toContain('a scenario name (./NAME.yaml, else ./scenarios/, BOTE_PATH');
+    expect(estimateHelp.stdout.replace(/\s+/g, ' ')).toContain(
+      'a scenario name (./NAME.yaml, else ./scenarios/, BOTE_PATH',
+    );
   });
 
   it('a name not found says where it was looked for', async () => {
