@@ -98,7 +98,8 @@ export function buildReport(
     const { text: unit, factor } = unitOf(f);
     const value = inUnit(values[f.index]!, factor);
     const set = settings.get(f.name);
-    const was = original?.[f.index];
+    // Every result against its original; of the assumptions, only those set.
+    const was = f.kind === 'derived' || set !== undefined ? original?.[f.index] : undefined;
     const range = uncertainty?.ranges.get(f.name);
     const p = uncertainty?.percentiles.get(f.name);
     return {

@@ -157,6 +157,8 @@ describe('--set shows the original and the change', () => {
     const doc = await estimateJson('twitter', '--set', 'mau=500M');
     expect(doc.assumptions.mau).toMatchObject({ value: 500e6, unit: 'user', text: '500M user', original: 300e6 });
     expect(doc.assumptions.mau!.change).toBeCloseTo(2 / 3, 12);
+    // An assumption not set has neither: it is what it was.
+    expect(doc.assumptions.daily_active).not.toHaveProperty('original');
     for (const [name, r] of Object.entries(doc.results)) {
       expect(r.original, name).toBe(base.results[name]!.value);
       if (r.original === 0) continue;

@@ -194,8 +194,8 @@ describe('estimate with a range, in every format', () => {
       '',
       'source',
       '',
-      '0.5',
-      '0',
+      '',
+      '',
     ]);
   });
 
