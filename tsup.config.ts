@@ -10,7 +10,9 @@ const yamlEsm = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', im
 // start-up costs more than the code itself. Commands that need heavy modules
 // import them lazily, which esbuild splits into chunks of their own.
 const cli = {
-  entry: { cli: 'src/cli/main.ts' },
+  // reader: the YAML parser and the schema, loaded by cli/builtins.ts only for
+  // a file that is not a built-in shipped parsed (dist/builtins/).
+  entry: { cli: 'src/cli/main.ts', reader: 'src/cli/reader.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

@@ -16,6 +16,7 @@ import { schema } from './commands/schema.js';
 import { sensitivity } from './commands/sensitivity.js';
 import { sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
+import { useReader } from './builtins.js';
 import { CliError, errorText, processIo, reasonOf, type Io } from './io.js';
 
 /** bote's commands, in the order `bote --help` lists them. */
@@ -128,5 +129,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
     });
   }
+  // Without require() of an ES module (Node 22.0 to 22.11), the YAML parser
+  // cannot be loaded when a file first needs it (builtins.ts): load it now.
+  if (!(process.features as { require_module?: boolean }).require_module) useReader(await import('./reader.js'));
   process.exitCode = await run(argv, processIo());
 }

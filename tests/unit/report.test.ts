@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareExpectations } from '../../src/core/scenario/checks.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
 import { buildReport, originLabel, priceLine, resultGroups } from '../../src/render/report.js';
 import { wrapText } from '../../src/render/wrap.js';
