@@ -1,5 +1,25 @@
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+// commander requires node:child_process when it loads, for executable
+// subcommands, which bote has none of; Node then compiles child_process and
+// what it needs (net, dgram...): about 4 ms of every command. commander gets a
+// stand-in that loads the module on first use instead.
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${sep}commander${sep}`) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let cp;\nmodule.exports = { spawn: (...a) => (cp ??= require('node:child_process')).spawn(...a) };\n",
+      loader: 'js',
+    }));
+  },
+};
 
 // yaml's `node` export is CommonJS, which esbuild cannot tree-shake; its ESM
 // build (the same code) lets the bundle keep only the parser. It is what the
@@ -27,6 +47,9 @@ const cli = {
   esbuildOptions(options) {
     options.alias = { yaml: yamlEsm };
   },
+  // node: modules reach esbuildPlugins as written (tsup would mark them external first).
+  removeNodeProtocol: false,
+  esbuildPlugins: [lazyChildProcess],
   banner: {
     // Bundled CommonJS dependencies (cli-table3) call require().
     js: "import { createRequire as __bote_cr } from 'node:module'; const require = __bote_cr(import.meta.url);",
