@@ -3,13 +3,14 @@
 // module files by self time (a chunk's compile and top-level run, and every
 // function of it that ran) and how many module files were loaded.
 // Default command: estimate twitter --json. docs/performance.md quotes it.
+// BOTE_ROOT=/another/checkout profiles that one's build instead (before/after).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = process.env.BOTE_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.length > 2 ? process.argv.slice(2) : ['estimate', 'twitter', '--json'];
 const dir = mkdtempSync(join(tmpdir(), 'bote-prof-'));
 try {
