@@ -46,7 +46,12 @@ Examples:
   bote estimate ./my-service.yaml --format markdown
   bote list                                  the scenarios, by source`;
 
-export function makeProgram(io: Io, commands: readonly CommandDescription[] = COMMANDS): Command {
+/**
+ * The commander program of `commands`; with `only`, commander is given that
+ * command alone (run() passes the one named on the command line), while
+ * `commands` stays whole for the actions that read it.
+ */
+export function makeProgram(io: Io, commands: readonly CommandDescription[] = COMMANDS, only?: string): Command {
   const program = new Command('bote')
     .description(
       'Back-of-the-envelope estimation for system design: QPS, storage, bandwidth and servers, with units checked.',
@@ -63,7 +68,8 @@ export function makeProgram(io: Io, commands: readonly CommandDescription[] = CO
     .addHelpText('after', EXAMPLES);
   const ctx: CommandContext = { io, program, commands };
   for (const description of commands)
-    describeCommand(program.command(description.name, { hidden: Boolean(description.hidden) }), description, ctx);
+    if (only === undefined || description.name === only)
+      describeCommand(program.command(description.name, { hidden: Boolean(description.hidden) }), description, ctx);
   return program;
 }
 
@@ -97,7 +103,10 @@ function describeCommand(cmd: Command, d: CommandDescription, ctx: CommandContex
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 bad usage. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const program = makeProgram(io);
+  // A command named first is the only one commander needs: the others' options
+  // and help cost start-up and change nothing it prints (completion reads them all).
+  const named = COMMANDS.find((c) => c.name === argv[0] && !c.readsProgram);
+  const program = makeProgram(io, COMMANDS, named?.name);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
