@@ -1,5 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
+
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+// commander requires node:child_process when it loads, for executable
+// subcommands, which bote has none of; Node then compiles child_process and
+// what it needs (net, dgram...): about 4 ms of every command. commander gets a
+// stand-in that loads the module on first use instead.
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${sep}commander${sep}`) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let cp;\nmodule.exports = { spawn: (...a) => (cp ??= require('node:child_process')).spawn(...a) };\n",
+      loader: 'js',
+    }));
+  },
+};
+
+// Fewer, larger files on the hot path. esbuild puts a module shared by lazily
+// loaded chunks into a chunk for each combination of the chunks that use it:
+// `bote estimate twitter` loaded 36 module files, and each costs start-up
+// (resolved, read, compiled, linked; Node's own path functions got hot enough
+// to be optimised, a few MB of memory). So every module outside `estimate`'s
+// static imports first imports them all (KERNEL): they are then used by
+// every chunk alike and go into one. Other commands load that chunk too, in
+// place of the share of it they would have loaded as small files; what only
+// they need (charts, prompts, completion, reference tables, the YAML parser)
+// stays in chunks of their own.
+const KERNEL = fileURLToPath(new URL('./src/cli/actions/estimate.ts', import.meta.url));
+const oneKernel: Plugin = {
+  name: 'one-kernel',
+  async setup(build) {
+    const src = fileURLToPath(new URL('./src/', import.meta.url));
+    const { metafile } = await build.esbuild.build({
+      entryPoints: [KERNEL],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+      alias: build.initialOptions.alias ?? {},
+    });
+    // The static imports of the kernel, followed from it (its lazy imports are not part of it).
+    const inputs = metafile.inputs;
+    const key = (path: string) => resolve(path);
+    const kernel = new Set<string>();
+    const stack = [Object.keys(inputs).find((k) => key(k) === KERNEL)!];
+    while (stack.length) {
+      const at = stack.pop()!;
+      if (kernel.has(key(at))) continue;
+      kernel.add(key(at));
+      for (const i of inputs[at]?.imports ?? [])
+        if (i.kind === 'import-statement' && inputs[i.path]) stack.push(i.path);
+    }
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (!args.path.startsWith(src) || kernel.has(args.path)) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      return { contents: `import ${JSON.stringify(KERNEL)};\n${text}`, loader: 'ts' };
+    });
+  },
+};
 
 // yaml's `node` export is CommonJS, which esbuild cannot tree-shake; its ESM
 // build (the same code) lets the bundle keep only the parser. It is what the
@@ -10,7 +76,9 @@ const yamlEsm = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', im
 // start-up costs more than the code itself. Commands that need heavy modules
 // import them lazily, which esbuild splits into chunks of their own.
 const cli = {
-  entry: { cli: 'src/cli/main.ts' },
+  // reader: the YAML parser and the schema, loaded by cli/builtins.ts only for
+  // a file that is not a built-in shipped parsed (dist/builtins/).
+  entry: { cli: 'src/cli/main.ts', reader: 'src/cli/reader.ts' },
   format: ['esm'],
   platform: 'node',
   target: 'node20',
@@ -25,6 +93,9 @@ const cli = {
   esbuildOptions(options) {
     options.alias = { yaml: yamlEsm };
   },
+  // node: modules reach esbuildPlugins as written (tsup would mark them external first).
+  removeNodeProtocol: false,
+  esbuildPlugins: [lazyChildProcess, oneKernel],
   banner: {
     // Bundled CommonJS dependencies (cli-table3) call require().
     js: "import { createRequire as __bote_cr } from 'node:module'; const require = __bote_cr(import.meta.url);",

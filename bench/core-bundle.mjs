@@ -16,7 +16,7 @@ export async function loadCore(root, tmp, { maxFileBytes } = {}) {
   writeFileSync(
     entry,
     [
-      `export { compileScenario } from ${src('core/scenario/compile.ts')};`,
+      `export { compileScenario } from ${src('core/scenario/compile-text.ts')};`,
       `export { evaluateModel } from ${src('core/scenario/run.ts')};`,
       `export { sampleModel, percentiles } from ${src('core/analysis/sample.ts')};`,
     ].join('\n'),

@@ -5,7 +5,9 @@
 //    `runs`), and the cost per figure above `bote estimate twitter --json`;
 //  - in process: compileScenario + evaluateModel in a bundle of src/ whose
 //    1 MB file limit is lifted, so that 100,000 figures can be timed too.
-// Budget: a 10,000-figure scenario cold < 1 s.
+// Budgets: a 10,000-figure scenario cold < 1 s; 100,000 figures loaded,
+// checked and evaluated in process < 3 s, the cost per figure about the same
+// from 1,000 to 100,000 (linear growth).
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCore } from './core-bundle.mjs';
@@ -29,7 +31,8 @@ export async function benchScale({ root, tmp, runs }) {
     `  ${'scenario'.padEnd(14)} ${'file'.padStart(9)} ${'terms'.padStart(9)} ${'cold process'.padStart(13)} ${'per figure'.padStart(11)}   ${'in process'.padStart(11)} ${'per figure'.padStart(11)}`,
   );
   for (const shape of ['chain', 'fanin']) {
-    for (const n of [1_000, 10_000, 100_000]) {
+    const perFigureAt = [];
+    for (const n of [1_000, 3_000, 10_000, 30_000, 100_000]) {
       const text = generateScenario(shape, n);
       const file = join(tmp, `${shape}-${n}.yaml`);
       writeFileSync(file, text);
@@ -57,10 +60,27 @@ export async function benchScale({ root, tmp, runs }) {
       const values = core.evaluateModel(compiled.value);
       if (!values.ok) throw new Error(`${shape}-${n}: ${values.diagnostics[0].message}`);
       const inProcess = performance.now() - start;
+      perFigureAt.push([n, (1000 * inProcess) / n]);
+      if (n === 100_000)
+        verdicts.push({
+          name: `${shape}-100000 in process: ${(inProcess / 1000).toFixed(2)} s (budget < 3 s)`,
+          ok: inProcess < 3000,
+        });
       console.log(
         `  ${`${shape}-${n}`.padEnd(14)} ${`${(bytes / 1024).toFixed(0)} KiB`.padStart(9)} ${terms.toLocaleString('en-US').padStart(9)} ${cold.padStart(13)} ${perFigure.padStart(11)}   ${`${inProcess.toFixed(0)} ms`.padStart(11)} ${`${((1000 * inProcess) / n).toFixed(1)} us`.padStart(11)}`,
       );
     }
+    // Linear: the cost per figure at 100,000 within 2x of the least at any size (the smallest pay the warm-up).
+    const least = Math.min(...perFigureAt.map(([, us]) => us));
+    const [, largest] = perFigureAt.at(-1);
+    const linear = largest <= 2 * least;
+    console.log(
+      `  ${shape}: in process per figure ${perFigureAt.map(([n, us]) => `${n / 1000}k ${us.toFixed(1)} us`).join(', ')}: ${linear ? 'linear' : 'NOT LINEAR'}`,
+    );
+    verdicts.push({
+      name: `${shape} in process per figure, 1,000 to 100,000: ${perFigureAt.map(([, us]) => us.toFixed(1)).join(', ')} us (linear: 100k within 2x of the least)`,
+      ok: linear,
+    });
   }
   return verdicts;
 }

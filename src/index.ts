@@ -6,6 +6,7 @@ import { calcAnswer } from './cli/actions/calc.js';
 import { comparison } from './cli/actions/compare.js';
 import { estimateReport, withMentalMath } from './cli/actions/estimate.js';
 import { explainDocument, explainSteps } from './cli/actions/explain.js';
+import { useReader } from './cli/builtins.js';
 import { CliError, processIo, type FileReader } from './cli/io.js';
 import type { ScenarioRef } from './cli/load.js';
 import { SAMPLES, SEED } from './cli/options.js';
@@ -13,6 +14,10 @@ import type { Setting } from './core/scenario/run.js';
 import { compareDocument } from './render/compare.js';
 import { reportDocument } from './render/json.js';
 import { guarded, libraryLoader } from './api/error.js';
+import * as reader from './cli/reader.js';
+
+// The library loads the YAML parser with the rest: its start-up is its caller's.
+useReader(reader);
 
 export { BoteError, type BoteDiagnostic } from './api/error.js';
 

@@ -83,6 +83,8 @@ export interface CommandDescription<Args extends unknown[] = unknown[], Flags = 
   hidden?: boolean;
   /** Unknown flags are handed on instead of refused. */
   allowUnknownOptions?: boolean;
+  /** Reads the whole program (CommandContext.program), as completion does: commander gets every command. */
+  readsProgram?: boolean;
   /** Commander passes each argument in order (an array for a variadic one), then the flags. */
   action(ctx: CommandContext, args: Args, flags: Flags): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { compileChain } from '../core/scenario/compile.js';
 import { readChain, type ReadParent, type ScenarioText } from '../core/scenario/extends.js';
 import { didYouMean } from '../core/suggest.js';
 import type { Texts } from '../render/diagnostic.js';
+import { parserFor } from './builtins.js';
 import { CliError, type FileReader, type Io } from './io.js';
 import { orFail } from './fail.js';
 import { findScenario, isPathRef, type ScenarioFile } from './scenario-files.js';
@@ -67,7 +68,7 @@ function chainFrom(io: FileReader, file: ScenarioFile, text: string) {
   const id = file.origin === 'text' ? file.display : file.path;
   const given = file.origin === 'text' ? file.path && resolve(io.cwd, file.path) : file.path;
   const dirs = new Map([[id, given ? dirname(given) : io.cwd]]);
-  return readChain({ file: file.display, text, id }, parentReader(io, dirs));
+  return readChain({ file: file.display, text, id }, parentReader(io, dirs), parserFor(io));
 }
 
 function openScenario(io: FileReader & Pick<Io, 'readStdin'>, ref: ScenarioRef): { file: ScenarioFile; text: string } {

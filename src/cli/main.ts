@@ -16,6 +16,7 @@ import { schema } from './commands/schema.js';
 import { sensitivity } from './commands/sensitivity.js';
 import { sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
+import { useReader } from './builtins.js';
 import { CliError, errorText, processIo, reasonOf, type Io } from './io.js';
 
 /** bote's commands, in the order `bote --help` lists them. */
@@ -48,7 +49,12 @@ Examples:
 A scenario NAME is ./NAME.yaml if there is one, else the first found of
 ./scenarios/NAME.yaml, the folders of BOTE_PATH and the built-ins.`;
 
-export function makeProgram(io: Io, commands: readonly CommandDescription[] = COMMANDS): Command {
+/**
+ * The commander program of `commands`; with `only`, commander is given that
+ * command alone (run() passes the one named on the command line), while
+ * `commands` stays whole for the actions that read it.
+ */
+export function makeProgram(io: Io, commands: readonly CommandDescription[] = COMMANDS, only?: string): Command {
   const program = new Command('bote')
     .description(
       'Back-of-the-envelope estimation for system design: QPS, storage, bandwidth and servers, with units checked.',
@@ -65,7 +71,8 @@ export function makeProgram(io: Io, commands: readonly CommandDescription[] = CO
     .addHelpText('after', EXAMPLES);
   const ctx: CommandContext = { io, program, commands };
   for (const description of commands)
-    describeCommand(program.command(description.name, { hidden: Boolean(description.hidden) }), description, ctx);
+    if (only === undefined || description.name === only)
+      describeCommand(program.command(description.name, { hidden: Boolean(description.hidden) }), description, ctx);
   return program;
 }
 
@@ -99,7 +106,10 @@ function describeCommand(cmd: Command, d: CommandDescription, ctx: CommandContex
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 bad input, 2 bad usage. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  const program = makeProgram(io);
+  // A command named first is the only one commander needs: the others' options
+  // and help cost start-up and change nothing it prints (completion reads them all).
+  const named = COMMANDS.find((c) => c.name === argv[0] && !c.readsProgram);
+  const program = makeProgram(io, COMMANDS, named?.name);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -131,5 +141,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
     });
   }
+  // Without require() of an ES module (Node 22.0 to 22.11), the YAML parser
+  // cannot be loaded when a file first needs it (builtins.ts): load it now.
+  if (!(process.features as { require_module?: boolean }).require_module) useReader(await import('./reader.js'));
   process.exitCode = await run(argv, processIo());
 }

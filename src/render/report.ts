@@ -181,9 +181,17 @@ function priceBasis(model: Model, settings: ReadonlyMap<string, string>): PriceB
   };
 }
 
-/** P1 before P4 before P10. */
-function byId(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+/**
+ * P1 before P4 before P10: a row of bote ref capacity is named by letters and
+ * a number. Not localeCompare(b, 'en', { numeric: true }), which gives the same
+ * order: its first call loads ICU's collation data, about 10 ms of every
+ * estimate that cites a price.
+ */
+export function byId(a: string, b: string): number {
+  const [, letters = a, digits = ''] = /^(\D*)(\d*)$/.exec(a) ?? [];
+  const [, lettersB = b, digitsB = ''] = /^(\D*)(\d*)$/.exec(b) ?? [];
+  if (letters !== lettersB) return letters < lettersB ? -1 : 1;
+  return Number(digits) - Number(digitsB);
 }
 
 /** "prices as of 2026-06-15 (bote ref capacity P6); cdn_price as the source states it". */

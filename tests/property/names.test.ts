@@ -4,7 +4,7 @@
 // scenario with the figure renamed gives the same values.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import { FIGURE_NAME } from '../../src/core/scenario/names.js';
 import { RESERVED_NAMES } from '../../src/core/scenario/source.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';

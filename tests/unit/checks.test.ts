@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareExpectations } from '../../src/core/scenario/checks.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
 
 const lines = (...ls: string[]) => `${ls.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
 import { MAX_ALIASES, MAX_FILE_BYTES, MAX_NESTING, parseScenarioSource } from '../../src/core/scenario/source.js';

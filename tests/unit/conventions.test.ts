@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import { calendarOrder } from '../../src/core/scenario/conventions.js';
 import type { Model } from '../../src/core/scenario/model.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DRILL_SECTIONS, Drill, type DrillQuestion, fullPicture, pickScenario } from '../../src/core/analysis/drill.js';
 import { gradeAnswer, readAnswer } from '../../src/core/analysis/drill-answer.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { ROOT } from '../helpers/run-bote.js';
 

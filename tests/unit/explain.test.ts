@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain, type ExplainStep } from '../../src/core/analysis/explain.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { evaluateModel, readOverrides } from '../../src/core/scenario/run.js';
 import { rangesOf } from '../../src/core/analysis/sample.js';

@@ -19,6 +19,7 @@ const files = (texts: Record<string, string>): ReadParent => {
       : { ok: false, message: `no scenario named \`${ref}\``, hint: 'check the name' };
 };
 const start = (text: string, file = 'kid.yaml'): ScenarioText => ({ file, text, id: file });
+const parse = (t: ScenarioText) => parseScenarioSource(t.text, t.file);
 
 function data(text: string) {
   const parsed = parseScenarioSource(text);
@@ -34,6 +35,7 @@ describe('readChain', () => {
     const chain = readChain(
       start('extends: mid\n'),
       files({ mid: 'extends: root\n', root: 'assumptions: { a: 1 }\n' }),
+      parse,
     );
     expect(chain.texts.map((t) => t.file)).toEqual(['kid.yaml', 'mid', 'root']);
     expect(chain.sources.ok && chain.sources.value.map((s) => s.file)).toEqual(['kid.yaml', 'mid', 'root']);
@@ -41,7 +43,7 @@ describe('readChain', () => {
 
   it("refuses a parent it cannot read, at the extends value, with the reader's hint", () => {
     const text = 'title: t\nextends: nope\n';
-    const chain = readChain(start(text), files({}));
+    const chain = readChain(start(text), files({}), parse);
     expect(chain.sources.ok).toBe(false);
     if (chain.sources.ok) return;
     const [d] = chain.sources.diagnostics;
@@ -51,7 +53,7 @@ describe('readChain', () => {
   });
 
   it('reports a parse error of the parent in the parent, keeping its text for the message', () => {
-    const chain = readChain(start('extends: bad\n'), files({ bad: 'assumptions:\n  a: [1\n' }));
+    const chain = readChain(start('extends: bad\n'), files({ bad: 'assumptions:\n  a: [1\n' }), parse);
     expect(chain.sources.ok).toBe(false);
     if (chain.sources.ok) return;
     expect(chain.sources.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', file: 'bad' });
@@ -59,7 +61,7 @@ describe('readChain', () => {
   });
 
   it('names a cycle from the file it starts at, at the extends: line that closes it', () => {
-    const chain = readChain(start('extends: a\n'), files({ a: 'extends: b\n', b: 'extends: a\n' }));
+    const chain = readChain(start('extends: a\n'), files({ a: 'extends: b\n', b: 'extends: a\n' }), parse);
     expect(chain.sources.ok).toBe(false);
     if (chain.sources.ok) return;
     expect(chain.sources.diagnostics[0]).toMatchObject({
@@ -75,7 +77,7 @@ describe('readChain', () => {
       const texts: Record<string, string> = {};
       for (let i = 1; i < steps; i++) texts[`f${i}`] = `extends: f${i + 1}\n`;
       texts[`f${steps}`] = 'assumptions: { a: 1 }\n';
-      return readChain(start('extends: f1\n', 'f0'), files(texts));
+      return readChain(start('extends: f1\n', 'f0'), files(texts), parse);
     };
     expect(chainOf(MAX_EXTENDS_DEPTH).sources.ok).toBe(true);
     const deep = chainOf(MAX_EXTENDS_DEPTH + 1).sources;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { growthSeries } from '../../src/core/analysis/growth.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
 import { renderGrowthCharts } from '../../src/render/charts.js';

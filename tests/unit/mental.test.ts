@@ -5,7 +5,7 @@ import { mentalMath } from '../../src/core/analysis/mental.js';
 import { isRound, roundMental } from '../../src/core/analysis/mental-round.js';
 import { convert, wordSize } from '../../src/core/analysis/mental-units.js';
 import { shortcuts } from '../../src/core/reference/shortcuts.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { CAPACITY, capacityRow, findCapacity } from '../../src/core/reference/capacity.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import { parseQuantity } from '../../src/core/expr/quantity.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 import { describe, expect, it } from 'vitest';

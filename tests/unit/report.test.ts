@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareExpectations } from '../../src/core/scenario/checks.js';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
-import { buildReport, originLabel, priceLine, resultGroups } from '../../src/render/report.js';
+import { CAPACITY } from '../../src/core/reference/capacity.js';
+import { buildReport, byId, originLabel, priceLine, resultGroups } from '../../src/render/report.js';
 import { wrapText } from '../../src/render/wrap.js';
 import { ROOT } from '../helpers/run-bote.js';
 
@@ -124,5 +125,13 @@ describe('wrapText', () => {
       'https://example.com/a/very/long/path',
       'y',
     ]);
+  });
+});
+
+describe('the order of capacity rows in a price line', () => {
+  it('is the order of localeCompare with numeric collation, for every row', () => {
+    const ids = CAPACITY.map((r) => r.id).reverse();
+    expect([...ids].sort(byId)).toEqual([...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(['P10', 'P4', 'P1', 'H8'].sort(byId)).toEqual(['H8', 'P1', 'P4', 'P10']);
   });
 });

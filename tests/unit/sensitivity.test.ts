@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { readOverrides } from '../../src/core/scenario/run.js';
 import {

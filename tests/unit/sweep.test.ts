@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { readShow, readVary, sweepModel, sweepPoints } from '../../src/core/analysis/sweep.js';
 import { renderLineChart } from '../../src/render/line-chart.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileChain, compileScenario } from '../../src/core/scenario/compile.js';
+import { compileChain } from '../../src/core/scenario/compile.js';
+import { compileScenario } from '../../src/core/scenario/compile-text.js';
 import { parseScenarioSource } from '../../src/core/scenario/source.js';
 import type { Model } from '../../src/core/scenario/model.js';
 import { applyEdits, delta, fileText, resetEdit, tryEdit, type Edits } from '../../src/core/analysis/whatif.js';

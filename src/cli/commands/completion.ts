@@ -6,6 +6,7 @@ export const completion = defineCommand({
   summary: 'print a shell completion script: commands, flags, scenario names and, after --set, assumption names',
   // Not enforced: an unknown shell gets completion's own usage line.
   args: [{ name: 'shell', kind: 'choice', choices: SHELLS, help: 'bash, zsh or fish' }],
+  readsProgram: true,
   help: `
 Examples:
   bote completion bash > ~/.local/share/bash-completion/completions/bote

@@ -15,10 +15,9 @@ import { capacityRow, CAPACITY } from '../reference/capacity.js';
 import { orderFigures } from './graph.js';
 import type { Expectation, Figure, Model } from './model.js';
 import { inferSection, type Section } from './sections.js';
-import { validateScenarioData, type ScenarioData } from './schema.js';
-import { parseScenarioSource, type PathKey, type ScenarioSource } from './source.js';
+import type { ScenarioData } from './schema.js';
+import type { PathKey, ScenarioSource } from './located.js';
 import { mergeChain, type Merged } from './extends.js';
-import { schemaDiagnostics } from './schema-diagnostics.js';
 
 export interface CompileOptions {
   /** The file name shown in messages (a chain's files carry their own). */
@@ -27,22 +26,16 @@ export interface CompileOptions {
   name?: string;
 }
 
-/**
- * Text to checked model: YAML, shape, names, units, dimensions, order.
- * Gathers every problem it can find rather than stopping at the first; a
- * figure whose inputs are broken is not checked again, so one mistake gives
- * one message, unless the broken input declares a `unit:`, which gives it
- * the dimension its dependents are checked with. A text that extends another is compiled with compileChain.
- */
-export function compileScenario(text: string, options: CompileOptions = {}): Result<Model> {
-  const parsed = parseScenarioSource(text, options.file);
-  if (!parsed.ok) return parsed;
-  return compileChain([parsed.value], options);
-}
+// This module needs neither the YAML parser nor the schema validator: each
+// source checks its own shape (source.ts, or a built-in's data shipped checked,
+// precompiled.ts). compileScenario (compile-text.ts) goes from text.
 
 /**
  * A chain of parsed files, the scenario first and then each file it extends
- * (extends.ts reads it), to one checked model. Each file is checked against
+ * (extends.ts reads it), to one checked model: shape, names, units,
+ * dimensions, order. Gathers every problem it can find rather than stopping
+ * at the first; a figure whose inputs are broken is not checked again, so one
+ * mistake gives one message. Each file is checked against
  * the schema on its own; the merge (mergeChain) keeps where each entry was
  * written, so that every message points into the file that holds the
  * offending text.
@@ -63,12 +56,9 @@ export function compileChain(sources: readonly ScenarioSource[], options: Compil
       });
       continue;
     }
-    // A variant need not restate any assumption.
-    const valid = validateScenarioData(
-      extending && !Object.hasOwn(data, 'assumptions') ? { ...data, assumptions: {} } : data,
-    );
-    if (valid.ok) datas.push(valid.data);
-    else problems.push(...schemaDiagnostics(valid.issues, source));
+    const valid = source.checked();
+    if (valid.ok) datas.push(valid.value);
+    else problems.push(...valid.diagnostics);
   }
   if (problems.length) return fail(...problems);
   return new Compiler(sources, mergeChain(datas), options).run();

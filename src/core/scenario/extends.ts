@@ -1,6 +1,6 @@
 import { fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
 import type { ScenarioData } from './schema.js';
-import { parseScenarioSource, type PathKey, type ScenarioSource } from './source.js';
+import type { PathKey, ScenarioSource } from './located.js';
 
 // `extends:`: a scenario that varies another. The caller reads files (the
 // edge); this module follows the chain through a function it is given,
@@ -25,6 +25,13 @@ export type ReadParent = (
   from: ScenarioText,
 ) => { ok: true; value: ScenarioText } | { ok: false; message: string; hint?: string };
 
+/**
+ * Parses a file read (source.ts's parseScenarioSource, or a built-in shipped
+ * parsed, precompiled.ts): given by the caller, so that this module loads no
+ * YAML parser.
+ */
+export type ParseText = (t: ScenarioText) => Result<ScenarioSource>;
+
 export interface Chain {
   /** Every file read, child first, even when the chain is refused: messages quote their lines. */
   texts: ScenarioText[];
@@ -38,13 +45,13 @@ export interface Chain {
  * parse (in that file), a cycle (naming it, at the `extends:` line that
  * closes it) and a chain of more than MAX_EXTENDS_DEPTH steps.
  */
-export function readChain(child: ScenarioText, readParent: ReadParent): Chain {
+export function readChain(child: ScenarioText, readParent: ReadParent, parse: ParseText): Chain {
   const texts: ScenarioText[] = [];
   const sources: ScenarioSource[] = [];
   let current = child;
   for (;;) {
     texts.push(current);
-    const parsed = parseScenarioSource(current.text, current.file);
+    const parsed = parse(current);
     if (!parsed.ok) return { texts, sources: parsed };
     const source = parsed.value;
     sources.push(source);

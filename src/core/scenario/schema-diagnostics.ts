@@ -1,10 +1,24 @@
-import type { Diagnostic } from '../diagnostic.js';
+import { fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
 import { didYouMean } from '../suggest.js';
-import { KNOWN_KEYS, type ScenarioIssue } from './schema.js';
-import type { PathKey, ScenarioSource } from './source.js';
+import { KNOWN_KEYS, validateScenarioData, type ScenarioData, type ScenarioIssue } from './schema.js';
+import type { PathKey, ScenarioSource } from './located.js';
+
+/**
+ * A parsed file's data checked against the schema, or the messages placed in
+ * the file. A variant (a file with `extends:`) need not restate any assumption.
+ */
+export function checkShape(source: Omit<ScenarioSource, 'checked'>): Result<ScenarioData> {
+  const data = source.data as Record<string, unknown>;
+  const variant = Object.hasOwn(data, 'extends') && !Object.hasOwn(data, 'assumptions');
+  const valid = validateScenarioData(variant ? { ...data, assumptions: {} } : data);
+  return valid.ok ? ok(valid.data) : fail(...schemaDiagnostics(valid.issues, source));
+}
 
 /** Turns zod's issues into messages placed at the key or value they are about. */
-export function schemaDiagnostics(issues: readonly ScenarioIssue[], source: ScenarioSource): Diagnostic[] {
+export function schemaDiagnostics(
+  issues: readonly ScenarioIssue[],
+  source: Omit<ScenarioSource, 'checked'>,
+): Diagnostic[] {
   const all = issues.flatMap((issue) => diagnose(issue, source));
   // "unknown key `asumptions`, did you mean `assumptions`?" already says that `assumptions` is missing.
   const suggested = new Set(all.flatMap((d) => d.suggestion ?? []));
@@ -13,7 +27,7 @@ export function schemaDiagnostics(issues: readonly ScenarioIssue[], source: Scen
 
 type Draft = Diagnostic & { suggestion?: string; missing?: string };
 
-function diagnose(issue: ScenarioIssue, source: ScenarioSource): Draft[] {
+function diagnose(issue: ScenarioIssue, source: Omit<ScenarioSource, 'checked'>): Draft[] {
   const path = issue.path.filter((k): k is PathKey => typeof k !== 'symbol');
   const where = path.length ? `${path.join('.')}: ` : '';
   const base = { code: 'schema' as const, ...(source.file !== undefined ? { file: source.file } : {}) };

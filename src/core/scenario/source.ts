@@ -10,9 +10,13 @@ import {
   visit,
   type Document,
   type Pair,
+  type Scalar,
   type YAMLMap,
 } from 'yaml';
 import { fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
+import type { PathKey, ScenarioSource } from './located.js';
+import type { Precompiled, SpanNode } from './precompiled.js';
+import { checkShape } from './schema-diagnostics.js';
 
 /** Scenario files are small; anything larger is refused before parsing. */
 export const MAX_FILE_BYTES = 1 << 20;
@@ -23,18 +27,25 @@ export const MAX_ALIASES = 50;
 /** Names that would reach an object's prototype if they were ever used as keys. */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type PathKey = string | number;
+export type { PathKey, ScenarioSource } from './located.js';
 
-/** A parsed scenario file: the plain data, and where each part of it was written. */
-export interface ScenarioSource {
-  file?: string;
-  text: string;
-  data: unknown;
-  /** Where the value (or the key) at `path` was written; the nearest parent if absent. */
-  locate(path: readonly PathKey[], part?: 'key' | 'value'): Span;
-  /** Maps an offset inside the string at `path` to an offset in the file. */
-  offsetIn(path: readonly PathKey[]): (offset: number) => number;
-}
+/** The document as every scenario file is read: YAML 1.2, every scalar text. */
+const yamlDocument = (text: string): Document =>
+  parseDocument(text, {
+    version: '1.2',
+    schema: 'failsafe',
+    merge: false,
+    resolveKnownTags: false,
+    customTags: [],
+    // 'error', not 'silent': with 'silent' the yaml package drops the MULTIPLE_DOCS
+    // error and a second document is ignored. Neither level prints anything.
+    // uniqueKeys: false: the yaml package compares each key with every earlier
+    // one (quadratic: seconds for 10,000 figures); duplicateKey() does it in one pass.
+    uniqueKeys: false,
+    stringKeys: true,
+    logLevel: 'error',
+    prettyErrors: false,
+  });
 
 /**
  * Parses scenario text as YAML 1.2 with every scalar a string (the failsafe
@@ -64,21 +75,7 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
       ),
     );
 
-  const doc = parseDocument(text, {
-    version: '1.2',
-    schema: 'failsafe',
-    merge: false,
-    resolveKnownTags: false,
-    customTags: [],
-    // 'error', not 'silent': with 'silent' the yaml package drops the MULTIPLE_DOCS
-    // error and a second document is ignored. Neither level prints anything.
-    // uniqueKeys: false: the yaml package compares each key with every earlier
-    // one (quadratic: seconds for 10,000 figures); duplicateKey() does it in one pass.
-    uniqueKeys: false,
-    stringKeys: true,
-    logLevel: 'error',
-    prettyErrors: false,
-  });
+  const doc = yamlDocument(text);
   const first = doc.errors[0];
   if (first) {
     return fail(at(cleanYamlMessage(first.message), { start: first.pos[0], end: first.pos[1] }, yamlHint(first.code)));
@@ -117,13 +114,66 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
       ),
     );
   }
-  return ok({
+  const source = {
     ...(file !== undefined ? { file } : {}),
     text,
     data,
-    locate: (path, part = 'value') => locate(doc, path, part),
-    offsetIn: (path) => offsetIn(doc, text, path),
+    locate: (path: readonly PathKey[], part: 'key' | 'value' = 'value') => locate(doc, path, part),
+    offsetIn: (path: readonly PathKey[]) => offsetIn(doc, text, path),
+  };
+  return ok({ ...source, checked: () => checkShape(source) });
+}
+
+/**
+ * A file read as the command line reads a built-in, as data to ship
+ * (precompiled.ts): its text, its data parsed and checked, and where each part
+ * was written. Undefined when that would not be the same as reading it: the
+ * file does not parse or check, it has aliases (locate follows them), or its
+ * data does not survive JSON.
+ */
+export function precompile(text: string): Precompiled | undefined {
+  const parsed = parseScenarioSource(text);
+  if (!parsed.ok) return undefined;
+  const checked = parsed.value.checked();
+  if (!checked.ok) return undefined;
+  const doc = yamlDocument(text);
+  let alias = false;
+  visit(doc, {
+    Alias() {
+      alias = true;
+      return visit.BREAK;
+    },
   });
+  const same = (x: unknown) => JSON.stringify(JSON.parse(JSON.stringify(x))) === JSON.stringify(x) && !hasUndefined(x);
+  if (alias || !same(parsed.value.data) || !same(checked.value)) return undefined;
+  return { text, data: parsed.value.data, checked: checked.value, tree: spanNode(doc.contents, text)! };
+}
+
+function hasUndefined(x: unknown): boolean {
+  if (x === undefined) return true;
+  if (x === null || typeof x !== 'object') return false;
+  if (Object.getPrototypeOf(x) !== Object.prototype && !Array.isArray(x)) return true;
+  return Object.values(x).some(hasUndefined);
+}
+
+/** A node's spans as locate() and offsetIn() find them: scalar keys, the first pair of each. */
+function spanNode(node: unknown, text: string): SpanNode | null {
+  if (!node) return null;
+  const { start, end } = nodeSpan(node);
+  const out: SpanNode = { s: [start, end] };
+  if (isMap(node)) {
+    out.m = {};
+    for (const p of node.items) {
+      if (!isPair(p) || !isScalar(p.key) || Object.hasOwn(out.m, String(p.key.value))) continue;
+      const k = nodeSpan(p.key);
+      out.m[String(p.key.value)] = [[k.start, k.end], spanNode(p.value, text)];
+    }
+  } else if (isSeq(node)) {
+    out.q = node.items.map((item) => spanNode(item, text));
+  } else if (isScalar(node) && node.range) {
+    out.o = scalarOffset(node, text);
+  }
+  return out;
 }
 
 /** The size in UTF-8 bytes, counted only when the UTF-16 length leaves it in doubt. */
@@ -269,13 +319,19 @@ function offsetIn(doc: Document, text: string, path: readonly PathKey[]): (offse
     const start = locate(doc, path, 'value').start;
     return () => start;
   }
-  const start = node.range[0];
-  const raw = text.slice(start, node.range[1]);
+  const [start, oneToOne] = scalarOffset(node, text);
+  return oneToOne ? (i) => start + i : () => start;
+}
+
+/** Where offset 0 of a scalar's value is in the file, and whether the offsets after it map one to one. */
+function scalarOffset(node: Scalar, text: string): [number, 0 | 1] {
+  const [start, end] = node.range!;
+  const raw = text.slice(start, end);
   // Plain and simply-quoted scalars map one to one; others point at their start.
-  if (node.type === 'PLAIN' && raw === node.value) return (i) => start + i;
+  if (node.type === 'PLAIN' && raw === node.value) return [start, 1];
   const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE';
-  if (quoted && raw.slice(1, -1) === node.value) return (i) => start + 1 + i;
-  return () => start;
+  if (quoted && raw.slice(1, -1) === node.value) return [start + 1, 1];
+  return [start, 0];
 }
 
 /** doc.getIn(path, true), with the indexed lookup: aliases are not followed. */

@@ -1,0 +1,47 @@
+// `node bench/profile.mjs [bote arguments]`: where the start-up of one bote
+// command goes. Runs it under `node --cpu-prof`, then prints the five costliest
+// module files by self time (a chunk's compile and top-level run, and every
+// function of it that ran) and how many module files were loaded.
+// Default command: estimate twitter --json. docs/performance.md quotes it.
+// BOTE_ROOT=/another/checkout profiles that one's build instead (before/after).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = process.env.BOTE_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.length > 2 ? process.argv.slice(2) : ['estimate', 'twitter', '--json'];
+const dir = mkdtempSync(join(tmpdir(), 'bote-prof-'));
+try {
+  const bote = join(root, 'bin', 'bote.js');
+  spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100', bote, ...args], {
+    cwd: root,
+  });
+  // A second run counts the module files (NODE_DEBUG's printing would skew the profile).
+  const r = spawnSync(process.execPath, [bote, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_DEBUG: 'esm' },
+  });
+  const loaded = new Set(
+    [...r.stderr.matchAll(/Storing (file:\/\/\S+)/g)].map((m) => m[1]).filter((u) => !u.startsWith('node:')),
+  );
+  const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const deltas = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const url = n.callFrame.url;
+    const key = url ? (url.startsWith('file://') ? basename(url) : url) : `(${n.callFrame.functionName || 'program'})`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const total = deltas.reduce((a, b) => a + b, 0) / 1000;
+  console.log(`bote ${args.join(' ')}: ${total.toFixed(1)} ms profiled, ${loaded.size} module files loaded`);
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 5));
+  for (const [key, ms] of top) console.log(`  ${ms.toFixed(1).padStart(6)} ms  ${key}`);
+  if (process.env.FILES) for (const u of loaded) console.log(`  loaded ${u.replace(`file://${root}/`, '')}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,84 @@
+import { ok, type Span } from '../diagnostic.js';
+import type { ScenarioData } from './schema.js';
+import type { PathKey, ScenarioSource } from './located.js';
+
+// A built-in scenario does not change between releases: the build parses and
+// checks it once (source.ts `precompile`) and ships the result as data, so
+// that reading it needs neither the YAML parser nor the schema validator. The
+// ScenarioSource made from that data answers as the parsed file would:
+// tests/golden/precompiled.test.ts holds the two to the same output.
+
+/** Where a node of the file was written, as locate() and offsetIn() of source.ts find it. */
+export interface SpanNode {
+  /** The node's span: start and end offsets. */
+  s: [number, number];
+  /** A mapping: by key, the key's span and the value's node (null when there is none). */
+  m?: Record<string, [[number, number], SpanNode | null]>;
+  /** A sequence: its items. */
+  q?: Array<SpanNode | null>;
+  /** A scalar: where offset 0 of its value is, and whether offsets map one to one (1) or all to that start (0). */
+  o?: [number, 0 | 1];
+}
+
+/** A file parsed and checked at build time. */
+export interface Precompiled {
+  text: string;
+  /** The data as parsed (every scalar text). */
+  data: unknown;
+  /** The data as the schema checked it. */
+  checked: ScenarioData;
+  tree: SpanNode;
+}
+
+/** The parsed file, from data shipped in the build. `file` names it in messages. */
+export function precompiledSource(p: Precompiled, file?: string): ScenarioSource {
+  const locate = (path: readonly PathKey[], part: 'key' | 'value' = 'value') => locateIn(p.tree, path, part);
+  return {
+    ...(file !== undefined ? { file } : {}),
+    text: p.text,
+    data: p.data,
+    locate,
+    offsetIn(path) {
+      const o = nodeAt(p.tree, path)?.o;
+      if (o) return o[1] ? (i) => o[0] + i : () => o[0];
+      const start = locate(path).start;
+      return () => start;
+    },
+    checked: () => ok(p.checked),
+  };
+}
+
+const span = ([start, end]: [number, number]): Span => ({ start, end });
+
+function locateIn(tree: SpanNode, path: readonly PathKey[], part: 'key' | 'value'): Span {
+  let node: SpanNode | null | undefined = tree;
+  let best = span(tree.s);
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (node?.m) {
+      // Mapping keys are text: a number never names one.
+      if (typeof key !== 'string' || !Object.hasOwn(node.m, key)) return best;
+      const [k, value]: [[number, number], SpanNode | null] = node.m[key]!;
+      if (i === path.length - 1 && part === 'key') return span(k);
+      node = value;
+      best = span(value ? value.s : k);
+    } else if (node?.q && typeof key === 'number') {
+      node = node.q[key];
+      if (!node) return best;
+      best = span(node.s);
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function nodeAt(tree: SpanNode, path: readonly PathKey[]): SpanNode | null | undefined {
+  let node: SpanNode | null | undefined = tree;
+  for (const key of path) {
+    if (node?.m) node = typeof key === 'string' && Object.hasOwn(node.m, key) ? node.m[key]![1] : undefined;
+    else if (node?.q && typeof key === 'number') node = node.q[key];
+    else return undefined;
+  }
+  return node;
+}
