@@ -22,6 +22,26 @@ const lazyChildProcess: Plugin = {
   },
 };
 
+// cli-table3 measures every cell several times with string-width, which
+// strips ANSI codes and runs a large emoji regex each time: most of the cost
+// of a table. A printable ASCII string is as wide as it is long (string-width
+// 4 gives exactly that), so it skips both; any other string is measured by
+// string-width itself, loaded on first need.
+const asciiWidth: Plugin = {
+  name: 'ascii-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${sep}cli-table3${sep}`) ? { path: 'string-width', namespace: 'ascii-width' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'ascii-width' }, () => ({
+      contents:
+        "let full;\nconst ascii = /^[\\x20-\\x7e]*$/;\nmodule.exports = (s) => (typeof s === 'string' && ascii.test(s) ? s.length : (full ??= require('string-width'))(s));\n",
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+    }));
+  },
+};
+
 // Fewer, larger files on the hot path. esbuild puts a module shared by lazily
 // loaded chunks into a chunk for each combination of the chunks that use it:
 // `bote estimate twitter` loaded 36 module files, and each costs start-up
@@ -95,7 +115,7 @@ const cli = {
   },
   // node: modules reach esbuildPlugins as written (tsup would mark them external first).
   removeNodeProtocol: false,
-  esbuildPlugins: [lazyChildProcess, oneKernel],
+  esbuildPlugins: [lazyChildProcess, asciiWidth, oneKernel],
   banner: {
     // Bundled CommonJS dependencies (cli-table3) call require().
     js: "import { createRequire as __bote_cr } from 'node:module'; const require = __bote_cr(import.meta.url);",
