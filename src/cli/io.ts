@@ -1,5 +1,6 @@
 import { linkSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { visible } from '../render/visible.js';
 
 /** Everything a command may touch outside the core; tests pass their own. */
 export interface Io {
@@ -122,7 +123,8 @@ function linkOrCreate(temp: string, path: string, text: string): void {
 
 /** What the command line prints for a CliError: `bote: error: ...` and its hint. */
 export function errorText(e: CliError): string {
-  return `bote: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`;
+  // Messages quote file names and file text: their control characters are written out.
+  return `bote: error: ${visible(e.message)}\n${e.hint ? `  hint: ${visible(e.hint)}\n` : ''}`;
 }
 
 /** A problem the user can fix; `exitCode` 1 for bad input, 2 for bad usage, 130 for Ctrl-C. */

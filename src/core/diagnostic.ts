@@ -29,7 +29,8 @@ export type DiagnosticCode =
   | 'unknown-ref'
   | 'unsourced-default'
   | 'omitted-has-figures'
-  | 'bad-extends';
+  | 'bad-extends'
+  | 'too-large';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { ExplainStep, Markup } from '../core/analysis/explain.js';
 import type { Model } from '../core/scenario/model.js';
-import { timeConversions } from '../core/units/display.js';
+import { timeConversions, toDigits } from '../core/units/display.js';
 import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';
 import { formatDisplay, formatValue } from './number.js';
 import { visibleLength } from './wrap.js';
+import { visible, visibleAll } from './visible.js';
 
 export interface ExplainPainter {
   name(s: string): string;
@@ -37,14 +38,14 @@ export function markupText(m: Markup, paint: ExplainPainter = plain, conventions
 
 /** How one would say a result: two significant digits where that is within 1% ("~3.5 K tweet/s"), else three. */
 export function spoken(value: number, unit: string, conventions?: Conventions): string {
-  const two = Number(value.toPrecision(2));
+  const two = toDigits(value, 2);
   const close = value === 0 || Math.abs(two - value) <= 0.01 * Math.abs(value);
-  return formatDisplay(close ? two : Number(value.toPrecision(3)), unit, conventions);
+  return formatDisplay(close ? two : toDigits(value, 3), unit, conventions);
 }
 
 /** The result as computed, to four significant digits: "3,472 tweet/s". */
 function computed(value: number, unit: string): string {
-  const v = Number(value.toPrecision(4));
+  const v = toDigits(value, 4);
   return `${formatValue(v)}${unit ? ` ${unit}` : ''}`;
 }
 
@@ -119,15 +120,18 @@ export function explainText(
 ): string {
   const calendar = model.registry.conventions;
   const paint = { name: style.cyan, value: style.bold, dim: style.dim };
-  const out = [style.bold(model.title), ...header.map((h) => style.dim(h))];
+  const out = [style.bold(visible(model.title)), ...header.map((h) => style.dim(h))];
   if (model.conventions.length)
     out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
-  const shown = (s: ExplainStep) => [renderStep(s, paint, calendar), ...more(s, style.dim)];
+  const shown = (s: ExplainStep) => [renderStep(visibleAll(s), paint, calendar), ...more(s, style.dim)];
   const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
   const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
-  if (given.length) out.push('', style.bold('Given'), ...given.flatMap(shown));
-  if (derived.length) out.push('', style.bold('Derived'), ...derived.flatMap(shown));
-  return `${out.join('\n')}\n`;
+  // concat, not push(...): a chain of 50,000 steps would overflow the stack as arguments.
+  const body = [
+    ...(given.length ? ['', style.bold('Given')].concat(given.flatMap(shown)) : []),
+    ...(derived.length ? ['', style.bold('Derived')].concat(derived.flatMap(shown)) : []),
+  ];
+  return `${out.concat(body).join('\n')}\n`;
 }
 
 export function stepJson(s: ExplainStep, calendar: Conventions, display: string) {

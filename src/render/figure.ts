@@ -1,3 +1,4 @@
+import { toDigits } from '../core/units/display.js';
 import { unitOf, type Figure } from '../core/scenario/model.js';
 import { formatDisplay, threeDigits } from './number.js';
 import type { Conventions } from '../core/units/table.js';
@@ -8,7 +9,7 @@ import type { Conventions } from '../core/units/table.js';
  * 15 significant digits give 1000000, and drop nothing a double really holds.
  */
 export function inUnit(base: number, factor: number): number {
-  return Number((base / factor).toPrecision(15));
+  return toDigits(base / factor, 15);
 }
 
 /** A base-unit value of a figure in friendly form: 54.8 PB, 150 M user; 25% when the figure was written as a percentage. */

@@ -1,4 +1,5 @@
 import { formatValue } from './number.js';
+import { visible } from './visible.js';
 
 /** A cell: numbers stay unrounded in CSV and read as `formatValue` in Markdown; null is empty. */
 export type Cell = string | number | boolean | null | undefined;
@@ -23,7 +24,8 @@ export function markdownCell(s: string): string {
 }
 
 function text(c: Cell): string {
-  return c === null || c === undefined ? '' : String(c);
+  // Cells may quote the file (notes, errata): its control characters are written out.
+  return c === null || c === undefined ? '' : visible(String(c));
 }
 
 /**

@@ -1,8 +1,9 @@
+import { toDigits } from '../units/display.js';
 import type { Result } from '../diagnostic.js';
 import { unitOf, type Figure, type Model } from '../scenario/model.js';
 import { evaluateModel, readOverrides, type Setting } from '../scenario/run.js';
 import type { Section } from '../scenario/sections.js';
-import { figuresBehind } from './explain.js';
+import { figuresBehind } from '../scenario/graph.js';
 import { mentalMath, type MentalFigure } from './mental.js';
 import { mulberry32, type Random } from './random.js';
 
@@ -109,7 +110,7 @@ export class Drill {
     const settings: Setting[] = [...varied].map(([name, factor]) => {
       const f = this.model.byName.get(name)!;
       const { text: unit, factor: size } = unitOf(f);
-      return { name, text: `${Number(((f.value! / size) * factor).toPrecision(12))} ${unit}`.trim() };
+      return { name, text: `${toDigits((f.value! / size) * factor, 12)} ${unit}`.trim() };
     });
     const overrides = readOverrides(this.model, settings);
     if (!overrides.ok) return overrides;
@@ -118,7 +119,7 @@ export class Drill {
     const board = mentalMath(this.model, values.value, new Set(varied.keys()));
     const given = inputs.map((f): GivenAssumption => {
       const { text: unit, factor } = unitOf(f);
-      const value = Number((values.value[f.index]! / factor).toPrecision(15));
+      const value = toDigits(values.value[f.index]! / factor, 15);
       const factorBy = varied.get(f.name);
       return {
         name: f.name,
@@ -140,7 +141,7 @@ export class Drill {
         unit,
         given,
         // Without the noise of base units and back (1825.0000000000002 PB).
-        exact: Number((values.value[figure.index]! / factor).toPrecision(15)),
+        exact: toDigits(values.value[figure.index]! / factor, 15),
         mental: board.filter((m) => behind.has(m.name) && m.kind === 'derived'),
       },
     };

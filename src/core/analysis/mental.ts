@@ -1,3 +1,4 @@
+import { toDigits } from '../units/display.js';
 import type { Expr } from '../expr/ast.js';
 import { powerOfTwoShortcut, type ShortcutId } from '../reference/shortcuts.js';
 import { unitOf, type Figure, type Model } from '../scenario/model.js';
@@ -76,7 +77,7 @@ class Whiteboard {
 
   figure(f: Figure): MentalFigure {
     const { text: unit, factor } = unitOf(f);
-    const exact = Number((this.values[f.index]! / factor).toPrecision(15));
+    const exact = toDigits(this.values[f.index]! / factor, 15);
     const units = figureUnits(f);
     const lines: MentalLine[] = [];
     let value: number;
@@ -243,9 +244,8 @@ class Whiteboard {
 
 /** `÷ 10^5`, `× 2.5 × 10^6`: a conversion by one factor of two digits at most; nothing where it is not. */
 function factorParts(c: Converted): MentalPart[] {
-  const short = (x: number) => Math.abs(Number(x.toPrecision(2)) - x) <= 1e-12 * x;
-  if (c.ratio < 1 && short(1 / c.ratio))
-    return [op('÷'), { kind: 'tens', value: Number((1 / c.ratio).toPrecision(2)), unit: '' }];
+  const short = (x: number) => Math.abs(toDigits(x, 2) - x) <= 1e-12 * x;
+  if (c.ratio < 1 && short(1 / c.ratio)) return [op('÷'), { kind: 'tens', value: toDigits(1 / c.ratio, 2), unit: '' }];
   if (short(c.ratio)) return [op('×'), { kind: 'tens', value: c.ratio, unit: '' }];
   return [];
 }

@@ -67,7 +67,7 @@ export function compileChain(sources: readonly ScenarioSource[], options: Compil
       extending && !Object.hasOwn(data, 'assumptions') ? { ...data, assumptions: {} } : data,
     );
     if (valid.ok) datas.push(valid.data);
-    else problems.push(...schemaDiagnostics(valid.issues, source));
+    else for (const d of schemaDiagnostics(valid.issues, source)) problems.push(d);
   }
   if (problems.length) return fail(...problems);
   return new Compiler(sources, mergeChain(datas), options).run();

@@ -39,6 +39,27 @@ export function readFor(
   registry: UnitRegistry,
   forbidden?: Scope['forbidden'],
 ): ParsedInput & { plain: boolean } {
+  return finite(readScaled(f, text, registry, forbidden), text);
+}
+
+/** A value that overflows in base units (1e308 KB) would print as Infinity or NaN: refused where it is read. */
+function finite<T extends ParsedInput>(read: T, text: string): T {
+  const ends = [read.quantity.value, ...(read.range ? [read.range.low, read.range.high] : [])];
+  if (ends.every(Number.isFinite)) return read;
+  throw problem(
+    'not-finite',
+    'too large: above 1.8e308 in base units, the largest number bote holds',
+    { start: 0, end: text.length },
+    'give a smaller value',
+  );
+}
+
+function readScaled(
+  f: Figure,
+  text: string,
+  registry: UnitRegistry,
+  forbidden?: Scope['forbidden'],
+): ParsedInput & { plain: boolean } {
   const parsed = parseInput(text, registry, forbidden);
   if (!parsed.quantity.dim.isNone || writesPercent(text)) return { ...parsed, plain: false };
   const unit = plainUnitOf(f);

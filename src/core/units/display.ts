@@ -3,6 +3,16 @@ import { UnitRegistry } from './registry.js';
 import { IEC_PREFIXES, LADDERS, SI_PREFIXES, type Ladder } from './table.js';
 
 /**
+ * `x` to `digits` significant digits, for display; never past the largest
+ * number: 1.7976931348623157e308 to three digits is 1.80e308, which is
+ * Infinity, so such a value stays as it is.
+ */
+export function toDigits(x: number, digits: number): number {
+  const r = Number(x.toPrecision(digits));
+  return Number.isFinite(r) || !Number.isFinite(x) ? r : x;
+}
+
+/**
  * Which unit a value reads best in, by the table's display preferences
  * (table.ts): durations and lengths on their ladders, bytes and bits in the
  * prefixes of their own family. One rule for all of them: the largest step
@@ -46,7 +56,7 @@ function escapeRegExp(s: string): string {
 
 /** Whether a value in base units, shown in a unit of this size to three digits, reads at least 1. */
 function reaches(base: number, size: number): boolean {
-  return Math.abs(Number((base / size).toPrecision(3))) >= 1;
+  return Math.abs(toDigits(base / size, 3)) >= 1;
 }
 
 /** The largest step a value in base units reaches; `below` where it reaches none. */
