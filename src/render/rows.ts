@@ -20,12 +20,12 @@ export function renderRows(format: 'markdown' | 'csv', { columns, rows }: Rows):
 
 /** Text safe inside a Markdown table cell: no pipe, no line break. */
 export function markdownCell(s: string): string {
-  return s.replaceAll('|', '\\|').replace(/\r\n?|\n/g, ' ');
+  // Cells may quote the file (notes, errata): its control characters are written out.
+  return visible(s.replaceAll('|', '\\|').replace(/\r\n?|\n/g, ' '));
 }
 
 function text(c: Cell): string {
-  // Cells may quote the file (notes, errata): its control characters are written out.
-  return c === null || c === undefined ? '' : visible(String(c));
+  return c === null || c === undefined ? '' : String(c);
 }
 
 /**
@@ -35,6 +35,8 @@ function text(c: Cell): string {
  */
 function csvField(c: Cell): string {
   const s = text(c);
-  const safe = typeof c !== 'number' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // Control characters from the file are written out; CR stays, a line break CSV quotes.
+  const shown = s.split('\r').map(visible).join('\r');
+  const safe = typeof c !== 'number' && /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

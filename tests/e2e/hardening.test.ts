@@ -38,7 +38,8 @@ async function bote(args: string[]) {
   return r;
 }
 
-describe('a chain of formulas at the 1 MB file-size limit', () => {
+// Each test compiles the 1 MB file (a second or two alone); the whole suite runs beside it on two cores.
+describe('a chain of formulas at the 1 MB file-size limit', { timeout: 90_000 }, () => {
   const { path, last } = chainAtTheLimit();
 
   it('is at the limit and tens of thousands of formulas long', () => {
@@ -133,6 +134,26 @@ describe('no wrong number with exit 0', () => {
     const json = await bote(['estimate', 'twitter-001', '--set', 'ingress=1 to 1e300', '--seed', '1', '--json']);
     expect(json.code).toBe(1);
     expect(json.stderr).toMatch(/--set ingress: the range gives draws too large to hold/);
+  });
+
+  it('a range whose high end is negative is not read as a subtraction: 0 to -5 is refused', async () => {
+    const r = await bote(['estimate', 'twitter', '--set', 'dau=0 to -5']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--set dau=0 to -5: the low end of the range is above the high end/);
+  });
+
+  it('a value finite in base units but not in the unit it is shown in is refused', async () => {
+    const path = file(
+      'bits.yaml',
+      'name: bits\nassumptions:\n  a: 1e308 B\nderived:\n  b: { expr: a * 1, unit: bit }\n',
+    );
+    const r = await bote(['estimate', path, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bits\.yaml:5:3: error: `b` is too large to show in bit/);
+    const percent = file('percent.yaml', 'name: percent\nassumptions:\n  a: -1e308 to 0 %\n');
+    const p = await bote(['estimate', percent, '--format', 'csv']);
+    expect(p.code).toBe(1);
+    expect(p.stderr).toMatch(/`a` is too large to show in percent/);
   });
 
   it('calc shows the largest number as it is, not as Infinity', async () => {

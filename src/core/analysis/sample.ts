@@ -1,6 +1,6 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
-import { placeOf, type Figure, type Model } from '../scenario/model.js';
+import { placeOf, showable, unitOf, type Figure, type Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
 import { compileProgram, type Plan } from '../scenario/program.js';
 import { figuresBehind } from '../scenario/graph.js';
@@ -89,15 +89,17 @@ export function sampleModel(
       continue;
     }
     draw(range, columns[f.index]!, normal, random);
-    // A lognormal over a huge span can overflow a draw: the range is to blame, not a formula that uses it.
-    if (!columns[f.index]!.every(Number.isFinite)) return fail(overflowed(model, f, overrides.has(f.name)));
+    // A lognormal over a huge span can overflow a draw (or its unit): the range is to blame, not a formula that uses it.
+    if (!columns[f.index]!.every((x) => showable(f, x))) return fail(overflowed(model, f, overrides.has(f.name)));
   }
   const plan: Plan = { compute, keep, constant };
   compileProgram(model, pinned, plan)(columns, n);
   for (const f of formulas) {
     const col = columns[f.index]!;
+    // Finite in base units and in the figure's own unit, where its percentiles are shown.
+    const factor = unitOf(f).factor;
     let bad = 0;
-    for (let i = 0; i < n; i++) if (!Number.isFinite(col[i]!)) bad++;
+    for (let i = 0; i < n; i++) if (!Number.isFinite(col[i]! / factor) || !Number.isFinite(col[i]!)) bad++;
     if (bad) {
       return fail({
         code: 'not-finite',

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../diagnostic.js';
 import { figuresBehind } from '../scenario/graph.js';
 import { writesPercent } from '../scenario/plain.js';
-import type { Figure, Model } from '../scenario/model.js';
+import { placeOf, type Figure, type Model } from '../scenario/model.js';
 import { compileProgram } from '../scenario/program.js';
 import { evaluateModel, type Input, type Overrides } from '../scenario/run.js';
 import { medianOf, type Range } from '../scenario/range.js';
@@ -140,6 +140,14 @@ export function varianceShares(
   const { columns, samples: n, plan } = sampled.value;
   const target = model.byName.get(result)!.index;
   const all = variance(columns[target]!);
+  // (x − mean)² of values near 1e154 and beyond passes the largest number: a variance that cannot be held is refused.
+  if (!Number.isFinite(all))
+    return fail({
+      code: 'not-finite',
+      message: `${pinned.has(result) ? `--set ${result}: ` : ''}the variance of \`${result}\` is too large to hold (above 1.8e308)`,
+      ...(pinned.has(result) ? {} : placeOf(model, model.byName.get(result)!)),
+      hint: 'narrow the ranges it uses',
+    });
   // The program writes only the result's column (when it is a formula): inputs are shared with the draws, save the one fixed.
   const computed = model.figures[target]!.kind === 'derived' && !pinned.has(result);
   const work = columns.map((c, i) => (i === target && computed ? new Float64Array(n) : c));
@@ -151,7 +159,7 @@ export function varianceShares(
     const fixed = variance(work[target]!);
     work[f.index] = columns[f.index]!;
     // Noise can make a tiny share slightly negative; a share below zero means none.
-    return { name: f.name, share: all > 0 ? Math.max(0, 1 - fixed / all) : 0 };
+    return { name: f.name, share: all > 0 && Number.isFinite(fixed) ? Math.max(0, 1 - fixed / all) : 0 };
   });
   shares.sort((a, b) => b.share - a.share);
   return ok({ samples: n, seed: options.seed, variance: all, shares });

@@ -1,6 +1,6 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { DiagnosticError, fail, ok, type Result } from '../diagnostic.js';
-import { placeOf, unitOf, type Figure, type Model } from '../scenario/model.js';
+import { placeOf, showable, unitOf, type Figure, type Model } from '../scenario/model.js';
 import { notInUnitOf, readFor } from '../scenario/plain.js';
 import { compileProgram } from '../scenario/program.js';
 import { figuresBehind } from '../scenario/graph.js';
@@ -138,9 +138,9 @@ export function sweepModel(
   const columns = sweepColumns(model, overrides, vary.name, points, show);
   const values = show.map((name) => Array.from(columns[model.byName.get(name)!.index]!));
   for (const [k, name] of show.entries()) {
-    const bad = values[k]!.findIndex((v) => !Number.isFinite(v));
+    const f = model.byName.get(name)!;
+    const bad = values[k]!.findIndex((v) => !showable(f, v));
     if (bad >= 0) {
-      const f = model.byName.get(name)!;
       return fail({
         code: 'not-finite',
         message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): ${NOT_FINITE_CAUSES}?`,

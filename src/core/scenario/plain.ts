@@ -4,7 +4,7 @@ import { problem } from '../diagnostic.js';
 import { parseInput, type ParsedInput } from './range.js';
 import type { Quantity } from '../expr/quantity.js';
 import type { UnitRegistry } from '../units/registry.js';
-import type { Figure } from './model.js';
+import { showable, type Figure } from './model.js';
 
 /**
  * What a plain number given for a figure means (`--set`, `--vary`, an edit in
@@ -39,13 +39,14 @@ export function readFor(
   registry: UnitRegistry,
   forbidden?: Scope['forbidden'],
 ): ParsedInput & { plain: boolean } {
-  return finite(readScaled(f, text, registry, forbidden), text);
+  return finite(f, readScaled(f, text, registry, forbidden), text);
 }
 
 /** A value that overflows in base units (1e308 KB) would print as Infinity or NaN: refused where it is read. */
-function finite<T extends ParsedInput>(read: T, text: string): T {
+function finite<T extends ParsedInput>(f: Figure, read: T, text: string): T {
   const ends = [read.quantity.value, ...(read.range ? [read.range.low, read.range.high] : [])];
-  if (ends.every(Number.isFinite)) return read;
+  // Finite in base units, and in the unit the figure is shown in (1e308 B is too many bits).
+  if (ends.every((v) => Number.isFinite(v) && (!read.quantity.dim.equals(f.dim) || showable(f, v)))) return read;
   throw problem(
     'not-finite',
     'too large: above 1.8e308 in base units, the largest number bote holds',

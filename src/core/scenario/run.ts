@@ -3,7 +3,7 @@ import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diag
 import { didYouMean } from '../suggest.js';
 import type { Range } from './range.js';
 import { notInUnitOf, readFor } from './plain.js';
-import { placeOf, unitOf, type Model } from './model.js';
+import { placeOf, showable, unitOf, type Model } from './model.js';
 import { compileProgram } from './program.js';
 import { refusalIn } from '../expr/calls.js';
 
@@ -30,6 +30,7 @@ export function evaluateModel(model: Model, overrides: Overrides = new Map()): R
   for (const f of model.figures) {
     const value = values[f.index]!;
     if (!Number.isFinite(value)) return fail(notFinite(model, f, values, overrides));
+    if (!showable(f, value)) return fail(tooLargeToShow(model, f, overrides));
   }
   return ok(values);
 }
@@ -58,6 +59,14 @@ function notFinite(model: Model, f: Model['figures'][number], values: Float64Arr
     ...placeOf(model, f),
     hint: `${NOT_FINITE_CAUSES}; it uses ${f.uses.join(', ') || f.text}${bySet}`,
   };
+}
+
+/** A value finite in base units that its own unit cannot hold (1e308 B in bit). */
+export function tooLargeToShow(model: Model, f: Model['figures'][number], overrides: Overrides): Diagnostic {
+  const unit = unitOf(f).text || 'percent';
+  const message = `\`${f.name}\` is too large to show in ${unit} (above 1.8e308)`;
+  if (overrides.has(f.name)) return { code: 'not-finite', message: `--set ${f.name}: ${message}` };
+  return { code: 'not-finite', message, ...placeOf(model, f), hint: 'give it a larger unit, or smaller values' };
 }
 
 /** One `--set name=quantity`, as typed. */
