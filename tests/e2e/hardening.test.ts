@@ -126,6 +126,21 @@ describe('no wrong number with exit 0', () => {
     expect(r.stderr).toMatch(/--vary media_size=1\.\.1e308: `1e308`: too large/);
   });
 
+  it('sweep over the whole range of numbers gives finite points', async () => {
+    const r = await bote([
+      'sweep',
+      'twitter',
+      '--vary',
+      'dau=-1e308..1.7976931348623157e308',
+      '--show',
+      'dau',
+      '--steps',
+      '5',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
   it('estimate refuses a --set range that overflows, on a derived figure as on an assumption', async () => {
     const r = await bote(['estimate', 'twitter-001', '--set', 'ingress=1 to 1e308', '--seed', '1']);
     expect(r.code).toBe(1);
@@ -149,7 +164,7 @@ describe('no wrong number with exit 0', () => {
     );
     const r = await bote(['estimate', path, '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/bits\.yaml:5:3: error: `b` is too large to show in bit/);
+    expect(r.stderr).toMatch(/bits\.yaml:5:14: error: `b` is too large to show in bit/);
     const percent = file('percent.yaml', 'name: percent\nassumptions:\n  a: -1e308 to 0 %\n');
     const p = await bote(['estimate', percent, '--format', 'csv']);
     expect(p.code).toBe(1);

@@ -21,7 +21,12 @@ export function sweepPoints(from: number, to: number, steps: number, log = false
   return Array.from({ length: steps }, (_, i) => {
     if (i === last) return to; // exactly TO, whatever the rounding on the way
     const t = i / last;
-    return log ? from * (to / from) ** t : from + (to - from) * t;
+    if (log) {
+      const ratio = to / from;
+      return Number.isFinite(ratio) ? from * ratio ** t : Math.exp(Math.log(from) * (1 - t) + Math.log(to) * t);
+    }
+    // to − from overflows for -1e308..1e308: then the ends weighted instead.
+    return Number.isFinite(to - from) ? from + (to - from) * t : from * (1 - t) + to * t;
   });
 }
 

@@ -20,6 +20,9 @@ import { parseScenarioSource, type PathKey, type ScenarioSource } from './source
 import { mergeChain, type Merged } from './extends.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 
+/** The longest day, month or year a scenario may restate, in seconds: 1000 years of it still fit a double. */
+const MAX_CALENDAR_SECONDS = 1e290;
+
 export interface CompileOptions {
   /** The file name shown in messages (a chain's files carry their own). */
   file?: string;
@@ -254,6 +257,16 @@ class Compiler {
           code: 'schema',
           message: `a ${unit} must be a positive length of time, not ${text.trim()}`,
           ...this.at(path),
+        });
+        continue;
+      }
+      // The units built on it (a millennium is 365,000 days) must stay finite numbers.
+      if (!(q.value <= MAX_CALENDAR_SECONDS)) {
+        this.report({
+          code: 'not-finite',
+          message: `a ${unit} of ${text.trim()} makes the longer units of time too large to hold`,
+          ...this.at(path),
+          hint: `a ${unit} is at most 1e290 s`,
         });
         continue;
       }
