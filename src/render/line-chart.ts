@@ -35,9 +35,15 @@ const DOTS = [
 
 /** A position 0..1 along an axis, linear or logarithmic. */
 function scale(lo: number, hi: number, log: boolean): (v: number) => number {
-  if (log) return (v) => (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo));
-  // Halves: hi − lo overflows for an axis from -1e308 to 1e308.
-  return (v) => (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+  // Halves where hi − lo overflows (an axis from -1e308 to 1e308); never NaN, never off the plot (0..5e-324).
+  const wide = !Number.isFinite(hi - lo);
+  const at = log
+    ? (v: number) => (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))
+    : (v: number) => (wide ? (v / 2 - lo / 2) / (hi / 2 - lo / 2) : (v - lo) / (hi - lo));
+  return (v) => {
+    const t = at(v);
+    return Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
+  };
 }
 function unscale(lo: number, hi: number, log: boolean, t: number): number {
   return log ? Math.exp(Math.log(lo) * (1 - t) + Math.log(hi) * t) : lo * (1 - t) + hi * t;

@@ -63,6 +63,8 @@ export function formatDelta(d: number | null): string {
   if (d === null) return 'new';
   if (d === 0) return '0%';
   const p = d * 100;
+  // A change of 1e307 times is no finite percentage: said as a multiple.
+  if (!Number.isFinite(p)) return `${d > 0 ? '+' : '-'}${threeDigits(Math.abs(d))}×`;
   const shown = Math.abs(p) >= 10 ? Math.round(p) : toDigits(p, 2);
   return `${p > 0 ? '+' : '-'}${Math.abs(shown)}%`;
 }

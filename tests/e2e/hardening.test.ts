@@ -141,6 +141,36 @@ describe('no wrong number with exit 0', () => {
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
   });
 
+  // Found by npm run fuzz: each printed Infinity or NaN, or ended in a stack trace.
+  it('a display unit that would overflow keeps the unit written', async () => {
+    const r = await bote(['estimate', 'ad-click-aggregation', '--set', 'clicks_per_day=1e308']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('mental math past the largest number keeps the exact figure, rounded', async () => {
+    const path = file(
+      'writes.yaml',
+      'name: writes\nnouns: [message]\nassumptions:\n  users: 1e308 user\n  per_user: 10 message/user/day\nderived:\n  writes: { expr: users * per_user, unit: message/s }\n',
+    );
+    const r = await bote(['estimate', path, '--mental']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a published figure off by more than 1e306 times is said as a multiple', async () => {
+    const path = file('off.yaml', 'name: off\nassumptions:\n  a: 1e308 B\nexpect:\n  a: 8 B\n');
+    const r = await bote(['check', path]);
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+    expect(r.stdout).toMatch(/off by \+1\.25e\+307×/);
+  });
+
+  it('sweep over a range of denormal numbers draws its chart', async () => {
+    const r = await bote(['sweep', 'twitter', '--vary', 'dau=0..5e-324', '--show', 'dau', '--steps', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
   it('estimate refuses a --set range that overflows, on a derived figure as on an assumption', async () => {
     const r = await bote(['estimate', 'twitter-001', '--set', 'ingress=1 to 1e308', '--seed', '1']);
     expect(r.code).toBe(1);

@@ -104,6 +104,8 @@ class Whiteboard {
         });
       } else if (!lines.length) lines.push({ parts: [op('='), { kind: 'tens', value, unit }], notes: [] });
     }
+    // A whiteboard step past the largest number (10^308 × 8.64 × 10^4): the exact figure, rounded, goes on.
+    if (!Number.isFinite(value) && Number.isFinite(exact)) value = roundMental(exact);
     this.board.set(f.name, { value, units });
     const shortcuts = [...new Set(lines.flatMap((l) => l.notes.flatMap((n) => (n.id ? [n.id] : []))))];
     return {

@@ -82,6 +82,8 @@ export function rePrefixed(
   const iec = IEC_PREFIXES.some((p) => p.symbol === prefix);
   const family = (iec ? IEC_PREFIXES : SI_PREFIXES).filter((p) => p.shown !== false);
   const factor = [...IEC_PREFIXES, ...SI_PREFIXES].find((p) => p.symbol === prefix)?.factor ?? 1;
+  // 1e301 GB has no finite number of bytes: it stays as written.
+  if (!Number.isFinite(value * factor)) return { value, unit };
   const plain = { unit: '', size: 1 };
   const best = largestReached(
     value * factor,
@@ -108,6 +110,7 @@ export function displayUnit(
   if (!ladder) return { value, unit, onLadder: false };
   const steps = ladders.get(ladder)!;
   const base = value * registry.unit(unit)!.factor;
+  if (!Number.isFinite(base)) return { value, unit, onLadder: false };
   // Zero reaches no step: it reads as 0 s (0 m), not 0 ns.
   const below = base === 0 ? (steps.find((s) => s.size === 1) ?? steps[0]!) : steps[0]!;
   const best = largestReached(base, steps, below);
