@@ -85,6 +85,8 @@ export interface CommandDescription<Args extends unknown[] = unknown[], Flags = 
   allowUnknownOptions?: boolean;
   /** Reads the whole program (CommandContext.program), as completion does: commander gets every command. */
   readsProgram?: boolean;
+  /** What to say instead of commander's "unknown option": calc's `-5 + 3` and `->` are an expression, not options. */
+  unknownOption?: (flag: string) => { message: string; hint: string } | undefined;
   /** Commander passes each argument in order (an array for a variadic one), then the flags. */
   action(ctx: CommandContext, args: Args, flags: Flags): Promise<void>;
 }

@@ -1,5 +1,17 @@
-import { linkSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import {
+  linkSync,
+  lstatSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { decodeUtf8 } from './utf8.js';
+import { visible } from '../render/visible.js';
 
 /** Everything a command may touch outside the core; tests pass their own. */
 export interface Io {
@@ -20,6 +32,8 @@ export interface Io {
    * beside it, which then takes the name. Unless `overwrite`, fails with code
    * EEXIST when the file exists: the check and the naming are one step, so
    * nothing is lost, not even when the disk fills or the process is killed.
+   * With `overwrite`, a symbolic link is written through: the file it points
+   * to is replaced the same way, beside itself, and the link stays.
    */
   writeFile: (path: string, text: string, options: { overwrite: boolean }) => void;
   /** Standard input, whole (`bote estimate -`); absent where there is none to read. */
@@ -41,13 +55,34 @@ export function processIo(cwd = process.cwd()): Io {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     cwd,
     // A byte-order mark is not text: left in, it would shift every column of line 1.
-    readFile: (p) => readable(p, 'read', () => readFileSync(p, 'utf8').replace(/^\uFEFF/, '')),
+    // Not readFileSync(p, 'utf8'), which replaces bytes that are not UTF-8 without a word: they are refused at their place.
+    readFile: (p) =>
+      utf8Text(
+        readable(p, 'read', () => readFileSync(p)),
+        shownPath(cwd, p),
+      ),
     listDir: (p) => readable(p, 'list the folder', () => readdirSync(p)),
     isFile: (p) => statOf(p)?.isFile() ?? false,
     isDir: (p) => statOf(p)?.isDirectory() ?? false,
     writeFile: writeWhole,
-    readStdin: () => attempt('<stdin>', 'read', () => readFileSync(0, 'utf8').replace(/^\uFEFF/, '')),
+    readStdin: () =>
+      utf8Text(
+        attempt('<stdin>', 'read', () => readFileSync(0)),
+        '<stdin>',
+      ),
   };
+}
+
+/** Text that is not UTF-8 is bad input, refused at its place. */
+function utf8Text(bytes: Uint8Array, shown: string): string {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return decoded.text;
+  const { line, column, byte } = decoded;
+  throw new CliError(
+    `${shown}:${line}:${column}: the file is not UTF-8 text (byte 0x${byte.toString(16).padStart(2, '0')})`,
+    1,
+    'save it as UTF-8',
+  );
 }
 
 function statOf(path: string) {
@@ -99,15 +134,47 @@ export function reasonOf(e: unknown): string {
 }
 
 function writeWhole(path: string, text: string, { overwrite }: { overwrite: boolean }): void {
-  const temp = join(dirname(path), `.${basename(path)}.bote-${process.pid}.tmp`);
+  const dangling = danglingTarget(path);
+  if (dangling !== undefined && !overwrite) throw danglingError(dangling);
+  const target = overwrite ? throughLinks(path) : path;
+  const temp = join(dirname(target), `.${basename(target)}.bote-${process.pid}.tmp`);
+  // Created exclusively, and removed only if this call made it: a file already at that name is someone's.
   try {
     writeFileSync(temp, text, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    // Not EEXIST itself, which callers read as "the file exists".
+    throw Object.assign(new Error(`a file is in the way at ${temp}: move it, and try again`), { code: 'ETEMP' });
+  }
+  try {
     // rename replaces at once; link refuses (EEXIST) when the name is taken.
-    if (overwrite) renameSync(temp, path);
-    else linkOrCreate(temp, path, text);
+    if (overwrite) renameSync(temp, target);
+    else linkOrCreate(temp, target, text);
   } finally {
     rmSync(temp, { force: true });
   }
+}
+
+/** Where a chain of symbolic links ends (the path itself when it is none), even where the last points to nothing. */
+function throughLinks(path: string): string {
+  let at = path;
+  for (let hops = 0; hops < 40; hops++) {
+    const stat = lstatSync(at, { throwIfNoEntry: false });
+    if (!stat?.isSymbolicLink()) return at;
+    at = resolve(dirname(at), readlinkSync(at));
+  }
+  throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP' });
+}
+
+/** The missing file a symbolic link at `path` points to; undefined when `path` is no such link. */
+function danglingTarget(path: string): string | undefined {
+  if (!lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
+  const target = throughLinks(path);
+  return statOf(target) ? undefined : target;
+}
+
+function danglingError(target: string): Error {
+  return Object.assign(new Error(`it is a symbolic link to ${target}, which does not exist`), { code: 'EDANGLING' });
 }
 
 function linkOrCreate(temp: string, path: string, text: string): void {
@@ -122,7 +189,8 @@ function linkOrCreate(temp: string, path: string, text: string): void {
 
 /** What the command line prints for a CliError: `bote: error: ...` and its hint. */
 export function errorText(e: CliError): string {
-  return `bote: error: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`;
+  // Messages quote file names and file text: their control characters are written out.
+  return `bote: error: ${visible(e.message)}\n${e.hint ? `  hint: ${visible(e.hint)}\n` : ''}`;
 }
 
 /** A problem the user can fix; `exitCode` 1 for bad input, 2 for bad usage, 130 for Ctrl-C. */

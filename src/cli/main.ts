@@ -98,6 +98,19 @@ function describeCommand(cmd: Command, d: CommandDescription, ctx: CommandContex
     cmd.addOption(option);
   }
   if (d.allowUnknownOptions) cmd.allowUnknownOption();
+  const { unknownOption } = d;
+  if (unknownOption) {
+    const output = cmd.configureOutput();
+    cmd.configureOutput({
+      ...output,
+      outputError: (s, write) => {
+        const flag = /^error: unknown option '(.*)'\n?$/s.exec(s)?.[1];
+        const said = flag === undefined ? undefined : unknownOption(flag);
+        if (said) write(errorText(new CliError(said.message, 2, said.hint)));
+        else output.outputError?.(s, write);
+      },
+    });
+  }
   if (d.help) cmd.addHelpText('after', d.help);
   const positional = cmd.registeredArguments.length;
   // Commander passes the arguments one by one, then the flags.

@@ -1,7 +1,8 @@
 import { basename, delimiter, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { didYouMean } from '../core/suggest.js';
-import { CliError, type FileReader } from './io.js';
+import { visible } from '../render/visible.js';
+import { CliError, type FileReader, type Io } from './io.js';
 
 export type Origin = 'local' | 'BOTE_PATH' | 'built-in';
 
@@ -38,9 +39,27 @@ export function searchPath(io: FileReader): Array<{ dir: string; origin: Origin 
     .filter((p, i, all) => all.findIndex((q) => q.dir === p.dir) === i);
 }
 
+/** Folders already warned about, per Io: a command may list the scenarios more than once. */
+const warned = new WeakMap<FileReader, Set<string>>();
+
+/**
+ * The scenario files of a folder. One that cannot be listed (./scenarios/
+ * without permission) is skipped with a warning on stderr, where there is
+ * one, so that the names of the other folders still load.
+ */
 function filesIn(io: FileReader, dir: string, origin: Origin): ScenarioFile[] {
-  return io
-    .listDir(dir)
+  let names: string[];
+  try {
+    names = io.listDir(dir);
+  } catch (e) {
+    if (!(e instanceof CliError) || origin === 'built-in') throw e;
+    const seen = warned.get(io) ?? new Set<string>();
+    warned.set(io, seen);
+    if (!seen.has(dir)) (io as Partial<Io>).stderr?.(`bote: warning: ${visible(e.message)}; skipped\n`);
+    seen.add(dir);
+    return [];
+  }
+  return names
     .filter((f) => (f.endsWith('.yaml') || f.endsWith('.yml')) && io.isFile(join(dir, f)))
     .sort()
     .map((f) => {

@@ -33,7 +33,9 @@ export type DiagnosticCode =
   // An assumption no formula uses (a warning).
   | 'unused'
   // A scenario that cannot be found or read (`bote validate` of several files).
-  | 'input';
+  | 'input'
+  // A request beyond the memory budget (Monte Carlo, sweep).
+  | 'too-large';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -27,7 +27,7 @@ export function alignColumns(
   right: readonly boolean[],
   paint: Array<((s: string) => string) | undefined> = [],
 ): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0]!.map((_, i) => rows.reduce((m, r) => Math.max(m, r[i]!.length), 0));
   return rows.map((r) =>
     r
       .map((cell, i) => (paint[i] ?? String)(right[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))

@@ -5,6 +5,8 @@ import { scaled, threeDigits } from './number.js';
 export function formatDifference(d: number): string {
   if (!Number.isFinite(d)) return 'n/a';
   const pct = d * 100;
+  // A difference of 1e307 times is no finite percentage: said as a multiple.
+  if (!Number.isFinite(pct)) return `${d > 0 ? '+' : ''}${threeDigits(d)}×`;
   // Floating-point noise (150 TB computed as 149.99999999999997) is no difference.
   if (Math.abs(pct) < 1e-6) return '0%';
   return `${pct >= 0 ? '+' : ''}${threeDigits(pct)}%`;

@@ -1,5 +1,6 @@
 import type { Report, ReportRow } from './report.js';
 import { renderRows, type Cell } from './rows.js';
+import { visibleAll } from './visible.js';
 
 /**
  * One row per figure, values unrounded, for spreadsheets; with p5, p50 and
@@ -8,7 +9,8 @@ import { renderRows, type Cell } from './rows.js';
  * their places; with --mental, `mental` and `mental_error` after them;
  * with --set, `original` and `change` last.
  */
-export function renderCsv(report: Report): string {
+export function renderCsv(shown: Report): string {
+  const report = visibleAll(shown);
   const sampled = report.uncertainty !== undefined;
   const mental = report.results.some((r) => r.mental);
   const set = report.results.some((r) => r.original);

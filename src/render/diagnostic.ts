@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../core/diagnostic.js';
+import { visible } from './visible.js';
 
 export interface Position {
   line: number;
@@ -66,7 +67,7 @@ export function renderDiagnostic(
   const label = mark(`${d.severity ?? 'error'}:`);
   if (d.file !== undefined && d.span && index !== undefined) {
     const { line, column } = index.position(d.span.start);
-    out.push(`${paint.bold(`${d.file}:${line}:${column}:`)} ${label} ${d.message}`);
+    out.push(`${paint.bold(`${d.file}:${line}:${column}:`)} ${label} ${visible(d.message)}`);
     const lineText = index.line(line).replace(/\t|\r/g, ' ');
     const width = Math.max(1, Math.min(d.span.end, d.span.start + lineText.length - column + 1) - d.span.start);
     // Show at most EXCERPT characters of a long line, around the column.
@@ -76,17 +77,20 @@ export function renderDiagnostic(
     const after = from + EXCERPT < lineText.length ? '…' : '';
     const gutter = String(line).length;
     const carets = Math.max(1, Math.min(width, shown.length - (column - 1 - from)));
+    // The quoted line's control characters are written out (\x1b): the carets follow the text as shown.
+    const lead = visible(shown.slice(0, column - 1 - from)).length;
+    const under = visible(shown.slice(column - 1 - from, column - 1 - from + carets)).length;
     out.push(`${' '.repeat(gutter)} ${paint.dim('|')}`);
-    out.push(`${paint.dim(String(line))} ${paint.dim('|')} ${before}${shown}${after}`);
+    out.push(`${paint.dim(String(line))} ${paint.dim('|')} ${before}${visible(shown)}${after}`);
     out.push(
-      `${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + column - 1 - from)}${mark('^'.repeat(carets))}`,
+      `${' '.repeat(gutter)} ${paint.dim('|')} ${' '.repeat(before.length + lead)}${mark('^'.repeat(Math.max(1, under)))}`,
     );
   } else {
     // One-line errors start as every error of bote does: `bote: error: `.
     const where = d.file !== undefined ? `${d.file}: ` : '';
-    out.push(`${paint.bold('bote:')} ${label} ${where}${d.message}`);
+    out.push(`${paint.bold('bote:')} ${label} ${visible(`${where}${d.message}`)}`);
   }
-  if (d.hint) out.push(`  ${paint.cyan('hint:')} ${d.hint}`);
+  if (d.hint) out.push(`  ${paint.cyan('hint:')} ${visible(d.hint)}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -1,8 +1,10 @@
+import { toDigits } from '../core/units/display.js';
 import type { Grade, Score } from '../core/analysis/drill-answer.js';
 import type { DrillQuestion, GivenAssumption } from '../core/analysis/drill.js';
 import type { Conventions } from '../core/units/table.js';
 import { formatError, mentalLines, tensText } from './mental.js';
 import { formatDisplay, group } from './number.js';
+import { visible } from './visible.js';
 
 // `bote drill` as text: a question with what it is given, an answer's
 // grade, the whiteboard way to the figure, the score.
@@ -26,7 +28,7 @@ export function givenText(g: GivenAssumption, conventions?: Conventions): string
 
 /** The question, after what it is given. */
 export function renderQuestion(q: DrillQuestion, paint: DrillPainter = plain, conventions?: Conventions): string {
-  const given = q.given.map((g) => `  ${givenText(g, conventions)}${g.note ? paint.dim(`  ${g.note}`) : ''}`);
+  const given = q.given.map((g) => `  ${givenText(g, conventions)}${g.note ? paint.dim(`  ${visible(g.note)}`) : ''}`);
   return [paint.bold(`Question ${q.number} (${q.section})`), 'Given:', ...given, paint.bold(q.text)].join('\n');
 }
 
@@ -50,7 +52,7 @@ export function gradeText(g: Grade, answer: string, paint: DrillPainter = plain)
 
 /** 2.9x, 86x, 1,200x. */
 function times(factor: number): string {
-  const r = Number(factor.toPrecision(2));
+  const r = toDigits(factor, 2);
   return `${r >= 1000 ? group(String(r)) : r}x`;
 }
 

@@ -1,11 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { ExplainStep, Markup } from '../core/analysis/explain.js';
 import type { Model } from '../core/scenario/model.js';
-import { timeConversions } from '../core/units/display.js';
+import { timeConversions, toDigits } from '../core/units/display.js';
 import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';
 import { formatDisplay, formatValue } from './number.js';
 import { visibleLength } from './wrap.js';
+import { visible, visibleAll } from './visible.js';
 
 export interface ExplainPainter {
   name(s: string): string;
@@ -41,7 +42,7 @@ export function markupText(m: Markup, paint: ExplainPainter = plain, conventions
  * is rounded up, never down: 1,003 servers are "~1.01 K server", not "~1 K".
  */
 export function spoken(value: number, unit: string, conventions?: Conventions): string {
-  const round = BOUGHT.test(unit) ? up : (x: number, digits: number) => Number(x.toPrecision(digits));
+  const round = BOUGHT.test(unit) ? up : toDigits;
   const two = round(value, 2);
   const close = value === 0 || Math.abs(two - value) <= 0.01 * Math.abs(value);
   const said = close ? two : round(value, 3);
@@ -55,7 +56,7 @@ const BOUGHT = /^(server|shard)s?$/;
 
 /** `x` rounded up to `digits` significant digits (for a positive count). */
 function up(x: number, digits: number): number {
-  if (x <= 0) return Number(x.toPrecision(digits));
+  if (x <= 0) return toDigits(x, digits);
   const scale = 10 ** (digits - 1 - Math.floor(Math.log10(x)));
   // A count already at that precision stays itself (float noise aside).
   return Math.ceil(x * scale - 1e-9) / scale;
@@ -63,7 +64,7 @@ function up(x: number, digits: number): number {
 
 /** The result as computed, to four significant digits: "3,472 tweet/s". */
 function computed(value: number, unit: string): string {
-  const v = Number(value.toPrecision(4));
+  const v = toDigits(value, 4);
   return `${formatValue(v)}${unit ? ` ${unit}` : ''}`;
 }
 
@@ -142,15 +143,18 @@ export function explainText(
 ): string {
   const calendar = model.registry.conventions;
   const paint = { name: style.cyan, value: style.bold, dim: style.dim };
-  const out = [style.bold(model.title), ...header.map((h) => style.dim(h))];
+  const out = [style.bold(visible(model.title)), ...header.map((h) => style.dim(h))];
   if (model.conventions.length)
     out.push(style.dim(`conventions: ${model.conventions.map((c) => `${c.unit} = ${c.text}`).join(', ')}`));
-  const shown = (s: ExplainStep) => [renderStep(s, paint, calendar), ...more(s, style.dim)];
+  const shown = (s: ExplainStep) => [renderStep(visibleAll(s), paint, calendar), ...more(s, style.dim)];
   const given = steps.filter((s) => s.kind === 'assumption' || s.overridden);
   const derived = steps.filter((s) => s.kind === 'derived' && !s.overridden);
-  if (given.length) out.push('', style.bold('Given'), ...given.flatMap(shown));
-  if (derived.length) out.push('', style.bold('Derived'), ...derived.flatMap(shown));
-  return `${out.join('\n')}\n`;
+  // concat, not push(...): a chain of 50,000 steps would overflow the stack as arguments.
+  const body = [
+    ...(given.length ? ['', style.bold('Given')].concat(given.flatMap(shown)) : []),
+    ...(derived.length ? ['', style.bold('Derived')].concat(derived.flatMap(shown)) : []),
+  ];
+  return `${out.concat(body).join('\n')}\n`;
 }
 
 export function stepJson(s: ExplainStep, calendar: Conventions, display: string) {

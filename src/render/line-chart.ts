@@ -35,19 +35,32 @@ const DOTS = [
 
 /** A position 0..1 along an axis, linear or logarithmic. */
 function scale(lo: number, hi: number, log: boolean): (v: number) => number {
-  if (log) return (v) => (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo));
-  return (v) => (v - lo) / (hi - lo);
+  // Halves where hi − lo overflows (an axis from -1e308 to 1e308); never NaN, never off the plot (0..5e-324).
+  const wide = !Number.isFinite(hi - lo);
+  const at = log
+    ? (v: number) => (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo))
+    : (v: number) => (wide ? (v / 2 - lo / 2) / (hi / 2 - lo / 2) : (v - lo) / (hi - lo));
+  return (v) => {
+    const t = at(v);
+    return Number.isFinite(t) ? Math.min(1, Math.max(0, t)) : 0;
+  };
 }
 function unscale(lo: number, hi: number, log: boolean, t: number): number {
-  return log ? Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))) : lo + t * (hi - lo);
+  return log ? Math.exp(Math.log(lo) * (1 - t) + Math.log(hi) * t) : lo * (1 - t) + hi * t;
 }
+
+/** Within the largest number: the extent around 1.7e308 would pass it. */
+const finite = (x: number) => Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, x));
 
 /** The y extent: from zero for positive values on a linear scale, so that proportions read true; never empty. */
 function yExtent(ys: number[], log: boolean): [number, number] {
-  let lo = Math.min(...ys);
-  const hi = Math.max(...ys);
+  let lo = ys.reduce((m, y) => Math.min(m, y), Infinity);
+  const hi = ys.reduce((m, y) => Math.max(m, y), -Infinity);
   if (!log && lo > 0) lo = 0;
-  if (hi === lo) return log ? [lo / 2, hi * 2] : [lo - (Math.abs(lo) || 1) / 2, hi + (Math.abs(hi) || 1) / 2];
+  if (hi === lo)
+    return log
+      ? [lo / 2, finite(hi * 2)]
+      : ([lo - (Math.abs(lo) || 1) / 2, hi + (Math.abs(hi) || 1) / 2].map(finite) as [number, number]);
   return [lo, hi];
 }
 
@@ -62,7 +75,7 @@ export function renderLineChart(c: LineChart, style: ChalkInstance): string[] {
   const logY = c.logX && all.every((y) => y > 0);
   const [ylo, yhi] = yExtent(all, logY);
   // The y labels' width is known only from the extent: the plot takes what they leave.
-  const lw = Math.max(...[ylo, yhi, (ylo + yhi) / 2].map((v) => formatDisplay(v, c.yUnit, c.calendar).length));
+  const lw = Math.max(...[ylo, yhi, ylo / 2 + yhi / 2].map((v) => formatDisplay(v, c.yUnit, c.calendar).length));
   const W = Math.max(20, (c.width ?? 80) - lw - 2);
   const xlo = c.xs[0]!;
   const xhi = c.xs[c.xs.length - 1]!;

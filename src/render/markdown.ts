@@ -2,13 +2,15 @@ import { formatDelta, formatValue } from './number.js';
 import { verdict } from './checks.js';
 import { originLabel, priceLine, resultGroups, setAsideLine, type Report } from './report.js';
 import { markdownCell as cell } from './rows.js';
+import { visibleAll } from './visible.js';
 
 /**
  * For design docs: a heading, the assumptions (each stated or a default) and
  * the results as Markdown tables, results by section; then the sections the
  * scenario leaves out, and what its prices rest on.
  */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(shown: Report): string {
+  const report = visibleAll(shown);
   const { scenario } = report;
   const out = [`## ${cell(scenario.title)}`, ''];
   if (scenario.source) out.push(`Source: ${cell(scenario.source)}`, '');

@@ -1,3 +1,4 @@
+import { toDigits } from '../core/units/display.js';
 import type { MentalFigure, MentalLine, MentalPart } from '../core/analysis/mental.js';
 import type { Approximation } from '../core/analysis/mental-units.js';
 import { tensOf } from '../core/analysis/mental-round.js';
@@ -12,7 +13,7 @@ import type { Report } from './report.js';
 export function formatTens(x: number): string {
   if (x === 0 || !Number.isFinite(x)) return String(x);
   const { mantissa, exponent } = tensOf(Math.abs(x));
-  const m = Number(mantissa.toPrecision(3));
+  const m = toDigits(mantissa, 3);
   const sign = x < 0 ? '−' : '';
   if (exponent === 0) return `${sign}${m}`;
   return `${sign}${m === 1 ? '' : `${m} × `}10^${exponent}`;
@@ -66,7 +67,7 @@ export function lineText(line: MentalLine): string {
 
 /** "3,472 tweet/s exact; mental 3 × 10^3 tweet/s, −14%". */
 export function verdictText(m: MentalFigure): string {
-  const exact = `${formatValue(Number(m.exact.toPrecision(4)))}${m.unit ? ` ${m.unit}` : ''}`;
+  const exact = `${formatValue(toDigits(m.exact, 4))}${m.unit ? ` ${m.unit}` : ''}`;
   return `${exact} exact; mental ${tensText(m.value, m.unit)}, ${formatError(m.error)}`;
 }
 

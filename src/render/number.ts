@@ -1,4 +1,4 @@
-import { displayUnit } from '../core/units/display.js';
+import { displayUnit, toDigits } from '../core/units/display.js';
 import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';
 
@@ -14,7 +14,7 @@ export function group(digits: string): string {
 export function formatValue(x: number): string {
   const a = Math.abs(x);
   if (a !== 0 && (a >= 1e21 || a < 1e-4)) return x.toExponential(3).replace(/\.?0+e/, 'e');
-  const [int, frac] = String(Number.isInteger(x) && a < 1e15 ? x : Number(x.toPrecision(6))).split('.');
+  const [int, frac] = String(Number.isInteger(x) && a < 1e15 ? x : toDigits(x, 6)).split('.');
   return frac === undefined ? group(int!) : `${group(int!)}.${frac}`;
 }
 
@@ -24,7 +24,7 @@ export function formatValue(x: number): string {
  * scale suffixes end (2e+15 user), and below 1e-4.
  */
 export function threeDigits(x: number): string {
-  const r = Number(x.toPrecision(3));
+  const r = toDigits(x, 3);
   if (Math.abs(r) >= 1e15 || (r !== 0 && Math.abs(r) < 1e-4)) return r.toExponential(2).replace(/\.?0+e/, 'e');
   return Math.abs(r) >= 1e4 ? group(String(r)) : String(r);
 }
@@ -38,7 +38,7 @@ const SCALES: ReadonlyArray<readonly [number, string]> = [
 
 /** 3472 → "3.47 K", 150000 → "150 K", 7 → "7". Every suffix reads back as a scale word. */
 export function scaled(x: number): string {
-  const r = Number(x.toPrecision(3));
+  const r = toDigits(x, 3);
   for (const [size, suffix] of SCALES) {
     if (Math.abs(r) >= size && Math.abs(r) < size * 1000) return `${threeDigits(r / size)} ${suffix}`;
   }
@@ -63,6 +63,8 @@ export function formatDelta(d: number | null): string {
   if (d === null) return 'new';
   if (d === 0) return '0%';
   const p = d * 100;
-  const shown = Math.abs(p) >= 10 ? Math.round(p) : Number(p.toPrecision(2));
+  // A change of 1e307 times is no finite percentage: said as a multiple.
+  if (!Number.isFinite(p)) return `${d > 0 ? '+' : '-'}${threeDigits(Math.abs(d))}×`;
+  const shown = Math.abs(p) >= 10 ? Math.round(p) : toDigits(p, 2);
   return `${p > 0 ? '+' : '-'}${Math.abs(shown)}%`;
 }

@@ -3,7 +3,7 @@ import { DOWNTIME_PERIODS, YEAR_DAYS, type AvailabilityRow, type Period } from '
 import type { LatencyRow } from '../core/reference/latency.js';
 import type { PowerRow } from '../core/reference/powers.js';
 import type { Shortcut } from '../core/reference/shortcuts.js';
-import { bestUnit } from '../core/units/display.js';
+import { bestUnit, toDigits } from '../core/units/display.js';
 import { Dimension } from '../core/units/dimension.js';
 import { alignColumns, cellsBar } from './charts.js';
 import { formatError } from './mental.js';
@@ -83,7 +83,7 @@ export function renderLatencyMatches(rows: readonly LatencyRow[], style: ChalkIn
 const PERIODS = Object.keys(DOWNTIME_PERIODS) as Period[];
 
 export function calendarLine(): string {
-  return `Year = ${YEAR_DAYS} days, month = year/12 = ${Number((DOWNTIME_PERIODS.month / 86400).toPrecision(4))} days, as in every bote estimate.`;
+  return `Year = ${YEAR_DAYS} days, month = year/12 = ${toDigits(DOWNTIME_PERIODS.month / 86400, 4)} days, as in every bote estimate.`;
 }
 
 /** Why copies of this table differ in the last digit; one line. */
@@ -96,7 +96,7 @@ export const YEAR_LENGTH_NOTE =
  */
 export function formatDowntime(seconds: number): string {
   const { value, unit } = bestUnit(seconds, Dimension.base('s'));
-  return `${Number(value.toPrecision(4))} ${unit}`;
+  return `${toDigits(value, 4)} ${unit}`;
 }
 
 function ninesText(nines: number | null): string {

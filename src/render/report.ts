@@ -3,7 +3,7 @@ import { unitOf, type Figure, type Model, type Origin } from '../core/scenario/m
 import { CAPACITY_SECTIONS, SECTIONS, type Section } from '../core/scenario/sections.js';
 import { capacityRow } from '../core/reference/capacity.js';
 import type { Range } from '../core/scenario/range.js';
-import { figuresBehind } from '../core/analysis/explain.js';
+import { figuresBehind } from '../core/scenario/graph.js';
 import type { Conventions } from '../core/units/table.js';
 import { withPlainUnit } from '../core/scenario/plain.js';
 import { delta } from '../core/analysis/whatif.js';

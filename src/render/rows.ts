@@ -1,4 +1,5 @@
 import { formatValue } from './number.js';
+import { visible } from './visible.js';
 
 /** A cell: numbers stay unrounded in CSV and read as `formatValue` in Markdown; null is empty. */
 export type Cell = string | number | boolean | null | undefined;
@@ -19,7 +20,8 @@ export function renderRows(format: 'markdown' | 'csv', { columns, rows }: Rows):
 
 /** Text safe inside a Markdown table cell: no pipe, no line break. */
 export function markdownCell(s: string): string {
-  return s.replaceAll('|', '\\|').replace(/\r\n?|\n/g, ' ');
+  // Cells may quote the file (notes, errata): its control characters are written out.
+  return visible(s.replaceAll('|', '\\|').replace(/\r\n?|\n/g, ' '));
 }
 
 function text(c: Cell): string {
@@ -33,6 +35,8 @@ function text(c: Cell): string {
  */
 function csvField(c: Cell): string {
   const s = text(c);
-  const safe = typeof c !== 'number' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // Control characters from the file are written out; CR stays, a line break CSV quotes.
+  const shown = s.split('\r').map(visible).join('\r');
+  const safe = typeof c !== 'number' && /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

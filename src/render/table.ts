@@ -4,6 +4,7 @@ import { formatDelta, formatDisplay, formatValue } from './number.js';
 import { checkSentence, formatDifference, verdict } from './checks.js';
 import { originLabel, priceLine, resultGroups, setAsideLine, type Report, type ReportRow } from './report.js';
 import { visibleLength, wrapText } from './wrap.js';
+import { visibleAll } from './visible.js';
 
 /** The width the table output keeps to: title, tables and errata. */
 export const TABLE_WIDTH = 100;
@@ -14,7 +15,9 @@ export const TABLE_WIDTH = 100;
  * bandwidth, cache, servers, cost, other) as row groups of one table; a
  * reference scenario, all `other`, keeps the plain list.
  */
-export function renderTable(report: Report, style: ChalkInstance): string {
+export function renderTable(shown: Report, style: ChalkInstance): string {
+  // Text from the file (title, notes, errata) with its control characters written out.
+  const report = visibleAll(shown);
   const out: string[] = [];
   const { scenario } = report;
   const groups = resultGroups(report);
@@ -65,7 +68,9 @@ export function renderTable(report: Report, style: ChalkInstance): string {
     }
     if (empties.length) body.push(span(empties.join('\n')));
     // The mental column (--mental) comes on top of the width, rather than squeeze `published`.
-    const extra = mental.length ? Math.max(...report.results.map((r) => (r.mental?.shown.length ?? 0) + 3)) : 0;
+    const extra = mental.length
+      ? report.results.reduce((m, r) => Math.max(m, (r.mental?.shown.length ?? 0) + 3), 0)
+      : 0;
     out.push(withoutRowLines(fitted(head, body, head.indexOf('published'), aligns, TABLE_WIDTH + extra).toString()));
   } else {
     const results = table(head, aligns);
@@ -201,7 +206,8 @@ function fitted(
     wordWrap: true,
     ...(colAligns ? { colAligns } : {}),
   });
-  t.push(...body);
+  // One row at a time: push(...body) passes every row as an argument, past the stack for 50,000 figures.
+  for (const row of body) t.push(row);
   return t;
 }
 

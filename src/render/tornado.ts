@@ -30,8 +30,8 @@ export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance
   const show = (v: number) => displayOf(result, v, model.registry.conventions);
   const names = s.swings.map((w) => w.name);
   const inputs = s.swings.map((w) => swingInputs(model, w));
-  const nameW = Math.max(...names.map((n) => n.length));
-  const inputW = Math.max(...inputs.map((t) => t.length));
+  const nameW = names.reduce((m, n) => Math.max(m, n.length), 0);
+  const inputW = inputs.reduce((m, t) => Math.max(m, t.length), 0);
   // A bar spans every result its swing gave: both ends and the baseline between them.
   const spans = s.swings.map((w) => ({
     min: Math.min(w.resultLow, w.resultHigh, s.baseline),
@@ -39,10 +39,10 @@ export function renderTornado(model: Model, s: Sensitivity, style: ChalkInstance
   }));
   const lefts = spans.map((x) => show(x.min));
   const rights = spans.map((x) => show(x.max));
-  const labelW = Math.max(...lefts.map((l) => l.length), ...rights.map((r) => r.length));
+  const labelW = [...lefts, ...rights].reduce((m, l) => Math.max(m, l.length), 0);
   // Half the bar area on each side of the baseline, from what the labels leave of the width.
   const half = Math.max(8, Math.min(30, Math.floor((width - 2 - nameW - 2 - inputW - 2 - 2 * (labelW + 1) - 1) / 2)));
-  const reach = Math.max(...spans.flatMap((x) => [s.baseline - x.min, x.max - s.baseline]));
+  const reach = spans.reduce((m, x) => Math.max(m, s.baseline - x.min, x.max - s.baseline), -Infinity);
   // Cells from the baseline out to a value; a nonzero difference gets at least one cell.
   const cells = (v: number) =>
     v === s.baseline || reach === 0 ? 0 : Math.max(1, Math.round((Math.abs(v - s.baseline) / reach) * half));

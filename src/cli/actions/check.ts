@@ -10,6 +10,7 @@ import { CliError, readOrWhy, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { findScenario, listScenarios, type ScenarioFile } from '../scenario-files.js';
 import { readFrom } from '../load.js';
+import { visible } from '../../render/visible.js';
 
 export type CheckFlags = FormatFlags & ColorFlags;
 
@@ -97,8 +98,8 @@ function renderChecks(results: ScenarioCheck[], style: ChalkInstance): string {
       const mark = c.status === 'ok' ? style.green('✓') : c.status === 'erratum' ? style.yellow('!') : style.red('✗');
       const paint = c.status === 'ok' ? (s: string) => s : c.status === 'erratum' ? style.yellow : style.red;
       out.push(`  ${mark} ${c.name.padEnd(width)}  ${paint(checkSentence(c))}`);
-      if (c.erratum !== undefined) out.push(style.dim(`      ${c.erratum}`));
-      if (c.note !== undefined) out.push(style.dim(`      ${c.note}`));
+      if (c.erratum !== undefined) out.push(style.dim(`      ${visible(c.erratum)}`));
+      if (c.note !== undefined) out.push(style.dim(`      ${visible(c.note)}`));
     }
   }
   out.push(

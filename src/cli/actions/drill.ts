@@ -21,6 +21,7 @@ import { loadModel, seedOf } from '../load.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { listScenarios } from '../scenario-files.js';
 import { styleFor, type ColorFlags } from '../style.js';
+import { visible } from '../../render/visible.js';
 
 export interface DrillFlags extends FormatFlags, ColorFlags {
   seed?: number;
@@ -126,7 +127,7 @@ async function gradeOne(io: Io, model: Model, q: DrillQuestion, text: string, fl
     }),
     table: () =>
       [
-        paint.bold(model.title),
+        paint.bold(visible(model.title)),
         renderQuestion(q, paint, model.registry.conventions),
         gradeText(grade, readAs(model, q, reading.value), paint),
         renderWhiteboard(q, paint),
@@ -150,7 +151,9 @@ async function session(
   const prompt = prompter ?? (await inquirerPrompter(process.stdin, process.stderr));
   const paint = painter(io, flags, 'stderr');
   const say = (s: string) => io.stderr(`${s}\n`);
-  say(`${paint.bold(model.title)} ${paint.dim(`- drill, seed ${seed} (--seed ${seed} asks the same). q stops.`)}`);
+  say(
+    `${paint.bold(visible(model.title))} ${paint.dim(`- drill, seed ${seed} (--seed ${seed} asks the same). q stops.`)}`,
+  );
   say(paint.dim(MENTAL_RULE));
   let score: Score = NO_SCORE;
   try {

@@ -77,6 +77,9 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
       2,
       'e.g. bote init mine --extends twitter',
     );
+  // `.yaml` alone is a name without a stem: it would be written as .yaml.yaml.
+  if (/^\.ya?ml$/i.test(basename(name)))
+    throw new CliError(`${name}: give a name before the extension`, 2, 'e.g. bote init my-service');
   const path = resolve(io.cwd, extname(name) ? name : `${name}.yaml`);
   const slug = scenarioNameFor(basename(path, extname(path)), 'my-scenario');
   let body: string;
@@ -104,6 +107,12 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
         'choose another name, or pass --force to replace it',
       );
     }
+    if ((e as NodeJS.ErrnoException).code === 'EDANGLING')
+      throw new CliError(
+        `${relative(io.cwd, path)}: ${reasonOf(e)}; nothing was written`,
+        1,
+        'choose another name, or pass --force to write the file it points to',
+      );
     throw new CliError(`cannot write ${relative(io.cwd, path)}: ${reasonOf(e)}`, 1);
   }
   const shown = relative(io.cwd, path);

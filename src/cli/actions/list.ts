@@ -3,6 +3,7 @@ import { envelope } from '../../render/json.js';
 import { readOrWhy, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { listScenarios } from '../scenario-files.js';
+import { visible } from '../../render/visible.js';
 
 interface Row {
   name: string;
@@ -37,12 +38,14 @@ export async function list(io: Io, options: FormatFlags): Promise<void> {
     json: () => envelope({ scenarios: rows.map(({ group: _g, ...r }) => r) }),
     rows: () => ({ columns, rows: rows.map((r) => columns.map((c) => r[c])) }),
     table: () => {
-      const width = Math.max(...rows.map((r) => r.name.length));
+      const width = rows.reduce((m, r) => Math.max(m, visible(r.name).length), 0);
       const out: string[] = [];
       for (const group of new Set(rows.map((r) => r.group))) {
         out.push(
           `${group}\n`,
-          ...rows.filter((x) => x.group === group).map((r) => `  ${r.name.padEnd(width)}  ${r.title}\n`),
+          ...rows
+            .filter((x) => x.group === group)
+            .map((r) => `  ${visible(r.name).padEnd(width)}  ${visible(r.title)}\n`),
           '\n',
         );
       }

@@ -12,6 +12,7 @@ import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { orFail } from '../fail.js';
 import { figureNamed, loadModel, seedOf } from '../load.js';
+import { visible } from '../../render/visible.js';
 
 export interface SensitivityFlags extends SetFlags, FormatFlags, ColorFlags {
   samples: number;
@@ -53,14 +54,16 @@ export async function sensitivityCommand(
     rows: () => (one ? sensitivityRows(sensitivityDocument(model, studies[0]!)) : headlineRows(model, studies)),
     table: () => {
       const style = styleFor(io, flags);
-      const out = [style.bold(model.title)];
+      let out = [style.bold(visible(model.title))];
       if (!one) out.push(style.dim(`the headline figures: ${names.join(', ')}`));
       for (const s of studies) {
         out.push('');
         if (!one) out.push(style.bold(style.cyan(s.result)));
         if (!s.swings.length) out.push(style.dim(`nothing moves ${s.result}: it is set with --set`));
-        else out.push(...renderTornado(model, s, style, chartWidth(io.env)), '', ...renderSwingTable(model, s, style));
-        out.push('', ...renderShares(s, style));
+        // concat, not push(...): a figure with thousands of inputs has a row each.
+        else
+          out = out.concat(renderTornado(model, s, style, chartWidth(io.env)), '', renderSwingTable(model, s, style));
+        out = out.concat('', renderShares(s, style));
       }
       return `${out.join('\n')}\n`;
     },

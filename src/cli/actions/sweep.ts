@@ -14,6 +14,7 @@ import type { SetFlags } from '../options.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { orFail } from '../fail.js';
 import { loadModel } from '../load.js';
+import { visible } from '../../render/visible.js';
 
 export interface SweepFlags extends SetFlags, FormatFlags, ColorFlags {
   vary: string;
@@ -106,7 +107,7 @@ function renderSweep(
     [style.cyan],
   );
   const out = [
-    style.bold(model.title),
+    style.bold(visible(model.title)),
     style.dim(
       `${vary.name} from ${rows[1]![0]} to ${rows[rows.length - 1]![0]}${log ? ', log-spaced' : ''}; everything else as set`,
     ),

@@ -27,6 +27,19 @@ Examples:
   bote calc "30 TB/day * 5 year -> PB"
   bote calc "1 Gbps * 1 hour -> GiB"
   bote calc "2^32"`,
+  // The shell splits an unquoted expression into words; one that starts with - reads as an option.
+  unknownOption: (flag) =>
+    /^--?[a-z]/i.test(flag)
+      ? undefined // a mistyped flag (--nuon) is only that
+      : /^-[\d.(\s]/.test(flag)
+        ? {
+            message: `calc: \`${flag}\` reads as an option: write -- before an expression that starts with a minus`,
+            hint: `bote calc -- "${flag}"`,
+          }
+        : {
+            message: `calc: \`${flag}\` reads as an option: quote the expression (or write -- before it)`,
+            hint: 'e.g. bote calc "150M user * 2 req/user/day -> qps"; unquoted, the shell also reads * and > itself',
+          },
   async action({ io }, [words]: [string[]], flags: CalcFlags) {
     const { calcCommand } = await import('../actions/calc.js');
     return calcCommand(io, words, flags);

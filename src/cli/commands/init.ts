@@ -17,7 +17,10 @@ export const init = defineCommand({
       kind: 'scenario',
     },
     { flags: '--keep-expect', help: "with --from: copy the source's published figures (expect:) too" },
-    { flags: '--force', help: 'replace the file if it exists' },
+    {
+      flags: '--force',
+      help: 'replace the file if it exists; through a symbolic link, the file it points to (replaced whole, the link kept)',
+    },
   ],
   help: `
 Examples:

@@ -12,6 +12,7 @@ import { Back, inquirerPrompter, Interrupted, type Prompter } from './prompter.j
 import { currentText, figureChoices, renderWhatIf } from './view.js';
 import { loadScenario } from '../load.js';
 import { orFail } from '../fail.js';
+import { visible } from '../../render/visible.js';
 
 type Action = 'change' | 'reset' | 'reset-all' | 'explain' | 'save' | 'quit';
 
@@ -42,7 +43,7 @@ export async function interactive(
   const prompt = prompter ?? (await inquirerPrompter(process.stdin, process.stderr));
   const say = (s: string) => io.stderr(s.endsWith('\n') ? s : `${s}\n`);
 
-  say(`${style.bold(model.title)} ${style.dim('- what if? Esc goes back to the menu, Ctrl-C leaves.')}\n`);
+  say(`${style.bold(visible(model.title))} ${style.dim('- what if? Esc goes back to the menu, Ctrl-C leaves.')}\n`);
   say(renderWhatIf(model, edits, state, style));
   let saved = true;
   try {

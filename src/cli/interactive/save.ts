@@ -58,7 +58,8 @@ export async function saveWhatIf(
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'EEXIST' ? `nothing written: ${shownPath} appeared meanwhile` : `nothing written: ${reasonOf(e)}`;
+    if (code === 'EEXIST') return `nothing written: ${shownPath} appeared meanwhile`;
+    return `nothing written: ${code === 'EDANGLING' ? `${shownPath}: ` : ''}${reasonOf(e)}`;
   }
   return `wrote ${shownPath}\nnext: bote estimate ${shownPath}`;
 }

@@ -4,6 +4,7 @@ import type { Figure, Model } from '../../core/scenario/model.js';
 import type { Edits, WhatIf } from '../../core/analysis/whatif.js';
 import { displayOf } from '../../render/figure.js';
 import { formatDelta } from '../../render/number.js';
+import { visible } from '../../render/visible.js';
 
 /** What a figure was before the edits: an assumption as written, a result's formula and value. */
 export function wasText(model: Model, f: Figure, w: WhatIf): string {
@@ -78,6 +79,6 @@ export function figureChoices(
       value: f.name,
       name: `${f.name.padEnd(width)}  ${currentText(model, edits, w, f.name)}${edits.has(f.name) ? '  (changed)' : ''}${f.kind === 'derived' ? '  [result]' : ''}`,
       short: f.name,
-      description: f.kind === 'derived' ? `= ${f.text.trim()}${f.note ? `: ${f.note}` : ''}` : (f.note ?? ''),
+      description: visible(f.kind === 'derived' ? `= ${f.text.trim()}${f.note ? `: ${f.note}` : ''}` : (f.note ?? '')),
     }));
 }

@@ -1,8 +1,9 @@
+import { toDigits } from '../units/display.js';
 import type { Result } from '../diagnostic.js';
 import { unitOf, type Figure, type Model } from '../scenario/model.js';
 import { evaluateModel, readOverrides, type Setting } from '../scenario/run.js';
 import type { Section } from '../scenario/sections.js';
-import { figuresBehind } from './explain.js';
+import { figuresBehind } from '../scenario/graph.js';
 import { mentalMath, type MentalFigure } from './mental.js';
 import { mulberry32, type Random } from './random.js';
 import { inUnit } from '../units/in-unit.js';
@@ -110,7 +111,7 @@ export class Drill {
     const settings: Setting[] = [...varied].map(([name, factor]) => {
       const f = this.model.byName.get(name)!;
       const { text: unit, factor: size } = unitOf(f);
-      return { name, text: `${Number(((f.value! / size) * factor).toPrecision(12))} ${unit}`.trim() };
+      return { name, text: `${toDigits((f.value! / size) * factor, 12)} ${unit}`.trim() };
     });
     const overrides = readOverrides(this.model, settings);
     if (!overrides.ok) return overrides;

@@ -7,6 +7,7 @@ import { bestUnit } from '../units/display.js';
 import type { Dimension } from '../units/dimension.js';
 import { unitOf, type Figure, type Model, type Origin } from '../scenario/model.js';
 import type { Range } from '../scenario/range.js';
+import { figuresBehind } from '../scenario/graph.js';
 
 /**
  * A step of "show your work" as data: names, operators, and quantities left
@@ -74,19 +75,6 @@ function withRange(s: ExplainStep, r: Range | undefined, factor: number): Explai
     ...s,
     range: { low: r.low / factor, high: r.high / factor, dist: r.dist, fellBackToNormal: r.fellBackToNormal },
   };
-}
-
-/** The named figures and everything they use; a pinned figure uses nothing. */
-export function figuresBehind(model: Model, names: readonly string[], pinned: ReadonlySet<string>): Set<string> {
-  const out = new Set<string>();
-  const stack = [...names];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (out.has(n)) continue;
-    out.add(n);
-    if (!pinned.has(n)) stack.push(...(model.byName.get(n)?.uses ?? []));
-  }
-  return out;
 }
 
 function step(

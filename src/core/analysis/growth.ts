@@ -82,6 +82,8 @@ export function growthSeries(model: Model, values: Float64Array, overrides: Over
   const year = model.registry.conventions.year;
   const memo = new Map<string, string | undefined>();
   const byHorizon = new Map<string, Figure[]>();
+  // In the model's order, where each figure comes after those it uses: the memo answers each
+  // recursion of horizonOf at once, so even a chain of 50,000 formulas goes one call deep.
   for (const f of model.figures) {
     const h = horizonOf(model, f, pinned, memo);
     // A cost per month that grows with what is stored is a bill, not an amount that accumulates.

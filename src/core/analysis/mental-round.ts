@@ -27,7 +27,9 @@ export function roundMental(x: number): number {
   const { mantissa, exponent } = tensOf(Math.abs(x));
   const twoDigits = Math.round(mantissa * 10) / 10 < 2;
   const m = twoDigits ? Math.round(mantissa * 10) / 10 : Math.round(mantissa);
-  return Math.sign(x) * fromTens(m, exponent);
+  const rounded = Math.sign(x) * fromTens(m, exponent);
+  // 1.8e308 would round to 2e308, past the largest number: the whiteboard keeps it as it is.
+  return Number.isFinite(rounded) ? rounded : x;
 }
 
 /** Whether the rule leaves a number as it is: 3, 1.5 × 10^8, 10^5, 0.125 is not (1.3 × 10^-1). */

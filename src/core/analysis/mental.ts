@@ -1,3 +1,4 @@
+import { toDigits } from '../units/display.js';
 import type { Expr } from '../expr/ast.js';
 import { powerOfTwoShortcut, type ShortcutId } from '../reference/shortcuts.js';
 import { unitOf, type Figure, type Model } from '../scenario/model.js';
@@ -104,6 +105,8 @@ class Whiteboard {
         });
       } else if (!lines.length) lines.push({ parts: [op('='), { kind: 'tens', value, unit }], notes: [] });
     }
+    // A whiteboard step past the largest number (10^308 × 8.64 × 10^4): the exact figure, rounded, goes on.
+    if (!Number.isFinite(value) && Number.isFinite(exact)) value = roundMental(exact);
     this.board.set(f.name, { value, units });
     const shortcuts = [...new Set(lines.flatMap((l) => l.notes.flatMap((n) => (n.id ? [n.id] : []))))];
     return {
@@ -244,9 +247,8 @@ class Whiteboard {
 
 /** `÷ 10^5`, `× 2.5 × 10^6`: a conversion by one factor of two digits at most; nothing where it is not. */
 function factorParts(c: Converted): MentalPart[] {
-  const short = (x: number) => Math.abs(Number(x.toPrecision(2)) - x) <= 1e-12 * x;
-  if (c.ratio < 1 && short(1 / c.ratio))
-    return [op('÷'), { kind: 'tens', value: Number((1 / c.ratio).toPrecision(2)), unit: '' }];
+  const short = (x: number) => Math.abs(toDigits(x, 2) - x) <= 1e-12 * x;
+  if (c.ratio < 1 && short(1 / c.ratio)) return [op('÷'), { kind: 'tens', value: toDigits(1 / c.ratio, 2), unit: '' }];
   if (short(c.ratio)) return [op('×'), { kind: 'tens', value: c.ratio, unit: '' }];
   return [];
 }

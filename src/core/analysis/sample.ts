@@ -1,8 +1,10 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
-import { placeOf, type Figure, type Model } from '../scenario/model.js';
+import { placeOf, showable, unitOf, type Figure, type Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
-import { compileProgram } from '../scenario/program.js';
+import { compileProgram, type Plan } from '../scenario/program.js';
+import { figuresBehind } from '../scenario/graph.js';
+import { overBudget } from './budget.js';
 import { fillStandardNormal, mulberry32, Z95, type Random } from './random.js';
 import type { Range } from '../scenario/range.js';
 
@@ -11,13 +13,16 @@ export interface SampleOptions {
   seed: number;
 }
 
-/** One column of draws per figure, in base units, indexed like `model.figures`. */
+/** One column of draws per figure kept, in base units, indexed like `model.figures`. */
 export interface Samples {
   samples: number;
   seed: number;
+  /** A figure not asked for, nor drawn, has an empty column; an input the same in every sample, a column of one. */
   columns: Float64Array[];
   /** The figures whose value is a range here (written so, or set with --set). */
   ranged: string[];
+  /** What was run: the same plan runs these columns again (sensitivity fixes one input at a time). */
+  plan: Plan;
 }
 
 /** The figures that are guesses: written as ranges, or set to one. */
@@ -31,38 +36,71 @@ export function rangesOf(model: Model, overrides: Overrides = new Map()): Map<st
   return out;
 }
 
+const NONE = new Float64Array(0);
+
 /**
  * Monte Carlo over the checked model: each input column is drawn once
  * (typed arrays, no unit objects), then the compiled program runs every
- * sample's formulas in dependency order. Inputs are independent. A result that is
- * not finite in some samples is an error that names it.
+ * sample's formulas in dependency order. Only the figures in `wanted` and
+ * what they use are run, and only the ranged inputs and `wanted` keep a
+ * column: the memory is samples × those, refused beyond MEMORY_BUDGET before
+ * anything is allocated. Inputs are independent. A wanted figure that is not
+ * finite in some samples is an error that names it.
  */
-export function sampleModel(model: Model, overrides: Overrides, options: SampleOptions): Result<Samples> {
+export function sampleModel(
+  model: Model,
+  overrides: Overrides,
+  options: SampleOptions,
+  wanted: readonly string[] = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name),
+): Result<Samples> {
   const n = Math.max(1, Math.floor(options.samples));
-  const random = mulberry32(options.seed);
+  const pinned = new Set(overrides.keys());
   const ranges = rangesOf(model, overrides);
-  const columns = model.figures.map(() => new Float64Array(n));
-  const normal = new Float64Array(n);
+  const behind = figuresBehind(model, wanted, pinned);
+  const wantedSet = new Set(wanted);
+  const compute = new Set<number>();
+  const keep = new Set<number>();
+  const constant = new Set<number>();
   const formulas: Figure[] = [];
   for (const f of model.figures) {
-    const pinned = overrides.get(f.name);
-    if (f.kind === 'derived' && !pinned) {
-      formulas.push(f);
+    if (!behind.has(f.name)) continue;
+    compute.add(f.index);
+    if (f.kind === 'derived' && !pinned.has(f.name)) {
+      if (wantedSet.has(f.name)) {
+        keep.add(f.index);
+        formulas.push(f);
+      }
+    } else if (ranges.has(f.name)) keep.add(f.index);
+    else constant.add(f.index);
+  }
+  // The columns kept, the normal draws and the copy percentiles sort: refused before one is allocated.
+  const tooMany = overBudget(n, keep.size + 2, 'samples');
+  if (tooMany) return fail(tooMany);
+  const random = mulberry32(options.seed);
+  const columns = model.figures.map((f) =>
+    keep.has(f.index) ? new Float64Array(n) : constant.has(f.index) ? new Float64Array(1) : NONE,
+  );
+  const normal = new Float64Array(n);
+  for (const f of model.figures) {
+    if (!compute.has(f.index) || (f.kind === 'derived' && !pinned.has(f.name))) continue;
+    const range = ranges.get(f.name);
+    if (!range) {
+      columns[f.index]![0] = overrides.get(f.name)?.value ?? f.value!;
       continue;
     }
-    const range = ranges.get(f.name);
-    if (range) draw(range, columns[f.index]!, normal, random);
-    else columns[f.index]!.fill(pinned ? pinned.value : f.value!);
+    draw(range, columns[f.index]!, normal, random);
+    // A lognormal over a huge span can overflow a draw (or its unit): the range is to blame, not a formula that uses it.
+    if (!columns[f.index]!.every((x) => showable(f, x))) return fail(overflowed(model, f, overrides.has(f.name)));
   }
-  compileProgram(model, new Set(overrides.keys()))(columns, n);
+  const plan: Plan = { compute, keep, constant };
+  compileProgram(model, pinned, plan)(columns, n);
   for (const f of formulas) {
     const col = columns[f.index]!;
+    // Finite in base units and in the figure's own unit, where its percentiles are shown.
+    const factor = unitOf(f).factor;
     let bad = 0;
-    for (let i = 0; i < n; i++) if (!Number.isFinite(col[i]!)) bad++;
+    for (let i = 0; i < n; i++) if (!Number.isFinite(col[i]! / factor) || !Number.isFinite(col[i]!)) bad++;
     if (bad) {
-      // Looked for only now, off the fast path: a range whose draws overflow is to blame, not the formula.
-      const overflowing = model.figures.find((g) => ranges.has(g.name) && !columns[g.index]!.every(Number.isFinite));
-      if (overflowing) return fail(overflowed(model, overflowing, overrides.has(overflowing.name)));
       return fail({
         code: 'not-finite',
         message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (${NOT_FINITE_CAUSES}, in part of a range?)`,
@@ -71,7 +109,7 @@ export function sampleModel(model: Model, overrides: Overrides, options: SampleO
       });
     }
   }
-  return ok({ samples: n, seed: options.seed, columns, ranged: [...ranges.keys()] });
+  return ok({ samples: n, seed: options.seed, columns, ranged: [...ranges.keys()], plan });
 }
 
 /** A lognormal over a huge span can overflow a draw. */

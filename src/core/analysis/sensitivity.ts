@@ -1,5 +1,7 @@
 import { fail, ok, type Result } from '../diagnostic.js';
-import type { Figure, Model } from '../scenario/model.js';
+import { figuresBehind } from '../scenario/graph.js';
+import { writesPercent } from '../scenario/plain.js';
+import { placeOf, type Figure, type Model } from '../scenario/model.js';
 import { compileProgram } from '../scenario/program.js';
 import { evaluateModel, type Input, type Overrides } from '../scenario/run.js';
 import { medianOf, type Range } from '../scenario/range.js';
@@ -45,18 +47,9 @@ export interface Sensitivity {
  * with --set (whose formula no longer applies, so the walk stops there).
  */
 export function inputsOf(model: Model, name: string, pinned: ReadonlySet<string>): Figure[] {
-  const seen = new Set<string>();
-  const walk = (n: string): void => {
-    if (seen.has(n)) return;
-    seen.add(n);
-    const f = model.byName.get(n)!;
-    if (f.kind === 'derived' && !pinned.has(n)) f.uses.forEach(walk);
-  };
-  const start = model.byName.get(name)!;
-  // The studied figure itself is an input only when it is pinned: then nothing else moves it.
-  if (start.kind === 'derived' && !pinned.has(name)) start.uses.forEach(walk);
-  else seen.add(name);
-  return model.figures.filter((f) => seen.has(f.name) && (f.kind === 'assumption' || pinned.has(f.name)));
+  // The studied figure itself is an input only when it is pinned (or an assumption): then nothing else moves it.
+  const behind = figuresBehind(model, [name], pinned);
+  return model.figures.filter((f) => behind.has(f.name) && (f.kind === 'assumption' || pinned.has(f.name)));
 }
 
 /**
@@ -67,8 +60,11 @@ export function inputsOf(model: Model, name: string, pinned: ReadonlySet<string>
 export function swingEnds(
   value: number,
   range: Range | undefined,
+  share = false,
 ): { low: number; high: number; basis: Swing['basis'] } {
-  if (!range) return { low: value * 0.5, high: value * 1.5, basis: 'half' };
+  // A share written as a percentage (a utilization of 70%) swings up to 100% at most, where servers() stops.
+  if (!range)
+    return { low: value * 0.5, high: share && value <= 1 ? Math.min(1, value * 1.5) : value * 1.5, basis: 'half' };
   if (range.dist === 'uniform') {
     const w = range.high - range.low;
     return { low: range.low + 0.05 * w, high: range.high - 0.05 * w, basis: 'range' };
@@ -88,7 +84,8 @@ export function swings(
   const ranges = rangesOf(model, overrides);
   const out: Swing[] = [];
   for (const f of inputsOf(model, result, new Set(overrides.keys()))) {
-    const ends = swingEnds(base.value[f.index]!, ranges.get(f.name));
+    const share = f.kind === 'assumption' && f.dim.isNone && writesPercent(f.text);
+    const ends = swingEnds(base.value[f.index]!, ranges.get(f.name), share);
     const at = (value: number): Result<number> => {
       const pinned = new Map<string, Input>(overrides);
       pinned.set(f.name, { value });
@@ -138,17 +135,23 @@ export function varianceShares(
   const ranges = rangesOf(model, overrides);
   const ranged = inputsOf(model, result, pinned).filter((f) => ranges.has(f.name));
   if (!ranged.length) return ok(undefined);
-  const sampled = sampleModel(model, overrides, options);
+  const sampled = sampleModel(model, overrides, options, [result]);
   if (!sampled.ok) return sampled;
-  const { columns, samples: n } = sampled.value;
+  const { columns, samples: n, plan } = sampled.value;
   const target = model.byName.get(result)!.index;
   const all = variance(columns[target]!);
-  // The program writes only the formulas' columns: inputs are shared with the draws, save the one fixed.
-  const computed = new Set(
-    model.figures.filter((f) => f.kind === 'derived' && !pinned.has(f.name)).map((f) => f.index),
-  );
-  const work = columns.map((c, i) => (computed.has(i) ? new Float64Array(n) : c));
-  const program = compileProgram(model, pinned);
+  // (x − mean)² of values near 1e154 and beyond passes the largest number: a variance that cannot be held is refused.
+  if (!Number.isFinite(all))
+    return fail({
+      code: 'not-finite',
+      message: `${pinned.has(result) ? `--set ${result}: ` : ''}the variance of \`${result}\` is too large to hold (above 1.8e308)`,
+      ...(pinned.has(result) ? {} : placeOf(model, model.byName.get(result)!)),
+      hint: 'narrow the ranges it uses',
+    });
+  // The program writes only the result's column (when it is a formula): inputs are shared with the draws, save the one fixed.
+  const computed = model.figures[target]!.kind === 'derived' && !pinned.has(result);
+  const work = columns.map((c, i) => (i === target && computed ? new Float64Array(n) : c));
+  const program = compileProgram(model, pinned, plan);
   const shares = ranged.map((f) => {
     work[f.index] = new Float64Array(n).fill(medianOf(ranges.get(f.name)!));
     program(work, n);
@@ -156,7 +159,7 @@ export function varianceShares(
     const fixed = variance(work[target]!);
     work[f.index] = columns[f.index]!;
     // Noise can make a tiny share slightly negative; a share below zero means none.
-    return { name: f.name, share: all > 0 ? Math.max(0, 1 - fixed / all) : 0 };
+    return { name: f.name, share: all > 0 && Number.isFinite(fixed) ? Math.max(0, 1 - fixed / all) : 0 };
   });
   shares.sort((a, b) => b.share - a.share);
   return ok({ samples: n, seed: options.seed, variance: all, shares });
@@ -179,10 +182,11 @@ export function sensitivity(
   result: string,
   options: SampleOptions,
 ): Result<Sensitivity> {
-  const s = swings(model, overrides, result);
-  if (!s.ok) return s;
+  // Monte Carlo first: a request beyond the memory budget is refused before the swings' evaluations.
   const v = varianceShares(model, overrides, result, options);
   if (!v.ok) return v;
+  const s = swings(model, overrides, result);
+  if (!s.ok) return s;
   return ok({ result, ...s.value, ...(v.value ? { variance: v.value } : {}) });
 }
 

@@ -1,8 +1,10 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { DiagnosticError, fail, ok, type Result } from '../diagnostic.js';
-import { placeOf, unitOf, type Figure, type Model } from '../scenario/model.js';
+import { placeOf, showable, unitOf, type Figure, type Model } from '../scenario/model.js';
 import { notInUnitOf, readFor } from '../scenario/plain.js';
 import { compileProgram } from '../scenario/program.js';
+import { figuresBehind } from '../scenario/graph.js';
+import { overBudget } from './budget.js';
 import type { Overrides } from '../scenario/run.js';
 import { didYouMean } from '../suggest.js';
 
@@ -19,7 +21,12 @@ export function sweepPoints(from: number, to: number, steps: number, log = false
   return Array.from({ length: steps }, (_, i) => {
     if (i === last) return to; // exactly TO, whatever the rounding on the way
     const t = i / last;
-    return log ? from * (to / from) ** t : from + (to - from) * t;
+    if (log) {
+      const ratio = to / from;
+      return Number.isFinite(ratio) ? from * ratio ** t : Math.exp(Math.log(from) * (1 - t) + Math.log(to) * t);
+    }
+    // to − from overflows for -1e308..1e308: then the ends weighted instead.
+    return Number.isFinite(to - from) ? from + (to - from) * t : from * (1 - t) + to * t;
   });
 }
 
@@ -120,7 +127,9 @@ export interface SweepResult {
 
 /**
  * Evaluates the model at every point in one pass of the compiled program:
- * the varied figure is pinned like a --set, one column entry per point.
+ * the varied figure is pinned like a --set, one column entry per point. Only
+ * the shown figures and what they use are run, and only the shown keep a
+ * column: steps × shown, refused beyond MEMORY_BUDGET before allocating.
  */
 export function sweepModel(
   model: Model,
@@ -129,12 +138,14 @@ export function sweepModel(
   points: readonly number[],
   show: readonly string[],
 ): Result<SweepResult> {
-  const columns = sweepColumns(model, overrides, vary.name, points);
+  const tooMany = overBudget(points.length, show.length + 1, 'steps');
+  if (tooMany) return fail(tooMany);
+  const columns = sweepColumns(model, overrides, vary.name, points, show);
   const values = show.map((name) => Array.from(columns[model.byName.get(name)!.index]!));
   for (const [k, name] of show.entries()) {
-    const bad = values[k]!.findIndex((v) => !Number.isFinite(v));
+    const f = model.byName.get(name)!;
+    const bad = values[k]!.findIndex((v) => !showable(f, v));
     if (bad >= 0) {
-      const f = model.byName.get(name)!;
       return fail({
         code: 'not-finite',
         message: `\`${name}\` is not finite at ${vary.name} = ${points[bad]} (base units): ${NOT_FINITE_CAUSES}?`,
@@ -147,22 +158,46 @@ export function sweepModel(
 }
 
 /**
- * Every figure at each point of one figure, in one compiled pass: a column
- * per figure, in base units, not checked. The caller checks what it shows.
+ * The figures at each point of one figure, in one compiled pass: a column
+ * per figure (of `wanted` only when given; the others empty), in base units,
+ * not checked. The caller checks what it shows.
  */
 export function sweepColumns(
   model: Model,
   overrides: Overrides,
   name: string,
   points: readonly number[],
+  wanted?: readonly string[],
 ): Float64Array[] {
   const n = points.length;
-  const columns = model.figures.map((f) => new Float64Array(n).fill(overrides.get(f.name)?.value ?? f.value ?? 0));
-  columns[model.byName.get(name)!.index]!.set(points);
-  compileProgram(model, new Set([...overrides.keys(), name]))(columns, n);
+  const pinned = new Set([...overrides.keys(), name]);
+  const varied = model.byName.get(name)!.index;
+  if (!wanted) {
+    const columns = model.figures.map((f) => new Float64Array(n).fill(overrides.get(f.name)?.value ?? f.value ?? 0));
+    columns[varied]!.set(points);
+    compileProgram(model, pinned)(columns, n);
+    return columns;
+  }
+  const behind = figuresBehind(model, wanted, pinned);
+  const compute = new Set(model.figures.filter((f) => behind.has(f.name)).map((f) => f.index));
+  const keep = new Set(wanted.map((w) => model.byName.get(w)!.index));
+  const input = (f: Figure) => f.kind === 'assumption' || pinned.has(f.name);
+  // An input shown keeps a full column (it is read at every step); one only used is read once.
+  const constant = new Set(
+    model.figures
+      .filter((f) => compute.has(f.index) && f.index !== varied && input(f) && !keep.has(f.index))
+      .map((f) => f.index),
+  );
+  const setValue = (f: Figure) => overrides.get(f.name)?.value ?? f.value ?? 0;
+  const columns = model.figures.map((f) => {
+    if (constant.has(f.index)) return Float64Array.of(setValue(f));
+    if (f.index === varied || !keep.has(f.index)) return new Float64Array(f.index === varied ? n : 0);
+    return input(f) ? new Float64Array(n).fill(setValue(f)) : new Float64Array(n);
+  });
+  columns[varied]!.set(points);
+  compileProgram(model, pinned, { compute, keep, constant })(columns, n);
   return columns;
 }
-
 function assumptionNames(model: Model): string {
   return model.figures
     .filter((f) => f.kind === 'assumption')

@@ -34,7 +34,9 @@ export const RUNTIME: Readonly<Record<string, Fn>> = Object.freeze(
     (m, f) => {
       // Names reach generated code: identifiers only, each once, and not pow.
       if (!/^[a-z_][a-z0-9_]*$/.test(f.name) || f.name in m) throw new Error(`functions table: bad name \`${f.name}\``);
-      m[f.name] = f.run;
+      const { run, refuses } = f;
+      // Arguments out of the domain give NaN: the not-finite error names the figure, refusalIn says why.
+      m[f.name] = refuses ? (...xs) => (refuses(...xs) === undefined ? run(...xs) : Number.NaN) : run;
       return m;
     },
     Object.assign(Object.create(null) as Record<string, Fn>, { pow }),
@@ -46,4 +48,47 @@ export type Runtime = typeof RUNTIME;
 export function compileCode(code: string): (r: Float64Array) => number {
   const f = new Function('r', 'M', `"use strict"; return ${code};`) as (r: Float64Array, m: Runtime) => number;
   return (r) => f(r, RUNTIME);
+}
+
+/** Thrown by the runtime of refusalIn only. */
+class Refused extends Error {}
+
+/** The runtime, save that a call out of its function's domain throws why. */
+const STRICT: Readonly<Record<string, Fn>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, Fn>,
+    RUNTIME,
+    Object.fromEntries(
+      FUNCTIONS.flatMap(({ name, run, refuses }) =>
+        refuses
+          ? [
+              [
+                name,
+                (...xs: number[]) => {
+                  const why = refuses(...xs);
+                  if (why !== undefined) throw new Refused(`${name}: ${why}`);
+                  return run(...xs);
+                },
+              ],
+            ]
+          : [],
+      ),
+    ),
+  ),
+);
+
+/**
+ * Why code from checkFormula gives no number at these values, when the
+ * reason is a building block's argument (`servers: the load is negative`);
+ * undefined otherwise. Run only after a result came out not finite.
+ */
+export function refusalIn(code: string, r: Float64Array): string | undefined {
+  const f = new Function('r', 'M', `"use strict"; return ${code};`) as (r: Float64Array, m: Runtime) => number;
+  try {
+    f(r, STRICT);
+    return undefined;
+  } catch (e) {
+    if (e instanceof Refused) return e.message;
+    throw e;
+  }
 }

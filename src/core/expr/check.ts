@@ -218,9 +218,14 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
   const defaults = def.params
     .slice(args.length)
     .flatMap((p) => (p.default === undefined ? [] : [constant(p.default, Dimension.none)]));
+  const all = [...args, ...defaults];
+  if (def.refuses && all.every((a) => a.constant !== undefined)) {
+    const why = def.refuses(...all.map((a) => a.constant!), ...constants);
+    if (why !== undefined) throw problem('bad-argument', `${def.name}: ${why}`, e.span);
+  }
   return derive(
     dim,
-    [...args, ...defaults],
+    all,
     (...xs) => def.run(...xs, ...constants),
     (...xs) => `M.${def.name}(${[...xs, ...constants.map(literal)].join(',')})`,
     e.span,

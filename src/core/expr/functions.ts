@@ -1,4 +1,5 @@
 import { Dimension } from '../units/dimension.js';
+import { toDigits } from '../units/display.js';
 
 // The functions a formula may call, as data: one entry a function
 // (FUNCTIONS below). The parser's whitelist and its hint, the checker's
@@ -23,6 +24,12 @@ export interface FunctionDef {
   keepsUnit?: true;
   /** Numbers in base units in, a number in base units out; the constants of `result` last. */
   run: (...xs: number[]) => number;
+  /**
+   * Arguments outside the function's domain, in words (a negative load, a
+   * utilization above 100%): such a call is refused where it is folded, and
+   * gives NaN at run time, which the not-finite error then explains.
+   */
+  refuses?: (...xs: number[]) => string | undefined;
   /** One line, for docs and hints. */
   doc: string;
   /** A calculation that uses it, and its answer (tests/unit/functions.test.ts checks it). */
@@ -66,6 +73,19 @@ const snap = (x: number) => {
 /** ceil(load / (each × utilization)) + spares, forgiving noise. */
 export const capacity = (load: number, each: number, utilization: number, spares: number) =>
   (snap(load / (each * utilization)) ?? Math.ceil(load / (each * utilization))) + spares;
+
+const percent = (x: number) => `${toDigits(x * 100, 3)}%`;
+
+/** What servers() and shards() cannot count: a load below zero, a capacity of zero or less, a utilization outside (0, 100%]. */
+const capacityRefusal = (load: number, each: number, utilization = 1, spares = 0): string | undefined => {
+  if (load < 0) return 'the load is negative';
+  if (each <= 0) return 'the capacity of one must be above zero';
+  // 1 + 1e-12: a utilization computed as 0.7 / 0.7 may land a hair above 1.
+  if (utilization <= 0 || utilization > 1 + 1e-12)
+    return `the utilization must be above 0% and at most 100%, not ${percent(utilization)}`;
+  if (spares < 0) return 'the spares must not be negative';
+  return undefined;
+};
 
 const first = (c: Call) => c.dims[0]!;
 const plain = () => Dimension.none;
@@ -192,6 +212,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     ],
     result: count('server', '5000 req/s/server'),
     run: capacity,
+    refuses: capacityRefusal,
     doc: 'ceil(load / (per_server × utilization)) + spares, counted in server',
     example: { formula: 'servers(20000 req/s, 5000 req/s/server, 70%, 1)', answer: '7 server' },
   },
@@ -200,6 +221,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     params: [{ name: 'total' }, { name: 'per_shard' }],
     result: count('shard', '2 TB/shard'),
     run: (total, each) => capacity(total, each, 1, 0),
+    refuses: (total, each) => capacityRefusal(total, each),
     doc: 'ceil(total / per_shard), counted in shard',
     example: { formula: 'shards(36.5 TB, 2 TB/shard)', answer: '19 shard' },
   },
@@ -207,6 +229,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     name: 'cache_80_20',
     params: [{ name: 'volume' }],
     run: (v, perTime) => 0.2 * v * perTime,
+    refuses: (v) => (v < 0 ? 'the volume is negative' : undefined),
     result: (c) => {
       // A daily volume (B/day) is cached for one day; a stored volume (B) as is.
       const perTime = first(c).powerOf('s') === -1 ? c.day : 1;

@@ -1,3 +1,4 @@
+import { toDigits } from '../units/display.js';
 import { UnitRegistry } from '../units/registry.js';
 
 const seconds = (unit: string) => UnitRegistry.create().unit(unit)!.factor;
@@ -34,7 +35,7 @@ export const AVAILABILITY_TARGETS: readonly number[] = [0.99, 0.999, 0.9995, 0.9
 
 // 1 - 0.9999 is 0.00009999999999998899 in binary; twelve digits are far more
 // than any downtime figure needs and give 52.56 min, not 52.559999 min.
-const clean = (x: number) => Number(x.toPrecision(12));
+const clean = (x: number) => toDigits(x, 12);
 
 export function availabilityRow(availability: number): AvailabilityRow {
   // The error of 1 - a is absolute (about 1e-16), so it is rounded to fixed

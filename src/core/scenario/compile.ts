@@ -19,6 +19,9 @@ import type { ScenarioData } from './schema.js';
 import type { PathKey, ScenarioSource } from './located.js';
 import { mergeChain, type Merged } from './extends.js';
 
+/** The longest day, month or year a scenario may restate, in seconds: 1000 years of it still fit a double. */
+const MAX_CALENDAR_SECONDS = 1e290;
+
 export interface CompileOptions {
   /** The file name shown in messages (a chain's files carry their own). */
   file?: string;
@@ -58,7 +61,7 @@ export function compileChain(sources: readonly ScenarioSource[], options: Compil
     }
     const valid = source.checked();
     if (valid.ok) datas.push(valid.value);
-    else problems.push(...valid.diagnostics);
+    else for (const d of valid.diagnostics) problems.push(d);
   }
   if (problems.length) return fail(...problems);
   return new Compiler(sources, mergeChain(datas), options).run();
@@ -259,6 +262,16 @@ class Compiler {
           code: 'schema',
           message: `a ${unit} must be a positive length of time, not ${text.trim()}`,
           ...this.at(path),
+        });
+        continue;
+      }
+      // The units built on it (a millennium is 365,000 days) must stay finite numbers.
+      if (!(q.value <= MAX_CALENDAR_SECONDS)) {
+        this.report({
+          code: 'not-finite',
+          message: `a ${unit} of ${text.trim()} makes the longer units of time too large to hold`,
+          ...this.at(path),
+          hint: `a ${unit} is at most 1e290 s`,
         });
         continue;
       }

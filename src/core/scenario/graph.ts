@@ -1,3 +1,5 @@
+import type { Model } from './model.js';
+
 /**
  * Orders derived figures so that each comes after the figures it uses,
  * keeping the file's order wherever the dependencies allow. When figures use
@@ -31,4 +33,21 @@ export function orderFigures(deps: ReadonlyMap<string, readonly string[]>): { or
     }
   }
   return { order };
+}
+
+/**
+ * The named figures and everything they use; a pinned figure uses nothing.
+ * A loop over a stack, not a recursion: a chain as long as the 1 MB file limit
+ * allows (about 33,000 formulas) needs no deep stack.
+ */
+export function figuresBehind(model: Model, names: readonly string[], pinned: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const stack = [...names];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (out.has(n)) continue;
+    out.add(n);
+    if (!pinned.has(n)) for (const u of model.byName.get(n)?.uses ?? []) stack.push(u);
+  }
+  return out;
 }

@@ -48,6 +48,15 @@ export function unitOf(f: Figure): { text: string; factor: number } {
   return f.unit ? { text: f.unit.text, factor: f.unit.factor } : { text: f.dim.isNone ? '' : String(f.dim), factor: 1 };
 }
 
+/**
+ * Whether a value in base units can be shown in the figure's unit: 1e308 B
+ * is finite, but not in bit; -5e307 is, but not as a percentage (×100).
+ */
+export function showable(f: Figure, base: number): boolean {
+  const percent = f.kind === 'assumption' && f.text.trim().endsWith('%');
+  return Number.isFinite(base / unitOf(f).factor) && (!percent || Number.isFinite(base * 100));
+}
+
 /** Where a figure was written, for a message about it: its span, in its own file. */
 export function placeOf(model: Pick<Model, 'file'>, f: Figure): { span: Span; file?: string } {
   const file = f.file ?? model.file;

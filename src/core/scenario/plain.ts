@@ -4,7 +4,7 @@ import { problem } from '../diagnostic.js';
 import { parseInput, type ParsedInput } from './range.js';
 import type { Quantity } from '../expr/quantity.js';
 import type { UnitRegistry } from '../units/registry.js';
-import type { Figure } from './model.js';
+import { showable, type Figure } from './model.js';
 
 /**
  * What a plain number given for a figure means (`--set`, `--vary`, an edit in
@@ -34,6 +34,28 @@ export function writesPercent(text: string): boolean {
  * given for a percentage: `60` for `daily_active: 50%` is 6000%, or 60%?
  */
 export function readFor(
+  f: Figure,
+  text: string,
+  registry: UnitRegistry,
+  forbidden?: Scope['forbidden'],
+): ParsedInput & { plain: boolean } {
+  return finite(f, readScaled(f, text, registry, forbidden), text);
+}
+
+/** A value that overflows in base units (1e308 KB) would print as Infinity or NaN: refused where it is read. */
+function finite<T extends ParsedInput>(f: Figure, read: T, text: string): T {
+  const ends = [read.quantity.value, ...(read.range ? [read.range.low, read.range.high] : [])];
+  // Finite in base units, and in the unit the figure is shown in (1e308 B is too many bits).
+  if (ends.every((v) => Number.isFinite(v) && (!read.quantity.dim.equals(f.dim) || showable(f, v)))) return read;
+  throw problem(
+    'not-finite',
+    'too large: above 1.8e308 in base units, the largest number bote holds',
+    { start: 0, end: text.length },
+    'give a smaller value',
+  );
+}
+
+function readScaled(
   f: Figure,
   text: string,
   registry: UnitRegistry,

@@ -47,6 +47,7 @@ export interface ParsedInput {
 
 const LEADING_NUMBER = /^\s*[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?/;
 const BARE_NUMBER = new RegExp(`${LEADING_NUMBER.source}\\s*$`);
+const SIGNED_NUMBER = /^\s*[-+]?\s*[0-9][0-9,]*(\.[0-9]+)?([eE][-+]?[0-9]+)?/;
 
 /**
  * An assumption as text: a quantity (`300 million user`) or a range
@@ -60,7 +61,9 @@ export function parseInput(text: string, registry: UnitRegistry, forbidden?: Sco
   const lowText = text.slice(0, to.span.start);
   const highText = text.slice(to.span.end);
   const high = shifted(() => parseQuantity(highText, registry, forbidden), to.span.end);
-  const lowWhole = BARE_NUMBER.test(lowText) ? `${lowText.trim()}${highText.replace(LEADING_NUMBER, '')}` : lowText;
+  // What follows the high end's number (its sign included: `0 to -5` is not `0 -5`), taken by a bare low end.
+  const after = SIGNED_NUMBER.test(highText) ? highText.replace(SIGNED_NUMBER, '') : '';
+  const lowWhole = BARE_NUMBER.test(lowText) ? `${lowText.trim()}${after}` : lowText;
   const low = shifted(() => parseQuantity(lowWhole, registry, forbidden), 0);
   return combine(low, high, undefined, { start: 0, end: text.length });
 }

@@ -3,8 +3,9 @@ import { DiagnosticError, fail, ok, type Diagnostic, type Result } from '../diag
 import { didYouMean } from '../suggest.js';
 import type { Range } from './range.js';
 import { notInUnitOf, readFor } from './plain.js';
-import { placeOf, unitOf, type Model } from './model.js';
+import { placeOf, showable, unitOf, type Model } from './model.js';
 import { compileProgram } from './program.js';
+import { refusalIn } from '../expr/calls.js';
 
 /** A value pinned by the user (`--set name=quantity` or `--set name="a to b"`), in base units. */
 export interface Input {
@@ -28,22 +29,44 @@ export function evaluateModel(model: Model, overrides: Overrides = new Map()): R
   const values = Float64Array.from(columns, (c) => c[0]!);
   for (const f of model.figures) {
     const value = values[f.index]!;
-    if (!Number.isFinite(value)) return fail(notFinite(model, f, value, overrides));
+    if (!Number.isFinite(value)) return fail(notFinite(model, f, values, overrides));
+    if (!showable(f, value)) return fail(tooLargeToShow(model, f, overrides));
   }
   return ok(values);
 }
 
-/** Names the figure, and whether --set is the cause; a pinned figure has no place in the file. */
-function notFinite(model: Model, f: Model['figures'][number], value: number, overrides: Overrides): Diagnostic {
+/**
+ * Names the figure, and whether --set is the cause; a pinned figure has no
+ * place in the file. A building block given arguments out of its domain says so.
+ */
+function notFinite(model: Model, f: Model['figures'][number], values: Float64Array, overrides: Overrides): Diagnostic {
+  const value = values[f.index]!;
   const what = Number.isNaN(value) ? 'not a number' : 'infinite';
   if (overrides.has(f.name)) return { code: 'not-finite', message: `--set ${f.name}: the value is ${what}` };
   const set = f.uses.filter((u) => overrides.has(u));
+  const bySet = set.length ? ` (set with --set: ${set.join(', ')})` : '';
+  const why = f.kind === 'derived' ? refusalIn(f.code!, values) : undefined;
+  if (why !== undefined)
+    return {
+      code: 'bad-argument',
+      message: `\`${f.name}\`: ${why}`,
+      ...placeOf(model, f),
+      hint: `check the figures it uses: ${f.uses.join(', ') || f.text}${bySet}`,
+    };
   return {
     code: 'not-finite',
     message: `\`${f.name}\` is ${what}`,
     ...placeOf(model, f),
-    hint: `${NOT_FINITE_CAUSES}; it uses ${f.uses.join(', ') || f.text}${set.length ? ` (set with --set: ${set.join(', ')})` : ''}`,
+    hint: `${NOT_FINITE_CAUSES}; it uses ${f.uses.join(', ') || f.text}${bySet}`,
   };
+}
+
+/** A value finite in base units that its own unit cannot hold (1e308 B in bit). */
+export function tooLargeToShow(model: Model, f: Model['figures'][number], overrides: Overrides): Diagnostic {
+  const unit = unitOf(f).text || 'percent';
+  const message = `\`${f.name}\` is too large to show in ${unit} (above 1.8e308)`;
+  if (overrides.has(f.name)) return { code: 'not-finite', message: `--set ${f.name}: ${message}` };
+  return { code: 'not-finite', message, ...placeOf(model, f), hint: 'give it a larger unit, or smaller values' };
 }
 
 /** One `--set name=quantity`, as typed. */

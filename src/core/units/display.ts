@@ -3,6 +3,16 @@ import { UnitRegistry } from './registry.js';
 import { IEC_PREFIXES, LADDERS, SI_PREFIXES, type Ladder } from './table.js';
 
 /**
+ * `x` to `digits` significant digits, for display; never past the largest
+ * number: 1.7976931348623157e308 to three digits is 1.80e308, which is
+ * Infinity, so such a value stays as it is.
+ */
+export function toDigits(x: number, digits: number): number {
+  const r = Number(x.toPrecision(digits));
+  return Number.isFinite(r) || !Number.isFinite(x) ? r : x;
+}
+
+/**
  * Which unit a value reads best in, by the table's display preferences
  * (table.ts): durations and lengths on their ladders, bytes and bits in the
  * prefixes of their own family. One rule for all of them: the largest step
@@ -46,7 +56,7 @@ function escapeRegExp(s: string): string {
 
 /** Whether a value in base units, shown in a unit of this size to three digits, reads at least 1. */
 function reaches(base: number, size: number): boolean {
-  return Math.abs(Number((base / size).toPrecision(3))) >= 1;
+  return Math.abs(toDigits(base / size, 3)) >= 1;
 }
 
 /** The largest step a value in base units reaches; `below` where it reaches none. */
@@ -72,6 +82,8 @@ export function rePrefixed(
   const iec = IEC_PREFIXES.some((p) => p.symbol === prefix);
   const family = (iec ? IEC_PREFIXES : SI_PREFIXES).filter((p) => p.shown !== false);
   const factor = [...IEC_PREFIXES, ...SI_PREFIXES].find((p) => p.symbol === prefix)?.factor ?? 1;
+  // 1e301 GB has no finite number of bytes: it stays as written.
+  if (!Number.isFinite(value * factor)) return { value, unit };
   const plain = { unit: '', size: 1 };
   const best = largestReached(
     value * factor,
@@ -98,6 +110,7 @@ export function displayUnit(
   if (!ladder) return { value, unit, onLadder: false };
   const steps = ladders.get(ladder)!;
   const base = value * registry.unit(unit)!.factor;
+  if (!Number.isFinite(base)) return { value, unit, onLadder: false };
   // Zero reaches no step: it reads as 0 s (0 m), not 0 ns.
   const below = base === 0 ? (steps.find((s) => s.size === 1) ?? steps[0]!) : steps[0]!;
   const best = largestReached(base, steps, below);
