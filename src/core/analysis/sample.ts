@@ -1,6 +1,6 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { fail, ok, type Diagnostic, type Result } from '../diagnostic.js';
-import { placeOf, showable, unitOf, type Figure, type Model } from '../scenario/model.js';
+import { placeOf, showableIn, unitOf, type Figure, type Model } from '../scenario/model.js';
 import type { Overrides } from '../scenario/run.js';
 import { compileProgram, type Plan } from '../scenario/program.js';
 import { figuresBehind } from '../scenario/graph.js';
@@ -90,7 +90,7 @@ export function sampleModel(
     }
     draw(range, columns[f.index]!, normal, random);
     // A lognormal over a huge span can overflow a draw (or its unit): the range is to blame, not a formula that uses it.
-    if (!columns[f.index]!.every((x) => showable(f, x))) return fail(overflowed(model, f, overrides.has(f.name)));
+    if (!columns[f.index]!.every(showableIn(f))) return fail(overflowed(model, f, overrides.has(f.name)));
   }
   const plan: Plan = { compute, keep, constant };
   compileProgram(model, pinned, plan)(columns, n);

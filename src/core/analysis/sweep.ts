@@ -1,6 +1,6 @@
 import { NOT_FINITE_CAUSES } from '../expr/check.js';
 import { DiagnosticError, fail, ok, type Result } from '../diagnostic.js';
-import { placeOf, showable, unitOf, type Figure, type Model } from '../scenario/model.js';
+import { placeOf, showableIn, unitOf, type Figure, type Model } from '../scenario/model.js';
 import { notInUnitOf, readFor } from '../scenario/plain.js';
 import { compileProgram } from '../scenario/program.js';
 import { figuresBehind } from '../scenario/graph.js';
@@ -144,7 +144,8 @@ export function sweepModel(
   const values = show.map((name) => Array.from(columns[model.byName.get(name)!.index]!));
   for (const [k, name] of show.entries()) {
     const f = model.byName.get(name)!;
-    const bad = values[k]!.findIndex((v) => !showable(f, v));
+    const fits = showableIn(f);
+    const bad = values[k]!.findIndex((v) => !fits(v));
     if (bad >= 0) {
       return fail({
         code: 'not-finite',

@@ -53,8 +53,14 @@ export function unitOf(f: Figure): { text: string; factor: number } {
  * is finite, but not in bit; -5e307 is, but not as a percentage (×100).
  */
 export function showable(f: Figure, base: number): boolean {
+  return showableIn(f)(base);
+}
+
+/** `showable` for one figure, its unit looked up once: for a column of samples or a sweep's points. */
+export function showableIn(f: Figure): (base: number) => boolean {
   const percent = f.kind === 'assumption' && f.text.trim().endsWith('%');
-  return Number.isFinite(base / unitOf(f).factor) && (!percent || Number.isFinite(base * 100));
+  const factor = unitOf(f).factor;
+  return (base) => Number.isFinite(base / factor) && (!percent || Number.isFinite(base * 100));
 }
 
 /** Where a figure was written, for a message about it: its span, in its own file. */
