@@ -4,7 +4,7 @@ import type { Model } from '../core/scenario/model.js';
 import { timeConversions, toDigits } from '../core/units/display.js';
 import { UnitRegistry } from '../core/units/registry.js';
 import type { Conventions } from '../core/units/table.js';
-import { formatDisplay, formatValue } from './number.js';
+import { formatDisplay, formatValue, isBought, scaled } from './number.js';
 import { visibleLength } from './wrap.js';
 import { visible, visibleAll } from './visible.js';
 
@@ -42,17 +42,15 @@ export function markupText(m: Markup, paint: ExplainPainter = plain, conventions
  * is rounded up, never down: 1,003 servers are "~1.01 K server", not "~1 K".
  */
 export function spoken(value: number, unit: string, conventions?: Conventions): string {
-  const round = BOUGHT.test(unit) ? up : toDigits;
+  const bought = isBought(unit);
+  const round = bought ? up : toDigits;
   const two = round(value, 2);
   const close = value === 0 || Math.abs(two - value) <= 0.01 * Math.abs(value);
   const said = close ? two : round(value, 3);
-  // A count bought is said as a whole: formatDisplay's own three digits must not round it down again.
-  if (BOUGHT.test(unit) && Math.abs(said) < 1000) return `${said} ${unit}`;
+  // A count bought is said as a whole, or with a scale word over the rounded-up count.
+  if (bought) return Math.abs(said) < 1000 ? `${said} ${unit}` : `${scaled(said)} ${unit}`;
   return formatDisplay(said, unit, conventions);
 }
-
-/** The units of things bought, counted by servers() and shards(). */
-const BOUGHT = /^(server|shard)s?$/;
 
 /** `x` rounded up to `digits` significant digits (for a positive count). */
 function up(x: number, digits: number): number {

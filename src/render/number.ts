@@ -53,9 +53,16 @@ export function scaled(x: number): string {
  * core's choice (units/display.ts); this only writes the number.
  */
 export function formatDisplay(value: number, unit: string, conventions?: Conventions): string {
+  // A whole count of things bought is shown as it is: 1,003 servers are not "1 K".
+  if (isBought(unit) && Number.isInteger(value) && Math.abs(value) < 1e6) return `${group(String(value))} ${unit}`;
   const shown = displayUnit(value, unit, UnitRegistry.create({ conventions }));
   if (shown.onLadder) return `${threeDigits(shown.value)} ${shown.unit}`;
   return unit ? `${scaled(value)} ${unit}` : scaled(value);
+}
+
+/** Whether a unit counts things bought (servers() and shards() count them): never rounded down. */
+export function isBought(unit: string): boolean {
+  return /^(server|shard)s?$/.test(unit);
 }
 
 /** A change as a percentage: "+100%", "-50%", "0%"; "new" where the original was 0. */

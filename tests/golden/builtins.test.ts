@@ -130,7 +130,7 @@ const GOLDEN: Record<string, Golden> = {
       egress: { value: (twReads * twPerTweet * 8) / 1e9, unit: 'Gbps', display: '278 Gbps', section: 'bandwidth' },
       cache_memory: { value: twCache / 1e9, unit: 'GB', display: '1.22 TB', section: 'cache' },
       cache_nodes: { value: shards(twCache, H8), unit: 'shard', display: '95 shard', section: 'cache' }, // ceil(94.2)
-      app_servers: { value: twApp, unit: 'server', display: '1 K server', section: 'servers' },
+      app_servers: { value: twApp, unit: 'server', display: '1,003 server', section: 'servers' },
       db_shards: { value: shards(twTextReplicated, H9), unit: 'shard', display: '336 shard', section: 'servers' }, // ceil(335.07)
       storage_cost: { value: twStorageCost, unit: 'USD/month', display: '1.15 M USD/month', section: 'cost' },
       cdn_cost: { value: twCdnCost, unit: 'USD/month', display: '1.83 M USD/month', section: 'cost' },
@@ -207,7 +207,7 @@ const GOLDEN: Record<string, Golden> = {
       cache_memory: { value: (ubBytesPerDay * 0.2) / 1e9, unit: 'GB', display: '80 GB', section: 'cache' },
       cache_nodes: { value: shards(ubBytesPerDay * 0.2, H8), unit: 'shard', display: '7 shard', section: 'cache' }, // ceil(6.15)
       app_servers: { value: ubApp, unit: 'server', display: '35 server', section: 'servers' },
-      db_shards: { value: shards(ubTotal * 3, H9), unit: 'shard', display: '4.38 K shard', section: 'servers' },
+      db_shards: { value: shards(ubTotal * 3, H9), unit: 'shard', display: '4,380 shard', section: 'servers' },
       storage_cost: { value: ubStorageCost, unit: 'USD/month', display: '30.7 K USD/month', section: 'cost' },
       // 1,095: exactly half-way at three digits, and a hair above it in floating point.
       egress_cost: { value: ubEgressCost, unit: 'USD/month', display: '1.1 K USD/month', section: 'cost' },
@@ -251,7 +251,7 @@ const GOLDEN: Record<string, Golden> = {
       egress: { value: (ytViewRate * 300e6 * 8) / 1e9, unit: 'Gbps', display: '694 Gbps', section: 'bandwidth' },
       egress_per_day: { value: (ytViews * 300e6) / 1e15, unit: 'PB/day', display: '7.5 PB/day', section: 'bandwidth' },
       cdn_hot_set: { value: ytHotSet / 1e15, unit: 'PB', display: '1.5 PB', section: 'cache' },
-      edge_nodes: { value: shards(ytHotSet, H9), unit: 'shard', display: '1.5 K shard', section: 'cache' },
+      edge_nodes: { value: shards(ytHotSet, H9), unit: 'shard', display: '1,500 shard', section: 'cache' },
       app_servers: { value: ytApp, unit: 'server', display: '2 server', section: 'servers' },
       upload_servers: { value: ytUpload, unit: 'server', display: '41 server', section: 'servers' },
       // 5e6 * 5 * 0.3 GB * $0.02/GB
