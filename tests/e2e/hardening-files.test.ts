@@ -11,9 +11,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CliError, processIo, type Io } from '../../src/cli/io.js';
+import { CliError, processIo } from '../../src/cli/io.js';
 import { run } from '../../src/cli/main.js';
-import { runInProcess } from '../helpers/in-process.js';
+import { capturedIo, runInProcess } from '../helpers/in-process.js';
 import { BIN, runShell, stackTraceLines } from '../helpers/run-bote.js';
 
 // Text from a file never reaches the terminal raw; files, links and
@@ -103,29 +103,17 @@ describe('files, links and arguments', () => {
   it('an unreadable ./scenarios folder is skipped with a warning, and built-in names still load', async () => {
     const cwd = join(dir, 'locked');
     mkdirSync(join(cwd, 'scenarios'), { recursive: true });
-    let stdout = '';
-    let stderr = '';
     const real = processIo(cwd);
-    const io: Io = {
-      ...real,
-      env: {},
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
+    const out = capturedIo(cwd, {
       listDir: (p) => {
         if (p === join(cwd, 'scenarios')) throw new CliError('cannot list the folder scenarios: permission denied', 1);
         return real.listDir(p);
       },
-    };
-    const code = await run(['estimate', 'twitter', '--json'], io);
+    });
+    const code = await run(['estimate', 'twitter', '--json'], out.io);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).scenario.name).toBe('twitter');
-    expect(stderr).toBe('bote: warning: cannot list the folder scenarios: permission denied; skipped\n');
+    expect(JSON.parse(out.stdout).scenario.name).toBe('twitter');
+    expect(out.stderr).toBe('bote: warning: cannot list the folder scenarios: permission denied; skipped\n');
   });
 
   it('a file that is not UTF-8 is refused at its line and column', async () => {

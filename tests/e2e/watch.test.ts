@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EstimateFlags } from '../../src/cli/actions/estimate.js';
-import { CliError, processIo, type Io } from '../../src/cli/io.js';
+import { CliError } from '../../src/cli/io.js';
 import { DEBOUNCE_MS, watchEstimate, type Watching } from '../../src/cli/watch.js';
+import { capturedIo } from '../helpers/in-process.js';
 import { ROOT } from '../helpers/run-bote.js';
 import { hasTmux, type TmuxSession, tmuxServer } from '../helpers/tmux.js';
 
@@ -34,20 +35,8 @@ describe('--watch, in process', () => {
   it('watches the folders of the chain, renders again on a change, keeps going past a broken edit, leaves with 130', async () => {
     writeFileSync(join(dir, 'base.yaml'), 'assumptions:\n  users: 10 user\n');
     writeFileSync(join(dir, 'kid.yaml'), 'extends: ./base.yaml\nderived:\n  twice: { expr: users * 2, unit: user }\n');
-    let stdout = '';
-    let stderr = '';
-    const io: Io = {
-      ...processIo(dir),
-      env: {},
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-    };
+    const out = capturedIo(dir);
+    const io = out.io;
     const watched = new Map<string, (file: string | null) => void>();
     let interrupt = () => {};
     const fake: Watching = {
@@ -59,41 +48,41 @@ describe('--watch, in process', () => {
     };
     const flags = { samples: 10_000, json: true } as EstimateFlags;
     const done = watchEstimate(io, './kid.yaml', flags, fake).catch((e: unknown) => e);
-    await until(() => stderr.includes('watching'), 'the first render');
+    await until(() => out.stderr.includes('watching'), 'the first render');
     expect([...watched.keys()]).toEqual([dir]);
-    expect(JSON.parse(stdout).results.twice.value).toBe(20);
-    expect(stderr).toBe('watching ./kid.yaml, base.yaml; Ctrl-C to stop\n');
+    expect(JSON.parse(out.stdout).results.twice.value).toBe(20);
+    expect(out.stderr).toBe('watching ./kid.yaml, base.yaml; Ctrl-C to stop\n');
 
     // A change to the parent: the estimate again, after a separator (stdout is not a terminal).
-    stdout = '';
+    out.stdout = '';
     writeFileSync(join(dir, 'base.yaml'), 'assumptions:\n  users: 30 user\n');
     watched.get(dir)!('base.yaml');
     watched.get(dir)!('base.yaml'); // a burst is one render
-    await until(() => stderr.split('watching').length === 3, 'the second render');
+    await until(() => out.stderr.split('watching').length === 3, 'the second render');
     await wait(DEBOUNCE_MS * 4);
-    const [separator, document] = stdout.split(/(?<=---\n)/);
+    const [separator, document] = out.stdout.split(/(?<=---\n)/);
     expect(separator).toBe('\n--- changed: estimated again ---\n');
     expect(JSON.parse(document!).results.twice.value).toBe(60);
 
     // Another file of the folder is no change.
-    stdout = '';
+    out.stdout = '';
     watched.get(dir)!('notes.txt');
     await wait(DEBOUNCE_MS * 4);
-    expect(stdout).toBe('');
+    expect(out.stdout).toBe('');
 
     // A broken edit: its error, and the watch goes on.
-    stderr = '';
+    out.stderr = '';
     writeFileSync(join(dir, 'kid.yaml'), 'extends: ./base.yaml\nderived:\n  twice: { expr: users * 2, unit: usr }\n');
     watched.get(dir)!('kid.yaml');
-    await until(() => stderr.includes('watching'), 'the broken render');
-    expect(stderr).toContain('./kid.yaml:3:35: error: unknown unit `usr`');
-    expect(stderr).toMatch(/watching .*; Ctrl-C to stop\n$/);
+    await until(() => out.stderr.includes('watching'), 'the broken render');
+    expect(out.stderr).toContain('./kid.yaml:3:35: error: unknown unit `usr`');
+    expect(out.stderr).toMatch(/watching .*; Ctrl-C to stop\n$/);
 
     // The chain changes with an edit: the kid now extends a file of another folder.
-    stderr = '';
+    out.stderr = '';
     writeFileSync(join(dir, 'kid.yaml'), 'extends: twitter\n');
     watched.get(dir)!('kid.yaml');
-    await until(() => stderr.includes('watching'), 'the render of the new chain');
+    await until(() => out.stderr.includes('watching'), 'the render of the new chain');
     expect([...watched.keys()].sort()).toEqual([dir, join(ROOT, 'scenarios')].sort());
 
     interrupt();

@@ -30,22 +30,43 @@ export interface InProcessResult {
  * where the process itself is under test (exit codes of the binary, TTY, pipes).
  */
 export async function runInProcess(args: readonly string[], options: InProcessOptions = {}): Promise<InProcessResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    ...processIo(options.cwd ?? ROOT),
+  const out = capturedIo(options.cwd ?? ROOT, {
     env: options.env ?? {},
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     stderrIsTTY: options.stderrIsTTY ?? false,
     stdinIsTTY: options.stdinIsTTY ?? false,
     readStdin: options.stdin === undefined ? undefined : () => options.stdin!,
+  });
+  const code = await run([...args], out.io);
+  return { code, stdout: out.stdout, stderr: out.stderr };
+}
+
+/** An `Io` whose output is kept as it is written; a test may empty `stdout` or `stderr` between steps. */
+export interface CapturedIo {
+  io: Io;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The real file system at `cwd`, an empty environment, no terminal, and the
+ * output captured; `overrides` replace any part (a folder that cannot be
+ * listed, a terminal). For tests that drive a command's steps themselves.
+ */
+export function capturedIo(cwd: string, overrides: Partial<Io> = {}): CapturedIo {
+  const out: CapturedIo = { stdout: '', stderr: '', io: processIo(cwd) };
+  out.io = {
+    ...out.io,
+    env: {},
+    stdout: (s) => {
+      out.stdout += s;
+    },
+    stderr: (s) => {
+      out.stderr += s;
+    },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    ...overrides,
   };
-  const code = await run([...args], io);
-  return { code, stdout, stderr };
+  return out;
 }
