@@ -380,6 +380,17 @@ describe('explain shows the inside of a building block, and says counts bought r
     ]);
   });
 
+  it('the inside of servers counts what its capacity is per: nodes are nodes, not servers', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'nodes.yaml'),
+      'name: nodes\nnouns: [node]\nassumptions:\n  load: 20000 req/s\n  per: 5000 req/s/node\n  u: 70%\nderived:\n  n: servers(load, per, u, 1)\n',
+    );
+    const r = await runInProcess(['explain', 'nodes.yaml', 'n', '--no-color'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('        = ⌈5.71429⌉ + 1 = 7 node');
+  });
+
   it('the spoken form of a server count is never below the count', async () => {
     const r = await runInProcess(['explain', 'twitter', 'app_servers', '--no-color']);
     expect(r.stdout).toContain('= 1,003 server (~1.01 K server)');

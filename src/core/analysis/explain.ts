@@ -1,9 +1,10 @@
+import { DiagnosticError } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
 import { compileCode } from '../expr/calls.js';
 import { checkFormula } from '../expr/check.js';
 import { capacity } from '../expr/functions.js';
 import { referent } from '../expr/referent.js';
-import { bestUnit } from '../units/display.js';
+import { bestUnit, toDigits } from '../units/display.js';
 import type { Dimension } from '../units/dimension.js';
 import { unitOf, type Figure, type Model, type Origin } from '../scenario/model.js';
 import type { Range } from '../scenario/range.js';
@@ -169,8 +170,10 @@ function argumentOf(
   let checked: ReturnType<typeof checkFormula>;
   try {
     checked = checkFormula(e, { registry: model.registry, lookup: (n) => model.byName.get(n) });
-  } catch {
-    return undefined;
+  } catch (e) {
+    // An argument the checker refuses is not shown inside; anything else is a bug, not bad input.
+    if (e instanceof DiagnosticError) return undefined;
+    throw e;
   }
   const base = checked.constant ?? compileCode(checked.code)(values);
   // A name or a number as written reads as the step reads it; anything longer, as its value.
@@ -184,12 +187,13 @@ function argumentOf(
 }
 
 /** A plain number to six significant digits: the ratio a count is rounded up from. */
-const ratio = (x: number): MarkupPart => ({ kind: 'literal', text: String(Number(x.toPrecision(6))) });
+const ratio = (x: number): MarkupPart => ({ kind: 'literal', text: String(toDigits(x, 6)) });
 const text = (t: string): MarkupPart => ({ kind: 'text', text: t });
-/** A count bought, exact: 1,003 server, never 1 K server. */
-const counted = (n: number, unit: string): MarkupPart => ({
-  kind: 'literal',
-  text: `${n.toLocaleString('en-US')} ${unit}`,
+/** A count in what it counts (server, node, shard: the load or total over the capacity of one). */
+const counted = (n: number, whole: Argument, each: Argument): MarkupPart => ({
+  kind: 'quantity',
+  value: n,
+  unit: String(whole.dim.div(each.dim)),
 });
 
 /** The lines inside one block: its rule in words, with the values, and its answer. */
@@ -213,7 +217,7 @@ function insideOf(fn: string, args: Argument[], day: number): Markup[] | undefin
           text(')⌉ + '),
           ...(spares?.shown ?? [text('0')]),
         ],
-        [text('⌈'), ratio(r), text(`⌉ + ${extra} = `), counted(count, 'server')],
+        [text('⌈'), ratio(r), text(`⌉ + ${extra} = `), counted(count, load!, each!)],
       ];
     }
     case 'shards': {
@@ -223,7 +227,7 @@ function insideOf(fn: string, args: Argument[], day: number): Markup[] | undefin
       return [
         [text('⌈total / per_shard⌉')],
         [text('⌈'), ...total!.shown, text(' / '), ...each!.shown, text('⌉')],
-        [text('⌈'), ratio(r), text('⌉ = '), counted(count, 'shard')],
+        [text('⌈'), ratio(r), text('⌉ = '), counted(count, total!, each!)],
       ];
     }
     case 'cache_80_20': {
