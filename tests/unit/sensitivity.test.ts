@@ -103,6 +103,21 @@ describe('one-at-a-time swings', () => {
     });
     expect(swingEnds(10, undefined)).toEqual({ low: 5, high: 15, basis: 'half' });
   });
+
+  it('swings a utilization passed to servers() up to 100%, any other percentage by half', () => {
+    const twitter = load('twitter');
+    const utilization = value(swings(twitter, new Map(), 'app_servers')).swings.find(
+      (s) => s.name === 'target_utilization',
+    )!;
+    expect(utilization.low).toBeCloseTo(0.35, 12);
+    expect(utilization.high).toBe(1);
+    const growth = compileScenario(
+      'name: g\nassumptions:\n  base: 10000 user\n  growth: 80 percent\nderived:\n  g: base * (1 + growth)\n',
+    );
+    const g = value(swings(value(growth), new Map(), 'g')).swings.find((s) => s.name === 'growth')!;
+    expect(g.low).toBeCloseTo(0.4, 12);
+    expect(g.high).toBeCloseTo(1.2, 12);
+  });
 });
 
 describe('shares of variance', () => {

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../diagnostic.js';
 import { figuresBehind } from '../scenario/graph.js';
-import { writesPercent } from '../scenario/plain.js';
+import { callNodes } from '../expr/ast.js';
+import { functionNamed } from '../expr/calls.js';
 import { placeOf, type Figure, type Model } from '../scenario/model.js';
 import { compileProgram } from '../scenario/program.js';
 import { evaluateModel, type Input, type Overrides } from '../scenario/run.js';
@@ -60,16 +61,34 @@ export function inputsOf(model: Model, name: string, pinned: ReadonlySet<string>
 export function swingEnds(
   value: number,
   range: Range | undefined,
-  share = false,
+  ceiling = Infinity,
 ): { low: number; high: number; basis: Swing['basis'] } {
-  // A share written as a percentage (a utilization of 70%) swings up to 100% at most, where servers() stops.
-  if (!range)
-    return { low: value * 0.5, high: share && value <= 1 ? Math.min(1, value * 1.5) : value * 1.5, basis: 'half' };
+  if (!range) return { low: value * 0.5, high: Math.max(value, Math.min(ceiling, value * 1.5)), basis: 'half' };
   if (range.dist === 'uniform') {
     const w = range.high - range.low;
     return { low: range.low + 0.05 * w, high: range.high - 0.05 * w, basis: 'range' };
   }
   return { low: range.low, high: range.high, basis: 'range' };
+}
+
+/**
+ * The largest value an input may swing to: the least `max` of the parameters
+ * it is passed to by name (a utilization of 70% swings to 100%, where
+ * servers() stops; a growth rate of 80% to 120%).
+ */
+function ceilingOf(model: Model, name: string): number {
+  let ceiling = Infinity;
+  for (const g of model.figures) {
+    if (g.kind !== 'derived') continue;
+    for (const call of callNodes(g.expr)) {
+      const params = functionNamed(call.fn)?.params ?? [];
+      call.args.forEach((a, i) => {
+        const max = params[i]?.max;
+        if (max !== undefined && a.kind === 'name' && a.name === name) ceiling = Math.min(ceiling, max);
+      });
+    }
+  }
+  return ceiling;
 }
 
 /** One-at-a-time swings of `result`, sorted by size (ties keep the scenario's order). */
@@ -84,8 +103,7 @@ export function swings(
   const ranges = rangesOf(model, overrides);
   const out: Swing[] = [];
   for (const f of inputsOf(model, result, new Set(overrides.keys()))) {
-    const share = f.kind === 'assumption' && f.dim.isNone && writesPercent(f.text);
-    const ends = swingEnds(base.value[f.index]!, ranges.get(f.name), share);
+    const ends = swingEnds(base.value[f.index]!, ranges.get(f.name), ceilingOf(model, f.name));
     const at = (value: number): Result<number> => {
       const pinned = new Map<string, Input>(overrides);
       pinned.set(f.name, { value });

@@ -67,3 +67,19 @@ export function nameNodes(
   }
   return out;
 }
+
+/** Every call node of a tree, outer before inner. */
+export function callNodes(e: Expr): Array<Extract<Expr, { kind: 'call' }>> {
+  const out: Array<Extract<Expr, { kind: 'call' }>> = [];
+  const stack = [e];
+  while (stack.length) {
+    const at = stack.pop()!;
+    if (at.kind === 'call') {
+      out.push(at);
+      stack.push(...at.args);
+    } else if (at.kind === 'paren') stack.push(at.inner);
+    else if (at.kind === 'neg') stack.push(at.arg);
+    else if (at.kind === 'bin') stack.push(at.left, at.right);
+  }
+  return out;
+}

@@ -44,6 +44,8 @@ export interface Param {
   default?: number;
   /** May be left out, without a value (log's base). */
   optional?: true;
+  /** The largest value it takes (a utilization, 100%): sensitivity swings an input passed here no further. */
+  max?: number;
 }
 
 /** What a dimension rule sees of a call, once its arguments are checked. */
@@ -207,7 +209,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     params: [
       { name: 'load' },
       { name: 'per_server' },
-      { name: 'utilization', dim: 'plain', default: 1 },
+      { name: 'utilization', dim: 'plain', default: 1, max: 1 },
       { name: 'spares', dim: 'plain or result', default: 0 },
     ],
     result: count('server', '5000 req/s/server'),
