@@ -62,6 +62,16 @@ describe('a chain of formulas at the 1 MB file-size limit', { timeout: 90_000 },
     expect(mental.stdout).toContain(`${last} = `);
   });
 
+  it('sweep without --show finds the results the varied figure moves in one pass, without a deep stack', async () => {
+    const r = await bote(['sweep', path, '--vary', 'y=1..2', '--steps', '2', '--json']);
+    expect(r.code).toBe(0);
+    const points = JSON.parse(r.stdout).points;
+    expect(points.map((p: Record<string, number>) => p[last])).toEqual([
+      Number(last.slice(1)) + 1,
+      (Number(last.slice(1)) + 1) * 2,
+    ]);
+  });
+
   it('sweep runs only what the shown figure needs', async () => {
     const r = await bote(['sweep', path, '--vary', 'y=1..2', '--steps', '3', '--show', last, '--json']);
     expect(r.code).toBe(0);

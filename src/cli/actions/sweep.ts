@@ -50,8 +50,10 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
 
   const model = loadModel(io, ref);
   const vary = orFail(io, readVary(model, name, span, flags.log ?? false), model.sources);
-  const names = show.length ? orFail(io, readShow(model, show), model.sources) : await headlinesMoved(model, name);
   const overrides = orFail(io, readOverrides(model, flags.set ?? []), model.sources);
+  const names = show.length
+    ? orFail(io, readShow(model, show), model.sources)
+    : await headlinesMoved(model, name, new Set(overrides.keys()));
   const points = sweepPoints(vary.from, vary.to, flags.steps, flags.log ?? false);
   const swept = orFail(io, sweepModel(model, overrides, vary, points, names), model.sources);
   return emit(io, formatOf(flags), {
@@ -67,14 +69,16 @@ export async function sweepCommand(io: Io, ref: string, flags: SweepFlags): Prom
 /**
  * What a sweep without --show shows: the headline results (as `bote
  * sensitivity` picks them) that the varied figure moves; all of them when
- * it moves none.
+ * it moves none. One pass in the model's order, which is the order figures
+ * are computed in: a figure moves when it uses one that moves, unless pinned.
  */
-async function headlinesMoved(model: Model, varied: string): Promise<string[]> {
+async function headlinesMoved(model: Model, varied: string, pinned: ReadonlySet<string>): Promise<string[]> {
   const { headlineResults } = await import('../../core/analysis/sensitivity.js');
   const headlines = headlineResults(model).filter((n) => n !== varied);
-  const moves = (name: string, seen = new Set<string>()): boolean =>
-    (model.byName.get(name)?.uses ?? []).some((u) => u === varied || (!seen.has(u) && seen.add(u) && moves(u, seen)));
-  const moved = headlines.filter((n) => moves(n));
+  const moving = new Set([varied]);
+  for (const f of model.figures)
+    if (f.kind === 'derived' && !pinned.has(f.name) && f.uses.some((u) => moving.has(u))) moving.add(f.name);
+  const moved = headlines.filter((n) => moving.has(n));
   return moved.length ? moved : headlines;
 }
 
