@@ -116,7 +116,7 @@ function parentReader(io: FileReader, dirs: Map<string, string>): ReadParent {
       };
     } else {
       try {
-        file = findScenario(io, ref, (path) => dirs.has(path));
+        file = findPast(io, ref, (path) => dirs.has(path));
       } catch (e) {
         if (!(e instanceof CliError)) throw e;
         return { ok: false, message: e.message, ...(e.hint ? { hint: e.hint } : {}) };
@@ -132,6 +132,24 @@ function parentReader(io: FileReader, dirs: Map<string, string>): ReadParent {
     dirs.set(file.path, dirname(file.path));
     return { ok: true, value: { file: file.display, text, id: file.path } };
   };
+}
+
+/**
+ * The scenario a name in `extends:` means: the first found past the files of
+ * the chain (./twitter.yaml may extend the built-in twitter); when there is
+ * none, the chain's own file, so that readChain names the cycle as one.
+ */
+function findPast(io: FileReader, ref: string, inChain: (path: string) => boolean) {
+  try {
+    return findScenario(io, ref, inChain);
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    try {
+      return findScenario(io, ref);
+    } catch {
+      throw e;
+    }
+  }
 }
 
 /** `target` as a file in `folder` writes it: relative, with `/`, starting with `.` (`./base.yaml`, `../base.yaml`). */

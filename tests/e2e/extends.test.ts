@@ -184,6 +184,20 @@ describe('errors, each in the file that holds the offending text', () => {
     expect(self.stderr).toContain('in a circle: ./cycle/self.yaml → ./cycle/self.yaml');
   });
 
+  it('a cycle by name: a scenario that extends itself, or two that extend each other, named as a cycle', async () => {
+    const cwd = join(dir, 'named-cycle');
+    mkdirSync(cwd, { recursive: true });
+    writeFileSync(join(cwd, 'self.yaml'), 'name: self\nextends: self\nassumptions:\n  a: 1\n');
+    writeFileSync(join(cwd, 'a.yaml'), 'extends: b\nassumptions:\n  a: 1\n');
+    writeFileSync(join(cwd, 'b.yaml'), 'extends: a\nassumptions:\n  b: 1\n');
+    const self = await runInProcess(['estimate', 'self'], { cwd });
+    expect(self.code).toBe(1);
+    expect(self.stderr).toContain('self.yaml:2:10: error: these scenarios extend each other in a circle');
+    const pair = await runInProcess(['estimate', 'a'], { cwd });
+    expect(pair.code).toBe(1);
+    expect(pair.stderr).toContain('in a circle: a.yaml → b.yaml → a.yaml');
+  });
+
   it(`a chain deeper than ${MAX_EXTENDS_DEPTH} levels: named, with the limit`, async () => {
     // level0 extends twitter; level N extends level N-1: level 8 is 9 steps from twitter.
     write('deep/level0.yaml', 'extends: twitter');
