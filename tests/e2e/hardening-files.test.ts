@@ -2,6 +2,7 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
+  readdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -183,6 +184,18 @@ describe('files, links and arguments', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\.yaml: give a name before the extension/);
     expect(existsSync(join(cwd, '.yaml.yaml'))).toBe(false);
+  });
+
+  it('bote init sub/, . and .. write no file without a name', async () => {
+    const cwd = join(dir, 'nameless');
+    mkdirSync(join(cwd, 'sub'), { recursive: true });
+    for (const name of ['sub/', '.', '..']) {
+      const r = await bote(['init', name], { cwd });
+      expect(r.code, name).toBe(2);
+      expect(r.stderr).toContain(`${name}: give the file a name`);
+    }
+    expect(readdirSync(cwd)).toEqual(['sub']);
+    expect(readdirSync(join(cwd, 'sub'))).toEqual([]);
   });
 
   it('bote calc "-5 + 3" says to write -- before it', async () => {

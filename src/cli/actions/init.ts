@@ -77,9 +77,15 @@ export function initCommand(io: Io, name: string, flags: InitFlags): void {
       2,
       'e.g. bote init mine --extends twitter',
     );
-  // `.yaml` alone is a name without a stem: it would be written as .yaml.yaml.
-  if (/^\.ya?ml$/i.test(basename(name)))
-    throw new CliError(`${name}: give a name before the extension`, 2, 'e.g. bote init my-service');
+  // A file needs a stem: `.yaml` would be written as .yaml.yaml, `sub/` as sub/.yaml, `.` as ..yaml.
+  const last = name.split(/[\\/]/).pop() ?? '';
+  const stem = last.replace(/\.ya?ml$/i, '');
+  if (/^\.*$/.test(stem))
+    throw new CliError(
+      `${name}: ${stem === last ? 'give the file a name' : 'give a name before the extension'}`,
+      2,
+      'e.g. bote init my-service, or bote init sub/my-service',
+    );
   const path = resolve(io.cwd, extname(name) ? name : `${name}.yaml`);
   const slug = scenarioNameFor(basename(path, extname(path)), 'my-scenario');
   let body: string;
