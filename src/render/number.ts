@@ -72,6 +72,8 @@ export function formatDelta(d: number | null): string {
   const p = d * 100;
   // A change of 1e307 times is no finite percentage: said as a multiple.
   if (!Number.isFinite(p)) return `${d > 0 ? '+' : '-'}${threeDigits(Math.abs(d))}×`;
-  const shown = Math.abs(p) >= 10 ? Math.round(p) : toDigits(p, 2);
+  let shown = Math.abs(p) >= 10 ? Math.round(p) : toDigits(p, 2);
+  // A fall that does not reach zero is not said as one: 1,003 servers to 1 is -99.9%.
+  if (shown <= -100 && p > -100) shown = Math.max(toDigits(p, 3), -99.99);
   return `${p > 0 ? '+' : '-'}${Math.abs(shown)}%`;
 }

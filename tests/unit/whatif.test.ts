@@ -44,6 +44,9 @@ describe('delta', () => {
     expect(formatDelta(-0.5)).toBe('-50%');
     expect(formatDelta(0)).toBe('0%');
     expect(formatDelta(0.0325)).toBe('+3.3%');
+    expect(formatDelta(1 / 1003 - 1)).toBe('-99.9%');
+    expect(formatDelta(-0.999999)).toBe('-99.99%');
+    expect(formatDelta(-1)).toBe('-100%');
     expect(formatDelta(-0.126)).toBe('-13%');
     expect(formatDelta(null)).toBe('new');
   });
