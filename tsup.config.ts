@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
+import { VENDORED } from './bin/load-bundle.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
 
@@ -42,48 +42,22 @@ const asciiWidth: Plugin = {
   },
 };
 
-// Fewer, larger files on the hot path. esbuild puts a module shared by lazily
-// loaded chunks into a chunk for each combination of the chunks that use it:
-// `bote estimate twitter` loaded 36 module files, and each costs start-up
-// (resolved, read, compiled, linked; Node's own path functions got hot enough
-// to be optimised, a few MB of memory). So every module outside `estimate`'s
-// static imports first imports them all (KERNEL): they are then used by
-// every chunk alike and go into one. Other commands load that chunk too, in
-// place of the share of it they would have loaded as small files; what only
-// they need (charts, prompts, completion, reference tables, the YAML parser)
-// stays in chunks of their own.
-const KERNEL = fileURLToPath(new URL('./src/cli/actions/estimate.ts', import.meta.url));
-const oneKernel: Plugin = {
-  name: 'one-kernel',
-  async setup(build) {
-    const src = fileURLToPath(new URL('./src/', import.meta.url));
-    const { metafile } = await build.esbuild.build({
-      entryPoints: [KERNEL],
-      bundle: true,
-      write: false,
-      metafile: true,
-      platform: 'node',
-      format: 'esm',
-      logLevel: 'silent',
-      alias: build.initialOptions.alias ?? {},
-    });
-    // The static imports of the kernel, followed from it (its lazy imports are not part of it).
-    const inputs = metafile.inputs;
-    const key = (path: string) => resolve(path);
-    const kernel = new Set<string>();
-    const stack = [Object.keys(inputs).find((k) => key(k) === KERNEL)!];
-    while (stack.length) {
-      const at = stack.pop()!;
-      if (kernel.has(key(at))) continue;
-      kernel.add(key(at));
-      for (const i of inputs[at]?.imports ?? [])
-        if (i.kind === 'import-statement' && inputs[i.path]) stack.push(i.path);
-    }
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (!args.path.startsWith(src) || kernel.has(args.path)) return undefined;
-      const text = readFileSync(args.path, 'utf8');
-      return { contents: `import ${JSON.stringify(KERNEL)};\n${text}`, loader: 'ts' };
-    });
+// dist/cli.cjs runs as a vm.Script (bin/load-bundle.js), where Node 20 has no
+// import() without an experimental flag: what it imports lazily from outside
+// itself (the vendored parsers, the prompts) it requires instead, as esbuild
+// does for the same import written statically.
+const OUTSIDE = [...VENDORED, '@inquirer/prompts'];
+const requireOutside: Plugin = {
+  name: 'require-outside',
+  setup(build) {
+    const ids = new RegExp(`^(${OUTSIDE.map((id) => id.replace('/', '\\/')).join('|')})$`);
+    build.onResolve({ filter: ids }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'require-outside' } : { external: true },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'require-outside' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -92,34 +66,46 @@ const oneKernel: Plugin = {
 // package itself serves to bundlers that do not target Node.
 const yamlEsm = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', import.meta.url));
 
-// One bundled ESM entry for the command line: resolving node_modules at
-// start-up costs more than the code itself. Commands that need heavy modules
-// import them lazily, which esbuild splits into chunks of their own.
+// The command line is one script, dist/cli.cjs, which bin/bote.js runs with
+// V8's code cache (bin/load-bundle.js; docs/performance.md): compiling the
+// bundle was the largest share of start-up, and Node 20 has no compile cache
+// of its own. One file, because every module file costs start-up (resolved,
+// read, compiled, linked) and a code cache is per script. What a command
+// imports lazily (charts, completion, the schema) is in it but initialised
+// only when first needed. The YAML parser and zod, a third of the code, are a
+// script of their own (dist/vendor.cjs, VENDORED), so that a built-in's
+// estimate does not deserialise them; the interactive prompts, large and
+// needed only at a terminal, stay in node_modules.
 const cli = {
-  // reader: the YAML parser and the schema, loaded by cli/builtins.ts only for
-  // a file that is not a built-in shipped parsed (dist/builtins/).
-  entry: { cli: 'src/cli/main.ts', reader: 'src/cli/reader.ts' },
-  format: ['esm'],
+  entry: { cli: 'src/cli/main.ts' },
+  format: ['cjs'],
+  outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
   target: 'node20',
   outDir: 'dist',
-  splitting: true,
-  // dist/lib is the library's build, below.
+  splitting: false,
+  // import.meta.url (the built-ins' folder) as the script's own path.
+  shims: true,
+  // dist/lib is the library's build, below; dist/builtins and the code cache are written after this one.
   clean: ['!lib/**'],
-  minify: true,
+  minify: !process.env.BOTE_NO_MINIFY,
   sourcemap: false,
   dts: false,
+  // Bundled, all but OUTSIDE (requireOutside leaves those out).
   noExternal: [/.*/],
+  // node: modules reach esbuildPlugins as written (tsup would mark them external first).
+  removeNodeProtocol: false,
+  esbuildPlugins: [lazyChildProcess, asciiWidth, requireOutside],
+} satisfies Options;
+
+const vendor = {
+  ...cli,
+  entry: { vendor: 'src/cli/vendor.ts' },
+  clean: false,
   esbuildOptions(options) {
     options.alias = { yaml: yamlEsm };
   },
-  // node: modules reach esbuildPlugins as written (tsup would mark them external first).
-  removeNodeProtocol: false,
-  esbuildPlugins: [lazyChildProcess, asciiWidth, oneKernel],
-  banner: {
-    // Bundled CommonJS dependencies (cli-table3) call require().
-    js: "import { createRequire as __bote_cr } from 'node:module'; const require = __bote_cr(import.meta.url);",
-  },
+  esbuildPlugins: [],
 } satisfies Options;
 
 // The library (docs/api.md), a build of its own in dist/lib: sharing chunks
@@ -127,11 +113,26 @@ const cli = {
 // files. Its declarations are bundled into one dist/lib/index.d.ts, so that
 // no internal path is part of the package's surface.
 const library = {
-  ...cli,
   entry: { index: 'src/index.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
   outDir: 'dist/lib',
+  splitting: true,
   clean: true,
+  minify: true,
+  sourcemap: false,
   dts: { entry: { index: 'src/index.ts' } },
+  noExternal: [/.*/],
+  esbuildOptions(options) {
+    options.alias = { yaml: yamlEsm };
+  },
+  removeNodeProtocol: false,
+  esbuildPlugins: [lazyChildProcess, asciiWidth],
+  banner: {
+    // Bundled CommonJS dependencies (cli-table3) call require().
+    js: "import { createRequire as __bote_cr } from 'node:module'; const require = __bote_cr(import.meta.url);",
+  },
 } satisfies Options;
 
-export default defineConfig([cli, library]);
+export default defineConfig([cli, vendor, library]);

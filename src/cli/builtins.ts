@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { ok } from '../core/diagnostic.js';
 import type { ParseText, ScenarioText } from '../core/scenario/extends.js';
@@ -47,23 +46,12 @@ function precompiledFor(io: FileReader, builtins: string, t: ScenarioText): Prec
 }
 
 /**
- * The YAML parser and the schema, loaded on first need. A function that reads
- * a file is synchronous, so the module is loaded with require(), which loads
- * an ES module synchronously from Node 20.19 and 22.12 (main.ts loads it
- * before the command on a Node without). Node 22.12 calls that experimental
- * in a warning that is not the user's business.
+ * The YAML parser and the schema, initialised on first need. They are part of
+ * the command line's one script (tsup.config.ts), where this require() is
+ * resolved at build time: it runs their modules' code only now, synchronously,
+ * as reading a file is.
  */
 function fullReader(): Reader {
-  if (reader) return reader;
-  const emit = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
-    if (type !== 'ExperimentalWarning') emit.call(process, warning as string, ...(rest as []));
-  }) as typeof process.emitWarning;
-  try {
-    reader = createRequire(import.meta.url)('./reader.js') as Reader;
-  } finally {
-    process.emitWarning = emit;
-  }
+  reader ??= require('./reader.js') as Reader;
   return reader;
 }

@@ -1,5 +1,6 @@
 import {
   linkSync,
+  writeSync,
   lstatSync,
   readFileSync,
   readdirSync,
@@ -10,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isatty } from 'node:tty';
 import { decodeUtf8 } from './utf8.js';
 import { visible } from '../render/visible.js';
 
@@ -47,12 +49,13 @@ export type FileReader = Pick<Io, 'cwd' | 'env' | 'readFile' | 'listDir' | 'isFi
 export function processIo(cwd = process.cwd()): Io {
   const readable = <T>(path: string, what: string, read: () => T): T => attempt(shownPath(cwd, path), what, read);
   return {
-    stdout: (s) => void process.stdout.write(s),
-    stderr: (s) => void process.stderr.write(s),
+    stdout: (s) => writeStd(1, s),
+    stderr: (s) => writeStd(2, s),
     env: process.env,
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked of the descriptors, not of process.stdin and the others, which would make their streams (std.ts).
+    stdoutIsTTY: isatty(1),
+    stderrIsTTY: isatty(2),
+    stdinIsTTY: isatty(0),
     cwd,
     // A byte-order mark is not text: left in, it would shift every column of line 1.
     // Not readFileSync(p, 'utf8'), which replaces bytes that are not UTF-8 without a word: they are refused at their place.
@@ -71,6 +74,60 @@ export function processIo(cwd = process.cwd()): Io {
         '<stdin>',
       ),
   };
+}
+
+// Standard output and error. bote writes them synchronously to their file
+// descriptors: Node's stream for them loads a dozen modules on first use,
+// which cost more than a command's own output. The stream is still made
+// where it is needed: for the interactive prompts, and when a pipe cannot
+// take more at once (EAGAIN: a slow reader of a non-blocking pipe), where it
+// takes the rest and waits for the reader.
+
+type Fd = 1 | 2;
+const streams: Partial<Record<Fd, NodeJS.WriteStream>> = {};
+/** Descriptors whose reader has gone (EPIPE): what is written to them is dropped, and the command runs to its exit code. */
+const gone = new Set<Fd>();
+
+/** process.stdout or process.stderr, with bote's handling of a failed write. */
+export function stdStream(fd: Fd): NodeJS.WriteStream {
+  let stream = streams[fd];
+  if (!stream) {
+    stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (e: NodeJS.ErrnoException) => failed(fd, e));
+    streams[fd] = stream;
+  }
+  return stream;
+}
+
+/** Writes all of `text` to standard output (1) or error (2). */
+export function writeStd(fd: Fd, text: string): void {
+  if (gone.has(fd)) return;
+  if (streams[fd]) return void streams[fd].write(text);
+  const bytes = Buffer.from(text);
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') gone.add(fd);
+    else if (code === 'EAGAIN') stdStream(fd).write(bytes.subarray(done));
+    else failed(fd, e as NodeJS.ErrnoException);
+  }
+}
+
+/**
+ * A closed pipe (`bote ... | head`) ends the output, not the tool; a full
+ * disk or a closed terminal is said in one line, not a stack trace.
+ */
+function failed(fd: Fd, e: NodeJS.ErrnoException): never {
+  if (e.code !== 'EPIPE' && fd === 1) {
+    try {
+      writeSync(2, `bote: error: cannot write the output: ${reasonOf(e)}\n`);
+    } catch {
+      // standard error is gone too: the exit code says it
+    }
+  }
+  process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
 }
 
 /** Text that is not UTF-8 is bad input, refused at its place. */

@@ -16,8 +16,7 @@ import { schema } from './commands/schema.js';
 import { sensitivity } from './commands/sensitivity.js';
 import { sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
-import { useReader } from './builtins.js';
-import { CliError, errorText, processIo, reasonOf, type Io } from './io.js';
+import { CliError, errorText, processIo, type Io } from './io.js';
 
 /** bote's commands, in the order `bote --help` lists them. */
 export const COMMANDS: readonly CommandDescription[] = [
@@ -143,19 +142,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
+// What scripts/build-code-cache.mjs runs the commands with, output dropped.
+export { processIo };
+
 /** The process entry point used by bin/bote.js. */
 export async function main(argv: string[]): Promise<void> {
-  // A closed pipe (`bote ... | head`) ends the output, not the tool; a full
-  // disk or a closed terminal is said in one line, not a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE' && stream === process.stdout)
-        process.stderr.write(`bote: error: cannot write the output: ${reasonOf(e)}\n`);
-      process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
-    });
-  }
-  // Without require() of an ES module (Node 22.0 to 22.11), the YAML parser
-  // cannot be loaded when a file first needs it (builtins.ts): load it now.
-  if (!(process.features as { require_module?: boolean }).require_module) useReader(await import('./reader.js'));
   process.exitCode = await run(argv, processIo());
 }

@@ -85,7 +85,7 @@ const SETPRIV = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
 const asOther =
   process.getuid?.() !== 0
     ? []
-    : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), 'test', '-r', join(ROOT, 'dist', 'cli.js')]).status === 0
+    : spawnSync(SETPRIV[0]!, [...SETPRIV.slice(1), 'test', '-r', join(ROOT, 'dist', 'cli.cjs')]).status === 0
       ? SETPRIV
       : undefined;
 describe.skipIf(!asOther)('a file bote may not read', () => {

@@ -70,9 +70,15 @@ describe('the npm package', () => {
     expect(new Set(paths.map((p) => p.split('/')[0]))).toEqual(
       new Set(['bin', 'dist', 'scenarios', 'schema', 'README.md', 'LICENSE', 'package.json']),
     );
-    expect(pkg.files).toEqual(['bin/', 'dist/', 'scenarios/', 'schema/', 'README.md']);
+    // bin/load-bundle.d.ts types the loader for the build and the tests only.
+    expect(pkg.files).toEqual(['bin/', '!bin/*.d.ts', 'dist/', 'scenarios/', 'schema/', 'README.md']);
     expect(paths).toContain('bin/bote.js');
-    expect(paths).toContain('dist/cli.js');
+    expect(paths).toContain('bin/load-bundle.js');
+    // The command line's scripts and their code caches (bin/load-bundle.js).
+    for (const script of ['dist/cli.cjs', 'dist/vendor.cjs']) {
+      expect(paths).toContain(script);
+      expect(paths).toContain(`${script}.cache`);
+    }
     expect(paths).toContain('dist/lib/index.js');
     expect(paths).toContain('dist/lib/index.d.ts');
     expect(paths).toContain('scenarios/twitter.yaml');

@@ -42,8 +42,8 @@ export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS
 
 /** Runs `node bin/bote.js ...args` with stdin closed and stdout/stderr piped. */
 export function runBote(args: readonly string[], options: RunOptions = {}): RunResult {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
-    throw new Error('dist/cli.js is missing: build with `npx tsup` (or run `npm test`) before the end-to-end tests');
+  if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
+    throw new Error('dist/cli.cjs is missing: build with `npx tsup` (or run `npm test`) before the end-to-end tests');
   }
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -15,7 +15,7 @@ import {
 import { envelope } from '../../render/json.js';
 import { formatDisplay } from '../../render/number.js';
 import type { Prompter } from '../interactive/prompter.js';
-import { CliError, type Io } from '../io.js';
+import { CliError, stdStream, type Io } from '../io.js';
 import { orFail } from '../fail.js';
 import { loadModel, seedOf } from '../load.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
@@ -148,7 +148,7 @@ async function session(
   prompter: Prompter | undefined,
 ): Promise<void> {
   const { Back, inquirerPrompter, Interrupted } = await import('../interactive/prompter.js');
-  const prompt = prompter ?? (await inquirerPrompter(process.stdin, process.stderr));
+  const prompt = prompter ?? (await inquirerPrompter(process.stdin, stdStream(2)));
   const paint = painter(io, flags, 'stderr');
   const say = (s: string) => io.stderr(`${s}\n`);
   say(

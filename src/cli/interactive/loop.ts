@@ -6,7 +6,7 @@ import { unitOf, type Model } from '../../core/scenario/model.js';
 import { renderStep } from '../../render/explain.js';
 import { displayOf } from '../../render/figure.js';
 import { styleFor, type ColorFlags } from '../style.js';
-import { CliError, type Io } from '../io.js';
+import { CliError, stdStream, type Io } from '../io.js';
 import type { SetFlags } from '../options.js';
 import { Back, inquirerPrompter, Interrupted, type Prompter } from './prompter.js';
 import { currentText, figureChoices, renderWhatIf } from './view.js';
@@ -40,7 +40,7 @@ export async function interactive(
   let edits: Edits = new Map(settings.map((s) => [s.name, s.text.trim()]));
   let state = orFail(io, applyEdits(model, edits), model.sources);
   const style = styleFor(io, flags, 'stderr');
-  const prompt = prompter ?? (await inquirerPrompter(process.stdin, process.stderr));
+  const prompt = prompter ?? (await inquirerPrompter(process.stdin, stdStream(2)));
   const say = (s: string) => io.stderr(s.endsWith('\n') ? s : `${s}\n`);
 
   say(`${style.bold(visible(model.title))} ${style.dim('- what if? Esc goes back to the menu, Ctrl-C leaves.')}\n`);
