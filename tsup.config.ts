@@ -42,6 +42,25 @@ const asciiWidth: Plugin = {
   },
 };
 
+// chalk works out at load whether the terminal takes colour, and loads
+// node:tty to ask, which loads the net and stream modules: about 2 ms of
+// every command. bote decides colour itself (render/style.ts) and gives chalk
+// the level, so chalk's detection gets a stand-in that finds none.
+const noColorDetection: Plugin = {
+  name: 'no-color-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes(`${sep}chalk${sep}`)
+        ? { path: 'supports-color', namespace: 'no-color-detection' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 // dist/cli.cjs runs as a vm.Script (bin/load-bundle.js), where Node 20 has no
 // import() without an experimental flag: what it imports lazily from outside
 // itself (the vendored parsers, the prompts) it requires instead, as esbuild
@@ -95,7 +114,7 @@ const cli = {
   noExternal: [/.*/],
   // node: modules reach esbuildPlugins as written (tsup would mark them external first).
   removeNodeProtocol: false,
-  esbuildPlugins: [lazyChildProcess, asciiWidth, requireOutside],
+  esbuildPlugins: [lazyChildProcess, asciiWidth, noColorDetection, requireOutside],
 } satisfies Options;
 
 const vendor = {

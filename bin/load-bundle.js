@@ -10,11 +10,14 @@
 // the script then compiles as usual; a cache is also left unused unless it
 // was made from this very script (V8 itself checks only the length).
 // docs/performance.md says what this saves.
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// Node's own modules as they are, not imported: an ES module's import of
+// node:fs makes a namespace of every export, which loads fs's streams and
+// with them Node's whole stream library.
+const { readFileSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
+const { createRequire } = process.getBuiltinModule('node:module');
+const { dirname, join } = process.getBuiltinModule('node:path');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
+const { Script } = process.getBuiltinModule('node:vm');
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 

@@ -1,4 +1,5 @@
 import {
+  fstatSync,
   linkSync,
   writeSync,
   lstatSync,
@@ -11,7 +12,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { isatty } from 'node:tty';
 import { decodeUtf8 } from './utf8.js';
 import { visible } from '../render/visible.js';
 
@@ -52,10 +52,16 @@ export function processIo(cwd = process.cwd()): Io {
     stdout: (s) => writeStd(1, s),
     stderr: (s) => writeStd(2, s),
     env: process.env,
-    // Asked of the descriptors, not of process.stdin and the others, which would make their streams (std.ts).
-    stdoutIsTTY: isatty(1),
-    stderrIsTTY: isatty(2),
-    stdinIsTTY: isatty(0),
+    // Asked when a command needs to know: the answer may load node:tty (isTerminal).
+    get stdoutIsTTY() {
+      return isTerminal(1);
+    },
+    get stderrIsTTY() {
+      return isTerminal(2);
+    },
+    get stdinIsTTY() {
+      return isTerminal(0);
+    },
     cwd,
     // A byte-order mark is not text: left in, it would shift every column of line 1.
     // Not readFileSync(p, 'utf8'), which replaces bytes that are not UTF-8 without a word: they are refused at their place.
@@ -128,6 +134,21 @@ function failed(fd: Fd, e: NodeJS.ErrnoException): never {
     }
   }
   process.exit(e.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
+}
+
+/**
+ * Whether a descriptor is a terminal, asked of the descriptor rather than of
+ * process.stdout and the others, which would make their streams. A pipe or a
+ * file cannot be one, and fstat says so without loading node:tty, which
+ * loads the net and stream modules.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // closed
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
 /** Text that is not UTF-8 is bad input, refused at its place. */
