@@ -1,5 +1,5 @@
-import { parseScenarioSource } from '../../core/scenario/source.js';
 import { envelope } from '../../render/json.js';
+import { parserFor } from '../builtins.js';
 import { readOrWhy, type Io } from '../io.js';
 import { emit, formatOf, type FormatFlags } from '../output.js';
 import { listScenarios } from '../scenario-files.js';
@@ -16,9 +16,11 @@ interface Row {
 
 /** `bote list`: every scenario a name reaches, grouped by where its figures come from. */
 export async function list(io: Io, options: FormatFlags): Promise<void> {
+  // A built-in is read from the data the build shipped, without the YAML parser (builtins.ts).
+  const parse = parserFor(io);
   const rows: Row[] = listScenarios(io).map((f) => {
     const text = readOrWhy(io, f.path);
-    const parsed = text.ok ? parseScenarioSource(text.value, f.display) : text;
+    const parsed = text.ok ? parse({ file: f.display, text: text.value, id: f.path }) : text;
     const data = (parsed.ok ? parsed.value.data : {}) as { title?: unknown; source?: unknown; extends?: unknown };
     const title =
       typeof data.title === 'string'

@@ -1,5 +1,5 @@
 import { FIGURE_NAME } from '../../core/scenario/names.js';
-import { parseScenarioSource } from '../../core/scenario/source.js';
+import { parserFor } from '../builtins.js';
 import type { Io } from '../io.js';
 import { readFrom } from '../load.js';
 import { findScenario, listScenarios } from '../scenario-files.js';
@@ -35,8 +35,10 @@ function namesOf(io: Io, ref: string | undefined, sections: Array<'assumptions' 
   const path = home && (ref === '~' || ref.startsWith('~/')) ? home + ref.slice(1) : ref;
   const file = findScenario(io, path);
   // A variant's names include those it inherits: the files it extends (root first), as far as they parse.
+  // A built-in is read from the data the build shipped, without the YAML parser (builtins.ts).
+  const parse = parserFor(io);
   const datas = readFrom(io, file, io.readFile(file.path))
-    .texts.map(({ text, file: shown }) => parseScenarioSource(text, shown))
+    .texts.map(parse)
     .flatMap((parsed) => (parsed.ok ? [parsed.value.data as Record<string, unknown>] : []))
     .reverse();
   const names: string[] = [];
