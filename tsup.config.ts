@@ -1,9 +1,12 @@
+import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
-import { VENDORED } from './bin/load-bundle.js';
 
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+// The modules dist/vendor.cjs holds, as the loader (CommonJS) names them.
+const { VENDORED } = createRequire(import.meta.url)('./bin/load-bundle.js') as typeof import('./bin/load-bundle.js');
 
 // commander requires node:child_process when it loads, for executable
 // subcommands, which bote has none of; Node then compiles child_process and

@@ -10,26 +10,22 @@
 // the script then compiles as usual; a cache is also left unused unless it
 // was made from this very script (V8 itself checks only the length).
 // docs/performance.md says what this saves.
-// Node's own modules as they are, not imported: an ES module's import of
-// node:fs makes a namespace of every export, which loads fs's streams and
-// with them Node's whole stream library.
-const { readFileSync, renameSync, statSync, writeFileSync } = process.getBuiltinModule('node:fs');
-const { createRequire } = process.getBuiltinModule('node:module');
-const { dirname, join } = process.getBuiltinModule('node:path');
-const { fileURLToPath } = process.getBuiltinModule('node:url');
-const { Script } = process.getBuiltinModule('node:vm');
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const DIST = join(__dirname, '..', 'dist');
 
 /** The modules dist/vendor.cjs holds (src/cli/vendor.ts), which tsup leaves out of dist/cli.cjs. */
-export const VENDORED = ['yaml', 'zod/mini'];
+const VENDORED = ['yaml', 'zod/mini'];
 
 /** Every script loaded by this process, by path: what makeCodeCaches writes. */
 const loaded = new Map();
 let useCache = true;
 
 /** The command line's exports (src/cli/main.ts); `cache: false` compiles from source, as the cache's build must. */
-export function loadCli({ cache = true } = {}) {
+function loadCli({ cache = true } = {}) {
   useCache = cache;
   return loadScript(join(DIST, 'cli.cjs'), cliRequire).exports;
 }
@@ -45,7 +41,7 @@ const nodeRequire = createRequire(join(DIST, 'cli.cjs'));
  * `cache` says what became of that: `accepted`, `rejected` (by V8), `stale`
  * (made from other code) or `none`.
  */
-export function loadScript(path, require, { cache: wanted = useCache } = {}) {
+function loadScript(path, require, { cache: wanted = useCache } = {}) {
   const known = loaded.get(path);
   if (known) return known;
   const bytes = readFileSync(path);
@@ -55,22 +51,22 @@ export function loadScript(path, require, { cache: wanted = useCache } = {}) {
     filename: path,
     ...(typeof cached === 'object' ? { cachedData: cached } : {}),
   });
-  const module = { exports: {} };
+  const its = { exports: {} };
   const cache = typeof cached === 'object' ? (script.cachedDataRejected ? 'rejected' : 'accepted') : cached;
-  const entry = { exports: module.exports, script, cache };
+  const entry = { exports: its.exports, script, cache };
   loaded.set(path, entry);
-  script.runInThisContext()(module.exports, require, module, path, dirname(path));
-  entry.exports = module.exports;
+  script.runInThisContext()(its.exports, require, its, path, dirname(path));
+  entry.exports = its.exports;
   return entry;
 }
 
 /** The scripts this process has loaded, and what became of each one's cache (for the tests). */
-export function loadedScripts() {
+function loadedScripts() {
   return [...loaded].map(([path, { cache }]) => ({ path, cache }));
 }
 
 /** Writes each loaded script's cache of what it has compiled so far. */
-export function makeCodeCaches() {
+function makeCodeCaches() {
   for (const [path, { script }] of loaded) {
     const bytes = readFileSync(path);
     const { size, mtimeMs } = statSync(path);
@@ -106,5 +102,7 @@ function cacheFor(path, bytes) {
 
 /** node:crypto is loaded only here: it costs more to load than the check it serves where the file's time tells. */
 function sha1(bytes) {
-  return nodeRequire('node:crypto').createHash('sha1').update(bytes).digest('hex');
+  return require('node:crypto').createHash('sha1').update(bytes).digest('hex');
 }
+
+module.exports = { VENDORED, loadCli, loadScript, loadedScripts, makeCodeCaches };
