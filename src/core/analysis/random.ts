@@ -4,20 +4,37 @@ export interface Random {
   uniform: () => number;
 }
 
+const GOLDEN = 0x6d2b79f5;
+
+/** mulberry32's output for one state: the fills below step a local copy of the state through it. */
+function bitsOf(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (t ^ (t >>> 14)) | 0;
+}
+
 /**
  * mulberry32: a small, fast, seedable generator; the same seed gives the
- * same samples on every machine. Not for cryptography.
+ * same samples on every machine. Not for cryptography. A class with its
+ * state in sight, so that fillStandardNormal can keep the state in a local.
  */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) | 0;
-  };
-  return { next, uniform: () => (next() >>> 0) / 4294967296 };
+export class Mulberry32 implements Random {
+  state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + GOLDEN) >>> 0;
+    return bitsOf(this.state);
+  }
+  uniform(): number {
+    return (this.next() >>> 0) / 4294967296;
+  }
+}
+
+export function mulberry32(seed: number): Mulberry32 {
+  return new Mulberry32(seed);
 }
 
 // Marsaglia and Tsang's ziggurat (2000), 128 layers: 99% of draws cost one
@@ -49,13 +66,25 @@ const F = new Float64Array(LAYERS);
   }
 }
 
-/** Fills `out` with standard normal draws. */
-export function fillStandardNormal(out: Float64Array, random: Random): void {
+/**
+ * Fills `out` with standard normal draws: the same draws, in the same order,
+ * as taking `random.next()` for each, with the state kept in a local.
+ */
+export function fillStandardNormal(out: Float64Array, random: Mulberry32): void {
+  let state = random.state;
   for (let i = 0; i < out.length; i++) {
-    const h = random.next();
+    state = (state + GOLDEN) >>> 0;
+    const h = bitsOf(state);
     const layer = h & (LAYERS - 1);
-    out[i] = Math.abs(h) < K[layer]! ? h * W[layer]! : slowNormal(h, layer, random);
+    if (Math.abs(h) < K[layer]!) {
+      out[i] = h * W[layer]!;
+      continue;
+    }
+    random.state = state;
+    out[i] = slowNormal(h, layer, random);
+    state = random.state;
   }
+  random.state = state;
 }
 
 /** The rare draws outside a layer's rectangle: the tail, or the wedge between layers. */

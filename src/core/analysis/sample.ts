@@ -5,7 +5,7 @@ import type { Overrides } from '../scenario/run.js';
 import { compileProgram, type Plan } from '../scenario/program.js';
 import { figuresBehind } from '../scenario/graph.js';
 import { overBudget } from './budget.js';
-import { fillStandardNormal, mulberry32, Z95, type Random } from './random.js';
+import { fillStandardNormal, Mulberry32, Z95 } from './random.js';
 import type { Range } from '../scenario/range.js';
 
 export interface SampleOptions {
@@ -73,14 +73,14 @@ export function sampleModel(
     } else if (ranges.has(f.name)) keep.add(f.index);
     else constant.add(f.index);
   }
-  // The columns kept, the normal draws and the copy percentiles sort: refused before one is allocated.
+  // The columns kept, the copy percentiles sort and one spare (the normal draws once had their own column,
+  // now drawn in place: the limit users were told stays): refused before one is allocated.
   const tooMany = overBudget(n, keep.size + 2, 'samples');
   if (tooMany) return fail(tooMany);
-  const random = mulberry32(options.seed);
+  const random = new Mulberry32(options.seed);
   const columns = model.figures.map((f) =>
     keep.has(f.index) ? new Float64Array(n) : constant.has(f.index) ? new Float64Array(1) : NONE,
   );
-  const normal = new Float64Array(n);
   for (const f of model.figures) {
     if (!compute.has(f.index) || (f.kind === 'derived' && !pinned.has(f.name))) continue;
     const range = ranges.get(f.name);
@@ -88,9 +88,9 @@ export function sampleModel(
       columns[f.index]![0] = overrides.get(f.name)?.value ?? f.value!;
       continue;
     }
-    draw(range, columns[f.index]!, normal, random);
+    draw(range, columns[f.index]!, random);
     // A lognormal over a huge span can overflow a draw (or its unit): the range is to blame, not a formula that uses it.
-    if (!columns[f.index]!.every(showableIn(f))) return fail(overflowed(model, f, overrides.has(f.name)));
+    if (!everyShowable(f, columns[f.index]!)) return fail(overflowed(model, f, overrides.has(f.name)));
   }
   const plan: Plan = { compute, keep, constant };
   compileProgram(model, pinned, plan)(columns, n);
@@ -98,9 +98,10 @@ export function sampleModel(
     const col = columns[f.index]!;
     // Finite in base units and in the figure's own unit, where its percentiles are shown.
     const factor = unitOf(f).factor;
-    let bad = 0;
-    for (let i = 0; i < n; i++) if (!Number.isFinite(col[i]! / factor) || !Number.isFinite(col[i]!)) bad++;
-    if (bad) {
+    const finite = (x: number) => Number.isFinite(x / factor) && Number.isFinite(x);
+    if (!everyIn(col, finite)) {
+      let bad = 0;
+      for (let i = 0; i < n; i++) if (!finite(col[i]!)) bad++;
       return fail({
         code: 'not-finite',
         message: `\`${f.name}\` is not finite in ${bad} of ${n} samples (${NOT_FINITE_CAUSES}, in part of a range?)`,
@@ -124,24 +125,47 @@ function overflowed(model: Model, f: Figure, pinned: boolean): Diagnostic {
   };
 }
 
-function draw(range: Range, out: Float64Array, normal: Float64Array, random: Random): void {
+/**
+ * Whether `ok` holds for every value of a column. `ok` must hold on an
+ * interval (a finite bound on |x|, or on |x / factor|): then the column's
+ * extremes decide, found in one pass without a call per value. NaN fails.
+ */
+function everyIn(column: Float64Array, ok: (x: number) => boolean): boolean {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < column.length; i++) {
+    const x = column[i]!;
+    if (x < low) low = x;
+    if (x > high) high = x;
+    if (Number.isNaN(x)) return false;
+  }
+  return column.length === 0 || (ok(low) && ok(high));
+}
+
+/** showableIn for a whole column: base / factor and base × 100 are monotone, so the extremes decide. */
+function everyShowable(f: Figure, column: Float64Array): boolean {
+  return everyIn(column, showableIn(f));
+}
+
+/** Draws into `out`: the normal draws are made in place, then scaled (the same arithmetic as drawing them apart). */
+function draw(range: Range, out: Float64Array, random: Mulberry32): void {
   const { low, high } = range;
   switch (range.dist) {
     case 'uniform':
       for (let i = 0; i < out.length; i++) out[i] = low + (high - low) * random.uniform();
       return;
     case 'normal': {
-      fillStandardNormal(normal, random);
+      fillStandardNormal(out, random);
       const mean = (low + high) / 2;
       const sd = (high - low) / (2 * Z95);
-      for (let i = 0; i < out.length; i++) out[i] = mean + sd * normal[i]!;
+      for (let i = 0; i < out.length; i++) out[i] = mean + sd * out[i]!;
       return;
     }
     case 'lognormal': {
-      fillStandardNormal(normal, random);
+      fillStandardNormal(out, random);
       const mu = (Math.log(low) + Math.log(high)) / 2;
       const sigma = (Math.log(high) - Math.log(low)) / (2 * Z95);
-      for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + sigma * normal[i]!);
+      for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + sigma * out[i]!);
       return;
     }
     default:
@@ -151,52 +175,98 @@ function draw(range: Range, out: Float64Array, normal: Float64Array, random: Ran
 
 /**
  * Percentiles (0-100) of a column, by linear interpolation between order
- * statistics. Selection, not a full sort: a few percentiles of 100,000
- * samples cost a millisecond or two instead of ten.
+ * statistics. Selection, not a full sort: the order statistics needed (each
+ * percentile's rank and, where it interpolates, the next) are placed by
+ * Floyd-Rivest selection, the middle one first so that each side is searched
+ * apart: about one pass over the column per percentile.
  */
 export function percentiles(column: Float64Array, ps: readonly number[]): number[] {
-  const work = Float64Array.from(column);
+  const work = column.slice();
   const last = work.length - 1;
-  const order = ps.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(ps.length);
-  // Ascending percentiles: after selecting rank k, every rank above it lies right of k.
-  let left = 0;
-  for (const [p, i] of order) {
+  const ranks = new Set<number>();
+  for (const p of ps) {
     const at = (p / 100) * last;
     const lo = Math.floor(at);
-    const low = select(work, lo, left);
-    left = lo;
-    if (lo === last || at === lo) {
-      out[i] = low;
-      continue;
-    }
-    let high = Infinity;
-    for (let j = lo + 1; j <= last; j++) if (work[j]! < high) high = work[j]!;
-    out[i] = low + (high - low) * (at - lo);
+    ranks.add(lo);
+    if (lo !== last && at !== lo) ranks.add(lo + 1);
   }
-  return out;
+  selectAll(
+    work,
+    [...ranks].sort((a, b) => a - b),
+    0,
+    ranks.size - 1,
+    0,
+    last,
+  );
+  return ps.map((p) => {
+    const at = (p / 100) * last;
+    const lo = Math.floor(at);
+    const low = work[lo]!;
+    return lo === last || at === lo ? low : low + (work[lo + 1]! - low) * (at - lo);
+  });
 }
 
-/** Rearranges `a` so that a[k] is the k-th smallest, smaller before, larger after (Hoare's selection). */
-function select(a: Float64Array, k: number, from = 0): number {
-  let left = from;
-  let right = a.length - 1;
-  while (left < right) {
-    const pivot = a[(left + right) >>> 1]!;
+/** Places ranks[from..to] (ascending), each within a[left..right]: the middle rank, then each side's on its side. */
+function selectAll(a: Float64Array, ranks: readonly number[], from: number, to: number, left: number, right: number) {
+  if (from > to) return;
+  const mid = (from + to) >>> 1;
+  const k = ranks[mid]!;
+  select(a, k, left, right);
+  selectAll(a, ranks, from, mid - 1, left, k - 1);
+  selectAll(a, ranks, mid + 1, to, k + 1, right);
+}
+
+/**
+ * Rearranges a[left..right] so that a[k] is its (k - left)-th smallest,
+ * smaller before, larger after: Floyd and Rivest's selection (1975), which
+ * first narrows to a window around k chosen from a sample, so that the
+ * partition passes over the range about once. Rank `left` or `right` is a scan.
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  if (k === left || k === right) {
+    let best = k;
+    for (let i = left; i <= right; i++) if (k === left ? a[i]! < a[best]! : a[i]! > a[best]!) best = i;
+    swap(a, k, best);
+    return;
+  }
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      select(
+        a,
+        k,
+        Math.max(left, Math.floor(k - (m * s) / n + sd)),
+        Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)),
+      );
+    }
+    const pivot = a[k]!;
     let i = left;
     let j = right;
-    while (i <= j) {
+    swap(a, left, k);
+    if (a[right]! > pivot) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
       while (a[i]! < pivot) i++;
       while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
+    if (a[left] === pivot) swap(a, left, j);
+    else {
+      j++;
+      swap(a, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
-  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }

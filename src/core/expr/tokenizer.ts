@@ -24,8 +24,12 @@ const NUMBER_SUFFIXES: ReadonlyMap<string, number> = new Map(
 /** Formulas longer than this are refused before any work is done. */
 export const MAX_FORMULA_LENGTH = 100_000;
 
-const NAME_START = /[A-Za-z_µμ]/;
-const NAME_PART = /[A-Za-z0-9_µμ]/;
+// Character classes by code, not by regular expression: the tokenizer asks once per character.
+const isDigit = (c: number) => c >= 48 && c <= 57; // 0-9
+/** A letter, `_`, µ (micro sign) or μ (Greek mu): a name starts so. */
+const isNameStart = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 0xb5 || c === 0x3bc;
+const isNamePart = (c: number) => isNameStart(c) || isDigit(c);
 const OPERATORS: Record<string, string> = {
   '+': '+',
   '-': '-',
@@ -59,12 +63,12 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+    if (isDigit(text.charCodeAt(i)) || (c === '.' && isDigit(text.charCodeAt(i + 1)))) {
       i = readNumber(text, i, tokens, calls.at(-1) ?? false);
       continue;
     }
-    if (NAME_START.test(c)) {
-      while (i < text.length && NAME_PART.test(text[i]!)) i++;
+    if (isNameStart(text.charCodeAt(i))) {
+      while (i < text.length && isNamePart(text.charCodeAt(i))) i++;
       tokens.push({ kind: 'name', text: text.slice(start, i), span: { start, end: i } });
       continue;
     }
@@ -99,7 +103,7 @@ export function tokenize(text: string): Token[] {
 function readNumber(text: string, start: number, tokens: Token[], inCall: boolean): number {
   let i = start;
   const digits = () => {
-    while (i < text.length && /[0-9]/.test(text[i]!)) i++;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
   };
   digits();
   // Digit groups: 1,500 and 12,345,678; `max(1, 500)` keeps its space.
@@ -115,7 +119,7 @@ function readNumber(text: string, start: number, tokens: Token[], inCall: boolea
       i += 4;
     }
   }
-  if (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) {
+  if (text[i] === '.' && isDigit(text.charCodeAt(i + 1))) {
     i++;
     digits();
   }
@@ -129,7 +133,7 @@ function readNumber(text: string, start: number, tokens: Token[], inCall: boolea
   let end = i;
   // An attached word is a scale suffix only when it is exactly one (300M, 2bn).
   let j = i;
-  while (j < text.length && NAME_PART.test(text[j]!)) j++;
+  while (j < text.length && isNamePart(text.charCodeAt(j))) j++;
   const word = text.slice(i, j);
   const scale = NUMBER_SUFFIXES.get(word);
   if (scale !== undefined) {

@@ -42,40 +42,75 @@ export function compileProgram(model: Model, pinned: ReadonlySet<string> = new S
   const known = plan ? undefined : programs.get(key);
   if (known) return known;
 
-  const statements = model.figures.flatMap((f) => {
+  const steps = model.figures.flatMap((f): Step[] => {
     const k = f.index;
     if (plan?.compute && !plan.compute.has(k)) return [];
-    if (f.kind === 'assumption' || pinned.has(f.name)) return [`r[${k}]=c[${k}][${plan?.constant?.has(k) ? 0 : 'i'}];`];
-    return [!plan?.keep || plan.keep.has(k) ? `c[${k}][i]=r[${k}]=${f.code};` : `r[${k}]=${f.code};`];
+    if (f.kind === 'assumption' || pinned.has(f.name)) return [{ k, read: plan?.constant?.has(k) ? 'once' : 'each' }];
+    return [{ k, code: f.code!, keep: !plan?.keep || plan.keep.has(k) }];
   });
-  const size = model.figures.length;
-  let run: (c: Float64Array[], n: number, M: Runtime) => void;
-  if (statements.length <= CHUNK) {
-    run = new Function(
-      'c',
-      'n',
-      'M',
-      `"use strict";const r=new Float64Array(${size});for(let i=0;i<n;i++){${statements.join('')}}`,
-    ) as typeof run;
-  } else {
-    const parts: Array<(r: Float64Array, c: Float64Array[], i: number, M: Runtime) => void> = [];
-    for (let s = 0; s < statements.length; s += CHUNK) {
-      parts.push(
-        new Function(
-          'r',
-          'c',
-          'i',
-          'M',
-          `"use strict";${statements.slice(s, s + CHUNK).join('')}`,
-        ) as (typeof parts)[number],
-      );
-    }
-    run = (c, n, M) => {
-      const r = new Float64Array(size);
-      for (let i = 0; i < n; i++) for (const part of parts) part(r, c, i, M);
-    };
-  }
+  const run = steps.length <= CHUNK ? oneLoop(steps) : inParts(steps, model.figures.length);
   const program: Program = (columns, n) => run(columns, n, RUNTIME);
   if (!plan) programs.set(key, program);
   return program;
+}
+
+/** One figure's part of a sample: an input read (every sample, or once: a constant), or a formula run. */
+type Step = { k: number; read: 'each' | 'once' } | { k: number; code: string; keep: boolean };
+type Run = (c: Float64Array[], n: number, M: Runtime) => void;
+
+/**
+ * A small model as one loop whose values live in locals (r3 rather than
+ * r[3]), each column it touches in a local too, and constants read before
+ * the loop: what V8 keeps in registers, so a sample costs its arithmetic.
+ */
+function oneLoop(steps: readonly Step[]): Run {
+  const local = (code: string) => code.replace(/r\[(\d+)\]/g, 'r$1');
+  const used = new Set<number>();
+  for (const s of steps) {
+    used.add(s.k);
+    if ('code' in s) for (const m of s.code.matchAll(/r\[(\d+)\]/g)) used.add(Number(m[1]));
+  }
+  const before: string[] = [];
+  const each: string[] = [];
+  for (const s of steps) {
+    if (!('code' in s)) {
+      if (s.read === 'once') before.push(`r${s.k}=c[${s.k}][0];`);
+      else each.push(`r${s.k}=c${s.k}[i];`);
+    } else each.push(s.keep ? `c${s.k}[i]=r${s.k}=${local(s.code)};` : `r${s.k}=${local(s.code)};`);
+  }
+  const columns = steps.filter((s) => (!('code' in s) ? s.read === 'each' : s.keep)).map((s) => `c${s.k}=c[${s.k}]`);
+  const locals = [...used].map((k) => `r${k}=0`);
+  return new Function(
+    'c',
+    'n',
+    'M',
+    `"use strict";${columns.length ? `const ${columns.join(',')};` : ''}let ${locals.join(',')};${before.join('')}for(let i=0;i<n;i++){${each.join('')}}`,
+  ) as Run;
+}
+
+/** A large model in functions of CHUNK statements each, over a shared array of values: V8 still optimises each part. */
+function inParts(steps: readonly Step[], size: number): Run {
+  const statements = steps.map((s) =>
+    !('code' in s)
+      ? `r[${s.k}]=c[${s.k}][${s.read === 'once' ? 0 : 'i'}];`
+      : s.keep
+        ? `c[${s.k}][i]=r[${s.k}]=${s.code};`
+        : `r[${s.k}]=${s.code};`,
+  );
+  const parts: Array<(r: Float64Array, c: Float64Array[], i: number, M: Runtime) => void> = [];
+  for (let s = 0; s < statements.length; s += CHUNK) {
+    parts.push(
+      new Function(
+        'r',
+        'c',
+        'i',
+        'M',
+        `"use strict";${statements.slice(s, s + CHUNK).join('')}`,
+      ) as (typeof parts)[number],
+    );
+  }
+  return (c, n, M) => {
+    const r = new Float64Array(size);
+    for (let i = 0; i < n; i++) for (const part of parts) part(r, c, i, M);
+  };
 }
