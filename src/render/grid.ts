@@ -29,9 +29,10 @@ export function renderGrid(head: readonly string[], rows: readonly GridRow[], la
     if (above && (isSpan(row) || isSpan(above)))
       out.push(border('├', isSpan(row) ? (isSpan(above) ? '─' : '┴') : '┬', '┤', widths));
     if (isSpan(row)) {
-      // cli-table3 wraps a spanning cell without the column lines it covers, so a line may end short of them.
+      // cli-table3 wraps a spanning cell without the column lines it covers, so a line may end short of them;
       const wrap = layout.widths && widths.reduce((sum, w) => sum + w, -2);
-      out.push(...drawRow([cellLines(row.span, wrap)], [whole], []));
+      // It takes the first column's alignment.
+      out.push(...drawRow([cellLines(row.span, wrap)], [whole], [layout.align?.[0] ?? 'left']));
     } else {
       const lines = row.map((cell, i) => cellLines(cell, layout.widths && widths[i]! - 2));
       out.push(...drawRow(lines, widths, layout.align ?? []));
