@@ -29,9 +29,9 @@ export function renderGrid(head: readonly string[], rows: readonly GridRow[], la
     if (above && (isSpan(row) || isSpan(above)))
       out.push(border('├', isSpan(row) ? (isSpan(above) ? '─' : '┴') : '┬', '┤', widths));
     if (isSpan(row)) {
-      // cli-table3 wraps a spanning cell without the column lines it covers, so a line may end short of them;
+      // cli-table3 wraps a spanning cell without the column lines it covers (a line may end short of
+      // them), and aligns it as the first column.
       const wrap = layout.widths && widths.reduce((sum, w) => sum + w, -2);
-      // It takes the first column's alignment.
       out.push(...drawRow([cellLines(row.span, wrap)], [whole], [layout.align?.[0] ?? 'left']));
     } else {
       const lines = row.map((cell, i) => cellLines(cell, layout.widths && widths[i]! - 2));
@@ -43,7 +43,7 @@ export function renderGrid(head: readonly string[], rows: readonly GridRow[], la
 }
 
 function isSpan(row: GridRow): row is { readonly span: string } {
-  return !Array.isArray(row);
+  return 'span' in row;
 }
 
 function border(left: string, joint: string, right: string, widths: readonly number[]): string {

@@ -180,8 +180,8 @@ function fitted(
 ): string {
   const widths = head.map((h) => h.length + 2);
   for (const row of body) {
-    if (!Array.isArray(row)) continue;
-    row.forEach((cell: string, i) => {
+    if ('span' in row) continue;
+    row.forEach((cell, i) => {
       widths[i] = Math.max(widths[i]!, ...cell.split('\n').map((l) => visibleLength(l) + 2));
     });
   }

@@ -23,7 +23,7 @@ export function cliTable3(
     ...(layout.widths ? { colWidths: [...layout.widths], wordWrap: true } : {}),
     ...(rowLines === 'chars' ? { chars: NO_ROW_LINES } : {}),
   });
-  for (const row of rows) table.push(Array.isArray(row) ? [...row] : [{ colSpan: head.length, content: row.span }]);
+  for (const row of rows) table.push('span' in row ? [{ colSpan: head.length, content: row.span }] : [...row]);
   const text = table.toString();
   if (rowLines === 'chars') return text;
   return text
