@@ -127,9 +127,13 @@ describe('columns', () => {
     );
   });
 
-  it('of printable ASCII is its length', () => {
+  it('of printable ASCII and of the marks bote writes is its length, as string-width says', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom(...'✓✗•×−≤…'),
+    );
     fc.assert(
-      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (s) => {
+      fc.property(fc.string({ unit }), (s) => {
         expect(columns(s)).toBe(s.length);
         expect(stringWidth(s)).toBe(s.length);
       }),
