@@ -92,6 +92,7 @@ function cellWidth(text: string): number {
   return Math.max(...text.split('\n').map(columns)) + 2;
 }
 
+/** A cell's lines, each wrapped to `wrapWidth` if there is one. */
 function cellLines(text: string, wrapWidth: number | undefined): string[] {
   const lines = text.split('\n');
   return carryColours(wrapWidth === undefined ? lines : lines.flatMap((line) => wrapWords(line, wrapWidth)));
@@ -145,9 +146,8 @@ function clipped(line: string, width: number): string {
     if (used + columns(piece) > room) piece = cut(piece, room - used);
     out += piece;
     used += columns(piece);
-    if (used >= room) break;
-    // A wide character may leave a column that nothing fills.
-    if (code === undefined) break;
+    // Short of the room with no code left: a wide character did not fit in the last column.
+    if (used >= room || code === undefined) break;
     out += code[0];
     open.read(code);
     at = code.index + code[0].length;
