@@ -1,8 +1,7 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { ComparedFigure, Comparison } from '../core/analysis/compare.js';
 import { cellDisplay, changeText, type ColumnInfo } from './compare.js';
-import { withoutRowLines } from './table.js';
+import { type GridRow, renderGrid } from './grid.js';
 
 /**
  * `bote compare` on a terminal: the columns and where each comes from, the
@@ -36,17 +35,12 @@ function figureTable(
   sections: boolean,
 ): string {
   const head = ['name', ...heads.flatMap((h, i) => (i === 0 ? [h] : [h, 'change']))];
-  const table = new Table({
-    head,
-    // cli-table3 colours headers and borders by itself, even into pipes: never let it.
-    style: { head: [], border: [] },
-    colAligns: head.map((_, i) => (i === 0 ? 'left' : 'right')),
-  });
+  const rows: GridRow[] = [];
   let section: string | undefined;
   for (const f of figures) {
     if (sections && f.section !== section) {
       section = f.section;
-      table.push([{ colSpan: head.length, content: style.bold(section ?? 'other') }]);
+      rows.push({ span: style.bold(section ?? 'other') });
     }
     const row = [style.cyan(f.name)];
     f.cells.forEach((cell, i) => {
@@ -57,7 +51,7 @@ function figureTable(
       const d = f.changes[i] ?? null;
       row.push(change === '0%' || d === null ? style.dim(change) : d > 0 ? style.green(change) : style.red(change));
     });
-    table.push(row);
+    rows.push(row);
   }
-  return withoutRowLines(table.toString());
+  return renderGrid(head, rows, { align: head.map((_, i) => (i === 0 ? 'left' : 'right')) });
 }

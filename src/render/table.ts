@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { formatDelta, formatDisplay, formatValue } from './number.js';
 import { checkSentence, formatDifference, verdict } from './checks.js';
 import { originLabel, priceLine, resultGroups, setAsideLine, type Report, type ReportRow } from './report.js';
+import { type GridRow, renderGrid } from './grid.js';
 import { visibleLength, wrapText } from './wrap.js';
 import { visibleAll } from './visible.js';
 
@@ -31,15 +31,18 @@ export function renderTable(shown: Report, style: ChalkInstance): string {
   const marked = groups !== undefined || report.assumptions.some((a) => a.origin === 'default');
 
   out.push('', style.bold('Assumptions'));
-  const inputs = marked
-    ? fitted(
-        ['name', 'value', 'origin', 'note'],
-        report.assumptions.map((a) => assumptionCells(a, style, true)),
-        3,
-      )
-    : table(['name', 'value', 'note']);
-  if (!marked) for (const a of report.assumptions) inputs.push(assumptionCells(a, style, false));
-  out.push(marked ? withoutRowLines(inputs.toString()) : inputs.toString());
+  out.push(
+    marked
+      ? fitted(
+          ['name', 'value', 'origin', 'note'],
+          report.assumptions.map((a) => assumptionCells(a, style, true)),
+          3,
+        )
+      : renderGrid(
+          ['name', 'value', 'note'],
+          report.assumptions.map((a) => assumptionCells(a, style, false)),
+        ),
+  );
 
   out.push('', style.bold('Results'));
   const ranged = report.uncertainty !== undefined;
@@ -52,8 +55,8 @@ export function renderTable(shown: Report, style: ChalkInstance): string {
   const aligns = head.map((h) => (h === 'name' || h === 'unit' || h === 'published' ? 'left' : 'right'));
   const row = resultCells(report, style);
   if (groups) {
-    const body: Table.HorizontalTableRow[] = [];
-    const span = (content: string) => [{ colSpan: head.length, content }];
+    const body: GridRow[] = [];
+    const span = (text: string) => ({ span: text });
     let empties: string[] = [];
     for (const g of groups) {
       if (g.empty !== undefined) {
@@ -71,11 +74,9 @@ export function renderTable(shown: Report, style: ChalkInstance): string {
     const extra = mental.length
       ? report.results.reduce((m, r) => Math.max(m, (r.mental?.shown.length ?? 0) + 3), 0)
       : 0;
-    out.push(withoutRowLines(fitted(head, body, head.indexOf('published'), aligns, TABLE_WIDTH + extra).toString()));
+    out.push(fitted(head, body, head.indexOf('published'), aligns, TABLE_WIDTH + extra));
   } else {
-    const results = table(head, aligns);
-    for (const r of report.results) results.push(row(r));
-    out.push(results.toString());
+    out.push(renderGrid(head, report.results.map(row), { align: aligns }));
   }
   if (report.uncertainty) {
     const { samples, seed } = report.uncertainty;
@@ -164,13 +165,6 @@ function labelled(label: string, text: string, style: ChalkInstance, width: numb
   return [`${style.dim(label)}${first!.slice(label.length)}`, ...rest];
 }
 
-const NO_ROW_LINES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
-function table(head: string[], colAligns?: Array<'left' | 'right'>): Table.Table {
-  // cli-table3 colours headers and borders by itself, even into pipes: never let it.
-  return new Table({ head, style: { head: [], border: [] }, chars: NO_ROW_LINES, ...(colAligns ? { colAligns } : {}) });
-}
-
 /**
  * A table that keeps to TABLE_WIDTH: every column as wide as its widest
  * cell, except `wrap` (if any: -1 for none), which gets what is left and wraps its words. Rows
@@ -179,46 +173,20 @@ function table(head: string[], colAligns?: Array<'left' | 'right'>): Table.Table
  */
 function fitted(
   head: string[],
-  body: Table.HorizontalTableRow[],
+  body: readonly GridRow[],
   wrap: number,
-  colAligns?: Array<'left' | 'right'>,
+  align?: Array<'left' | 'right'>,
   width = TABLE_WIDTH,
-): Table.Table {
+): string {
   const widths = head.map((h) => h.length + 2);
   for (const row of body) {
-    if (row.length !== head.length) continue;
+    if ('span' in row) continue;
     row.forEach((cell, i) => {
-      widths[i] = Math.max(
-        widths[i]!,
-        ...String(cell)
-          .split('\n')
-          .map((l) => visibleLength(l) + 2),
-      );
+      widths[i] = Math.max(widths[i]!, ...cell.split('\n').map((l) => visibleLength(l) + 2));
     });
   }
   const borders = head.length + 1;
   const others = widths.reduce((sum, w, i) => (i === wrap ? sum : sum + w), 0);
   if (wrap >= 0) widths[wrap] = Math.max(head[wrap]!.length + 2, Math.min(widths[wrap]!, width - borders - others), 14);
-  const t = new Table({
-    head,
-    style: { head: [], border: [] },
-    colWidths: widths,
-    wordWrap: true,
-    ...(colAligns ? { colAligns } : {}),
-  });
-  // One row at a time: push(...body) passes every row as an argument, past the stack for 50,000 figures.
-  for (const row of body) t.push(row);
-  return t;
-}
-
-/**
- * Row lines only where a group starts or ends: the lines cli-table3 draws
- * between two ordinary rows (they cross a column, ┼) go; those beside a
- * spanning row stay and frame it.
- */
-export function withoutRowLines(text: string): string {
-  return text
-    .split('\n')
-    .filter((l) => !(l.startsWith('├') && l.includes('┼')))
-    .join('\n');
+  return renderGrid(head, body, { widths, align });
 }

@@ -1,8 +1,8 @@
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Figure, Model } from '../../core/scenario/model.js';
 import type { Edits, WhatIf } from '../../core/analysis/whatif.js';
 import { displayOf } from '../../render/figure.js';
+import { renderGrid } from '../../render/grid.js';
 import { formatDelta } from '../../render/number.js';
 import { visible } from '../../render/visible.js';
 
@@ -37,25 +37,21 @@ export function renderWhatIf(model: Model, edits: Edits, w: WhatIf, style: Chalk
     out.push(style.dim('No assumption changed yet.'));
   }
   out.push('', style.bold('Results'));
-  const table = new Table({
-    head: ['name', 'value', 'original', 'change'],
-    colAligns: ['left', 'right', 'right', 'right'],
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const f of model.figures.filter((g) => g.kind === 'derived')) {
-    const d = w.deltas[f.index]!;
-    const text = formatDelta(d);
-    const paint = d === 0 ? style.dim : d === null || d > 0 ? style.green : style.red;
-    const name = edits.has(f.name) ? `${f.name} ${style.yellow('(set)')}` : f.name;
-    table.push([
-      style.cyan(name),
-      style.bold(displayOf(f, w.values[f.index]!, model.registry.conventions)),
-      displayOf(f, w.original[f.index]!, model.registry.conventions),
-      paint(text),
-    ]);
-  }
-  out.push(table.toString());
+  const rows = model.figures
+    .filter((g) => g.kind === 'derived')
+    .map((f) => {
+      const d = w.deltas[f.index]!;
+      const text = formatDelta(d);
+      const paint = d === 0 ? style.dim : d === null || d > 0 ? style.green : style.red;
+      const name = edits.has(f.name) ? `${f.name} ${style.yellow('(set)')}` : f.name;
+      return [
+        style.cyan(name),
+        style.bold(displayOf(f, w.values[f.index]!, model.registry.conventions)),
+        displayOf(f, w.original[f.index]!, model.registry.conventions),
+        paint(text),
+      ];
+    });
+  out.push(renderGrid(['name', 'value', 'original', 'change'], rows, { align: ['left', 'right', 'right', 'right'] }));
   return `${out.join('\n')}\n`;
 }
 
