@@ -25,26 +25,6 @@ const lazyChildProcess: Plugin = {
   },
 };
 
-// cli-table3 measures every cell several times with string-width, which
-// strips ANSI codes and runs a large emoji regex each time: most of the cost
-// of a table. A printable ASCII string is as wide as it is long (string-width
-// 4 gives exactly that), so it skips both; any other string is measured by
-// string-width itself, loaded on first need.
-const asciiWidth: Plugin = {
-  name: 'ascii-width',
-  setup(build) {
-    build.onResolve({ filter: /^string-width$/ }, (args) =>
-      args.importer.includes(`${sep}cli-table3${sep}`) ? { path: 'string-width', namespace: 'ascii-width' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'ascii-width' }, () => ({
-      contents:
-        "let full;\nconst ascii = /^[\\x20-\\x7e]*$/;\nmodule.exports = (s) => (typeof s === 'string' && ascii.test(s) ? s.length : (full ??= require('string-width'))(s));\n",
-      loader: 'js',
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-    }));
-  },
-};
-
 // chalk works out at load whether the terminal takes colour, and loads
 // node:tty to ask, which loads the net and stream modules: about 2 ms of
 // every command. bote decides colour itself (render/style.ts) and gives chalk
@@ -117,7 +97,7 @@ const cli = {
   noExternal: [/.*/],
   // node: modules reach esbuildPlugins as written (tsup would mark them external first).
   removeNodeProtocol: false,
-  esbuildPlugins: [lazyChildProcess, asciiWidth, noColorDetection, requireOutside],
+  esbuildPlugins: [lazyChildProcess, noColorDetection, requireOutside],
 } satisfies Options;
 
 const vendor = {
@@ -150,9 +130,9 @@ const library = {
     options.alias = { yaml: yamlEsm };
   },
   removeNodeProtocol: false,
-  esbuildPlugins: [lazyChildProcess, asciiWidth],
+  esbuildPlugins: [lazyChildProcess],
   banner: {
-    // Bundled CommonJS dependencies (cli-table3) call require().
+    // Bundled CommonJS dependencies (commander) call require().
     js: "import { createRequire as __bote_cr } from 'node:module'; const require = __bote_cr(import.meta.url);",
   },
 } satisfies Options;
