@@ -49,7 +49,8 @@ export async function loadCore(root, tmp, { maxFileBytes } = {}) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    // BOTE_NO_MINIFY=1 keeps the names, for a profile worth reading.
+    minify: !process.env.BOTE_NO_MINIFY,
     alias: { yaml: join(root, 'node_modules', 'yaml', 'browser', 'index.js') },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     plugins,
