@@ -88,8 +88,9 @@ const cli = {
   splitting: false,
   // import.meta.url (the built-ins' folder) as the script's own path.
   shims: true,
-  // dist/lib is the library's build, below; dist/builtins and the code cache are written after this one.
-  clean: ['!lib/**'],
+  // dist/lib and dist/vendor.cjs are the builds below, run beside this one (so not cleaned by it);
+  // dist/builtins and the code caches are written after them.
+  clean: ['!lib/**', '!vendor.cjs'],
   minify: !process.env.BOTE_NO_MINIFY,
   sourcemap: false,
   dts: false,

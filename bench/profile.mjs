@@ -30,7 +30,11 @@ try {
     await cli.run(${JSON.stringify(args)}, io);
     console.log(JSON.stringify(m.loadedScripts()));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', program], { cwd: root, encoding: 'utf8' });
-  const loaded = JSON.parse(r.stdout || '[]').map((s) => `${basename(s.path)} (code cache ${s.cache})`);
+  // A build from before the code cache (BOTE_ROOT) has no loader to ask.
+  const loaded =
+    r.status === 0
+      ? JSON.parse(r.stdout).map((s) => `${basename(s.path)} (code cache ${s.cache})`)
+      : ['ES module files (a build without bin/load-bundle.js)'];
   const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
