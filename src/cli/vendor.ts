@@ -5,7 +5,21 @@
 // What src imports of them is named here, so that the rest is left out (zod's
 // locales alone are half its size); tests/unit/vendor.test.ts holds every
 // import in src to this list.
-import { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, stringify, visit } from 'yaml';
+import {
+  Composer,
+  CST,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  Parser,
+  parseDocument,
+  stringify,
+  visit,
+  YAMLParseError,
+} from 'yaml';
 import {
   array,
   boolean,
@@ -26,7 +40,21 @@ import {
 } from 'zod/mini';
 
 export const modules = {
-  yaml: { CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, stringify, visit },
+  yaml: {
+    Composer,
+    CST,
+    isAlias,
+    isMap,
+    isPair,
+    isScalar,
+    isSeq,
+    Lexer,
+    Parser,
+    parseDocument,
+    stringify,
+    visit,
+    YAMLParseError,
+  },
   'zod/mini': {
     array,
     boolean,

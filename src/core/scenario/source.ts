@@ -1,4 +1,5 @@
 import {
+  Composer,
   CST,
   isAlias,
   isMap,
@@ -6,9 +7,14 @@ import {
   isScalar,
   isSeq,
   Lexer,
+  Parser,
   parseDocument,
   visit,
+  YAMLParseError,
   type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
   type Pair,
   type Scalar,
   type YAMLMap,
@@ -29,23 +35,62 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 export type { PathKey, ScenarioSource } from './located.js';
 
-/** The document as every scenario file is read: YAML 1.2, every scalar text. */
-const yamlDocument = (text: string): Document =>
-  parseDocument(text, {
-    version: '1.2',
-    schema: 'failsafe',
-    merge: false,
-    resolveKnownTags: false,
-    customTags: [],
-    // 'error', not 'silent': with 'silent' the yaml package drops the MULTIPLE_DOCS
-    // error and a second document is ignored. Neither level prints anything.
-    // uniqueKeys: false: the yaml package compares each key with every earlier
-    // one (quadratic: seconds for 10,000 figures); duplicateKey() does it in one pass.
-    uniqueKeys: false,
-    stringKeys: true,
-    logLevel: 'error',
-    prettyErrors: false,
-  });
+/** How every scenario file is read: YAML 1.2, every scalar text. */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'failsafe',
+  merge: false,
+  resolveKnownTags: false,
+  customTags: [],
+  // 'error', not 'silent': with 'silent' the yaml package drops the MULTIPLE_DOCS
+  // error and a second document is ignored. Neither level prints anything.
+  // uniqueKeys: false: the yaml package compares each key with every earlier
+  // one (quadratic: seconds for 10,000 figures); duplicateKey() does it in one pass.
+  uniqueKeys: false,
+  stringKeys: true,
+  logLevel: 'error',
+  prettyErrors: false,
+};
+
+/** The document as every scenario file is read. */
+const yamlDocument = (text: string): Document => parseDocument(text, YAML_OPTIONS);
+
+/**
+ * The document, or where a flow collection nests deeper than MAX_NESTING
+ * (the yaml package's parser can abort the whole process on a second parse
+ * of such a document): the depth is read off the lexer's tokens before the
+ * parser sees any, and the parser is then given those tokens, so that the
+ * text is lexed once. parseDocument's own steps, from the tokens on.
+ */
+export function readDocument(text: string): Document | { deep: number } {
+  // Most scenarios are block YAML: no flow collection, nothing to measure.
+  if (!text.includes('[') && !text.includes('{')) return yamlDocument(text);
+  const lexemes = [...new Lexer().lex(text)];
+  const deep = deepestFlow(lexemes);
+  if (deep !== undefined) return { deep };
+  const parser = new Parser();
+  function* tokens() {
+    for (const lexeme of lexemes) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  let doc: Document | undefined;
+  for (const next of new Composer(YAML_OPTIONS).compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      // What parseDocument says of a second document (logLevel 'error').
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  // compose(..., true) ends with a document at the latest.
+  return doc!;
+}
 
 /**
  * Parses scenario text as YAML 1.2 with every scalar a string (the failsafe
@@ -64,18 +109,17 @@ export function parseScenarioSource(text: string, file?: string): Result<Scenari
   });
   if (utf8Length(text) > MAX_FILE_BYTES)
     return fail(at('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
-  const deep = deepestFlow(text);
-  if (deep)
+  const doc = readDocument(text);
+  if ('deep' in doc)
     return fail(
       at(
         `the document nests deeper than ${MAX_NESTING} levels`,
-        { start: deep, end: deep + 1 },
+        { start: doc.deep, end: doc.deep + 1 },
         'a scenario needs at most a few levels',
         'yaml-limit',
       ),
     );
 
-  const doc = yamlDocument(text);
   const first = doc.errors[0];
   if (first) {
     return fail(at(cleanYamlMessage(first.message), { start: first.pos[0], end: first.pos[1] }, yamlHint(first.code)));
@@ -182,12 +226,10 @@ function utf8Length(text: string): number {
 }
 
 /** Finds the first offset where flow collections nest deeper than allowed. The lexer is iterative. */
-function deepestFlow(text: string): number | undefined {
-  // Most scenarios are block YAML: no flow collection, nothing to lex twice.
-  if (!text.includes('[') && !text.includes('{')) return undefined;
+function deepestFlow(lexemes: readonly string[]): number | undefined {
   let depth = 0;
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of lexemes) {
     if (token === '[' || token === '{') {
       if (++depth > MAX_NESTING) return offset;
     } else if (token === ']' || token === '}') depth--;
