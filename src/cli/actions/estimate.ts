@@ -107,7 +107,9 @@ function sampleIfRanged(
     model.figures
       .filter((f) => f.kind === 'derived')
       .map((f) => {
-        const [p5, p50, p95] = percentiles(samples.columns[f.index]!, [5, 50, 95]);
+        // Selected in place: the samples are not read again.
+        const column = samples.columns[f.index]!;
+        const [p5, p50, p95] = percentiles(column, [5, 50, 95], column);
         return [f.name, [p5!, p50!, p95!] as const];
       }),
   );
