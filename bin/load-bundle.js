@@ -22,26 +22,23 @@ const VENDORED = ['yaml', 'zod/mini'];
 
 /** Every script loaded by this process, by path: what makeCodeCaches writes. */
 const loaded = new Map();
-let useCache = true;
 
 /** The command line's exports (src/cli/main.ts); `cache: false` compiles from source, as the cache's build must. */
 function loadCli({ cache = true } = {}) {
-  useCache = cache;
-  return loadScript(join(DIST, 'cli.cjs'), cliRequire).exports;
+  const nodeRequire = createRequire(join(DIST, 'cli.cjs'));
+  const cliRequire = (id) =>
+    VENDORED.includes(id)
+      ? loadScript(join(DIST, 'vendor.cjs'), nodeRequire, { cache }).exports.modules[id]
+      : nodeRequire(id);
+  return loadScript(join(DIST, 'cli.cjs'), cliRequire, { cache }).exports;
 }
-
-function cliRequire(id) {
-  if (VENDORED.includes(id)) return loadScript(join(DIST, 'vendor.cjs'), nodeRequire).exports.modules[id];
-  return nodeRequire(id);
-}
-const nodeRequire = createRequire(join(DIST, 'cli.cjs'));
 
 /**
  * Runs a CommonJS script once, with its code cache when it has a good one.
  * `cache` says what became of that: `accepted`, `rejected` (by V8), `stale`
  * (made from other code) or `none`.
  */
-function loadScript(path, require, { cache: wanted = useCache } = {}) {
+function loadScript(path, require, { cache: wanted = true } = {}) {
   const known = loaded.get(path);
   if (known) return known;
   const bytes = readFileSync(path);
