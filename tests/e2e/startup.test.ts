@@ -83,6 +83,21 @@ describe('start-up', () => {
 
     it('a file that is no cache is left unused, and the script compiles as usual', () => {
       expect(cacheOfCopy(dir, script, Buffer.from('not a cache'))).toBe('stale');
+      // A header that parses, but as no header: still only unused, never a crash.
+      expect(cacheOfCopy(dir, script, Buffer.from('null\n'))).toBe('stale');
     });
+  });
+
+  it('a script is read as UTF-8: characters outside ASCII in its regular expressions stay themselves', () => {
+    // esbuild escapes them in strings, not in regular expressions (render/wrap.ts's ✓ ✗ •, units' µ).
+    const path = join(dir, 'marks.cjs');
+    writeFileSync(path, 'module.exports = [/^[✓•µ]+$/.test("✓•µ"), "✓".length];\n');
+    const program = `
+      const m = await import(${JSON.stringify(LOADER)});
+      const { createRequire } = await import('node:module');
+      console.log(JSON.stringify(m.loadScript(${JSON.stringify(path)}, createRequire(${JSON.stringify(path)})).exports));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', program], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([true, 1]);
   });
 });
