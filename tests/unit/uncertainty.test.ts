@@ -68,6 +68,19 @@ derived:
 describe('sampleModel', () => {
   const m = model(RANGED);
 
+  it('samples a scenario of ranges and no formula: nothing to compute, and no error', () => {
+    const only = model('title: t\nassumptions:\n  a: 10 to 20\n');
+    // By default the derived figures are asked for, and there are none: an empty program.
+    const none = sampleModel(only, new Map(), { samples: 1000, seed: 1 });
+    if (!none.ok) throw new Error(none.diagnostics.map((d) => d.message).join('; '));
+    expect(none.value.samples).toBe(1000);
+    const s = sampleModel(only, new Map(), { samples: 1000, seed: 1 }, ['a']);
+    if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('; '));
+    const [p5, p95] = percentiles(s.value.columns[0]!, [5, 95]);
+    expect(p5! / 10).toBeCloseTo(1, 0);
+    expect(p95! / 20).toBeCloseTo(1, 0);
+  });
+
   it('reads each range as written: lognormal by default, uniform and normal on request', () => {
     const ranges = rangesOf(m);
     expect([...ranges.keys()]).toEqual(['dau', 'rate', 'size']);

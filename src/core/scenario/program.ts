@@ -84,7 +84,8 @@ function oneLoop(steps: readonly Step[]): Run {
     'c',
     'n',
     'M',
-    `"use strict";${columns.length ? `const ${columns.join(',')};` : ''}let ${locals.join(',')};${before.join('')}for(let i=0;i<n;i++){${each.join('')}}`,
+    // A plan with nothing to compute (ranges, no formula) declares nothing: `let ;` does not parse.
+    `"use strict";${columns.length ? `const ${columns.join(',')};` : ''}${locals.length ? `let ${locals.join(',')};` : ''}${before.join('')}for(let i=0;i<n;i++){${each.join('')}}`,
   ) as Run;
 }
 
