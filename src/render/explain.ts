@@ -24,7 +24,7 @@ export function markupText(m: Markup, paint: ExplainPainter = plain, conventions
         case 'name':
           return paint.name(p.text);
         case 'quantity':
-          return paint.value(formatDisplay(p.value, p.unit, conventions));
+          return paint.value(formatDisplay(p.value, p.unit, conventions, p.whole || isBought(p.unit)));
         case 'op':
         case 'text':
         case 'literal':
@@ -41,14 +41,16 @@ export function markupText(m: Markup, paint: ExplainPainter = plain, conventions
  * ("~3.5 K tweet/s"), else three. A count of things bought (servers, shards)
  * is rounded up, never down: 1,003 servers are "~1.01 K server", not "~1 K".
  */
-export function spoken(value: number, unit: string, conventions?: Conventions): string {
-  const bought = isBought(unit);
+export function spoken(value: number, unit: string, conventions?: Conventions, bought = isBought(unit)): string {
   const round = bought ? up : toDigits;
   const two = round(value, 2);
   const close = value === 0 || Math.abs(two - value) <= 0.01 * Math.abs(value);
   const said = close ? two : round(value, 3);
   // A count bought is said as a whole, or with a scale word over the rounded-up count.
-  if (bought) return Math.abs(said) < 1000 ? `${said} ${unit}` : `${scaled(said)} ${unit}`;
+  if (bought) {
+    const n = Math.abs(said) < 1000 ? String(said) : scaled(said);
+    return unit ? `${n} ${unit}` : n;
+  }
   return formatDisplay(said, unit, conventions);
 }
 
@@ -74,7 +76,7 @@ function computed(value: number, unit: string): string {
 export function renderStep(step: ExplainStep, paint: ExplainPainter = plain, conventions?: Conventions): string {
   const name = paint.name(step.name);
   const exact = computed(step.value, step.unit);
-  const said = spoken(step.value, step.unit, conventions);
+  const said = spoken(step.value, step.unit, conventions, step.whole || isBought(step.unit));
   const same = said.replace(/\s/g, '') === exact.replace(/[\s,]/g, '');
   const result = same ? exact : `${exact} ${paint.dim(`(~${said})`)}`;
   const parts =
@@ -164,7 +166,7 @@ export function stepJson(s: ExplainStep, calendar: Conventions, display: string)
     value: s.value,
     unit: s.unit,
     display,
-    spoken: `~${spoken(s.value, s.unit, calendar)}`,
+    spoken: `~${spoken(s.value, s.unit, calendar, s.whole || isBought(s.unit))}`,
     uses: s.uses,
     overridden: s.overridden,
     ...(s.origin !== undefined ? { origin: s.origin } : {}),

@@ -1,5 +1,6 @@
 import { unitOf, type Figure } from '../core/scenario/model.js';
-import { formatDisplay, threeDigits } from './number.js';
+import { countsWhole } from '../core/expr/functions.js';
+import { formatDisplay, isBought, threeDigits } from './number.js';
 import type { Conventions } from '../core/units/table.js';
 import { inUnit } from '../core/units/in-unit.js';
 
@@ -9,5 +10,5 @@ export { inUnit };
 export function displayOf(f: Figure, base: number, conventions: Conventions): string {
   const { text, factor } = unitOf(f);
   if (text === '' && f.kind === 'assumption' && f.text.trim().endsWith('%')) return `${threeDigits(base * 100)}%`;
-  return formatDisplay(inUnit(base, factor), text, conventions);
+  return formatDisplay(inUnit(base, factor), text, conventions, isBought(text) || countsWhole(f.expr));
 }

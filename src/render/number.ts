@@ -52,15 +52,26 @@ export function scaled(x: number): string {
  * day and year), and counts with a scale (3.47 K tweet/s). Which unit is
  * core's choice (units/display.ts); this only writes the number.
  */
-export function formatDisplay(value: number, unit: string, conventions?: Conventions): string {
+export function formatDisplay(
+  value: number,
+  unit: string,
+  conventions?: Conventions,
+  whole: boolean = isBought(unit),
+): string {
   // A whole count of things bought is shown as it is: 1,003 servers are not "1 K".
-  if (isBought(unit) && Number.isInteger(value) && Math.abs(value) < 1e6) return `${group(String(value))} ${unit}`;
+  if (whole && Number.isInteger(value) && Math.abs(value) < 1e6)
+    return `${group(String(value))}${unit ? ` ${unit}` : ''}`;
   const shown = displayUnit(value, unit, UnitRegistry.create({ conventions }));
   if (shown.onLadder) return `${threeDigits(shown.value)} ${shown.unit}`;
   return unit ? `${scaled(value)} ${unit}` : scaled(value);
 }
 
-/** Whether a unit counts things bought (servers() and shards() count them): never rounded down. */
+/**
+ * Whether a unit counts things bought, as servers() and shards() count them:
+ * never rounded down. A figure whose formula calls one of them is a count
+ * whatever its unit (countsWhole in core/expr/functions.ts); this covers the
+ * sums of such counts, written in server or shard.
+ */
 export function isBought(unit: string): boolean {
   return /^(server|shard)s?$/.test(unit);
 }

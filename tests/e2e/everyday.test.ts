@@ -391,6 +391,42 @@ describe('explain shows the inside of a building block, and says counts bought r
     expect(r.stdout).toContain('        = ⌈5.71429⌉ + 1 = 7 node');
   });
 
+  it('a count servers() or shards() bought is shown whole whatever it counts: 1,003 node, never 1 K', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'counts.yaml'),
+      [
+        'name: counts',
+        'nouns: [node, partition]',
+        'assumptions:',
+        '  load: 1003 req/s',
+        '  per: 1 req/s/node',
+        '  data: 1003 GB',
+        '  part: 1 GB/partition',
+        '  plain: 1003',
+        'derived:',
+        '  n: { expr: "servers(load, per)", unit: node }',
+        '  p: { expr: "shards(data, part)", unit: partition }',
+        '  bare: servers(plain, 1)',
+        '',
+      ].join('\n'),
+    );
+    const n = await runInProcess(['explain', 'counts.yaml', 'n', '--no-color'], { cwd: dir });
+    expect(n.code, n.stderr).toBe(0);
+    expect(n.stdout).toContain('= 1,003 node (~1.01 K node)');
+    expect(n.stdout).toContain('        = ⌈1003⌉ + 0 = 1,003 node');
+    const p = await runInProcess(['explain', 'counts.yaml', 'p', '--no-color'], { cwd: dir });
+    expect(p.stdout).toContain('        = ⌈1003⌉ = 1,003 partition');
+    // A count of nothing named is a plain number, not "dimensionless".
+    const bare = await runInProcess(['explain', 'counts.yaml', 'bare', '--no-color'], { cwd: dir });
+    expect(bare.stdout).toContain('        = ⌈1003⌉ + 0 = 1,003\n');
+    const estimate = JSON.parse((await runInProcess(['estimate', 'counts.yaml', '--json'], { cwd: dir })).stdout) as {
+      results: Record<string, { display: string }>;
+    };
+    expect(estimate.results.n!.display).toBe('1,003 node');
+    expect(estimate.results.p!.display).toBe('1,003 partition');
+  });
+
   it('the spoken form of a server count is never below the count', async () => {
     const r = await runInProcess(['explain', 'twitter', 'app_servers', '--no-color']);
     expect(r.stdout).toContain('= 1,003 server (~1.01 K server)');

@@ -2,7 +2,7 @@ import { DiagnosticError } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
 import { compileCode } from '../expr/calls.js';
 import { checkFormula } from '../expr/check.js';
-import { capacity } from '../expr/functions.js';
+import { capacity, countsWhole } from '../expr/functions.js';
 import { referent } from '../expr/referent.js';
 import { bestUnit, toDigits } from '../units/display.js';
 import type { Dimension } from '../units/dimension.js';
@@ -20,7 +20,8 @@ export type MarkupPart =
   | { kind: 'op'; text: string }
   | { kind: 'text'; text: string }
   /** A figure's value, in `unit` (its declared or written unit, or base units). */
-  | { kind: 'quantity'; value: number; unit: string }
+  /** `whole`: a count servers() or shards() bought, shown whole (1,003 node, never 1 K). */
+  | { kind: 'quantity'; value: number; unit: string; whole?: true }
   /** A number or unit written in the formula, kept as written. */
   | { kind: 'literal'; text: string };
 
@@ -36,6 +37,8 @@ export interface ExplainStep {
   uses: string[];
   note?: string;
   overridden: boolean;
+  /** The value is a count servers() or shards() bought: said whole or rounded up, never down. */
+  whole?: true;
   /** Assumptions as the file gives them: stated by the source, or bote's default. */
   origin?: Origin;
   /** A default's row of `bote ref capacity`. */
@@ -95,6 +98,7 @@ function step(
     uses: f.uses,
     overridden: pinned,
     ...(f.note !== undefined ? { note: f.note } : {}),
+    ...(countsWhole(f.expr) ? { whole: true as const } : {}),
   };
   if (f.kind === 'assumption' || pinned) {
     const given: Markup = pinned ? [{ kind: 'quantity', value, unit: unit.text }] : [{ kind: 'literal', text: f.text }];
@@ -114,7 +118,12 @@ function step(
     if (g.kind === 'assumption' && !overridden.has(name) && !g.range)
       return { kind: 'literal', text: isSum(g.expr) ? `(${g.text.trim()})` : g.text.trim() };
     const u = unitOf(g);
-    return { kind: 'quantity', value: values[g.index]! / u.factor, unit: u.text };
+    return {
+      kind: 'quantity',
+      value: values[g.index]! / u.factor,
+      unit: u.text,
+      ...(countsWhole(g.expr) ? { whole: true as const } : {}),
+    };
   };
   const inside = buildingBlocks(model, f.expr, values, substitute);
   return {
@@ -190,11 +199,10 @@ function argumentOf(
 const ratio = (x: number): MarkupPart => ({ kind: 'literal', text: String(toDigits(x, 6)) });
 const text = (t: string): MarkupPart => ({ kind: 'text', text: t });
 /** A count in what it counts (server, node, shard: the load or total over the capacity of one). */
-const counted = (n: number, whole: Argument, each: Argument): MarkupPart => ({
-  kind: 'quantity',
-  value: n,
-  unit: String(whole.dim.div(each.dim)),
-});
+const counted = (n: number, whole: Argument, each: Argument): MarkupPart => {
+  const dim = whole.dim.div(each.dim);
+  return { kind: 'quantity', value: n, unit: dim.isNone ? '' : String(dim), whole: true };
+};
 
 /** The lines inside one block: its rule in words, with the values, and its answer. */
 function insideOf(fn: string, args: Argument[], day: number): Markup[] | undefined {

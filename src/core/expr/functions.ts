@@ -1,5 +1,6 @@
 import { Dimension } from '../units/dimension.js';
 import { toDigits } from '../units/display.js';
+import type { Expr } from './ast.js';
 
 // The functions a formula may call, as data: one entry a function
 // (FUNCTIONS below). The parser's whitelist and its hint, the checker's
@@ -22,6 +23,8 @@ export interface FunctionDef {
   result: (call: Call) => Dimension | { dim: Dimension; constants: number[] };
   /** The result is in the unit its first argument was written in: ceil(storage) is in TB. */
   keepsUnit?: true;
+  /** The result is a whole count of things bought (servers, shards): shown whole, never rounded down. */
+  counts?: true;
   /** Numbers in base units in, a number in base units out; the constants of `result` last. */
   run: (...xs: number[]) => number;
   /**
@@ -113,6 +116,13 @@ const count = (unit: string, example: string) => (c: Call) => {
 
 const x: Param = { name: 'x' };
 const plainX: Param = { name: 'x', dim: 'plain' };
+
+/** Whether an expression's value is a count that servers() or shards() bought: its outermost call (in parentheses or not) is one. */
+export function countsWhole(e: Expr): boolean {
+  let at = e;
+  while (at.kind === 'paren') at = at.inner;
+  return at.kind === 'call' && FUNCTIONS.some((f) => f.name === at.fn && f.counts);
+}
 
 export const FUNCTIONS: readonly FunctionDef[] = [
   {
@@ -213,6 +223,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
       { name: 'spares', dim: 'plain or result', default: 0 },
     ],
     result: count('server', '5000 req/s/server'),
+    counts: true,
     run: capacity,
     refuses: capacityRefusal,
     doc: 'ceil(load / (per_server × utilization)) + spares, counted in server',
@@ -222,6 +233,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     name: 'shards',
     params: [{ name: 'total' }, { name: 'per_shard' }],
     result: count('shard', '2 TB/shard'),
+    counts: true,
     run: (total, each) => capacity(total, each, 1, 0),
     refuses: (total, each) => capacityRefusal(total, each),
     doc: 'ceil(total / per_shard), counted in shard',
