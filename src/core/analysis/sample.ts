@@ -17,7 +17,11 @@ export interface SampleOptions {
 export interface Samples {
   samples: number;
   seed: number;
-  /** A figure not asked for, nor drawn, has an empty column; an input the same in every sample, a column of one. */
+  /**
+   * A figure not asked for, nor drawn, has an empty column; an input the same
+   * in every sample, a column of one. percentiles() given a column as its
+   * work reorders it: after that its samples no longer pair with the others'.
+   */
   columns: Float64Array[];
   /** The figures whose value is a range here (written so, or set with --set). */
   ranged: string[];
@@ -73,8 +77,8 @@ export function sampleModel(
     } else if (ranges.has(f.name)) keep.add(f.index);
     else constant.add(f.index);
   }
-  // The columns kept, the copy percentiles sort and one spare (the normal draws once had their own column,
-  // now drawn in place: the limit users were told stays): refused before one is allocated.
+  // The columns kept and two of headroom (a copy for percentiles(), a spare), so that the limit
+  // users were told stays as it was: refused before one is allocated.
   const tooMany = overBudget(n, keep.size + 2, 'samples');
   if (tooMany) return fail(tooMany);
   const random = new Mulberry32(options.seed);
