@@ -68,6 +68,19 @@ const requireOutside: Plugin = {
 // package itself serves to bundlers that do not target Node.
 const yamlEsm = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', import.meta.url));
 
+/** What every build here shares: bundled for Node 20, dependencies included. */
+const base = {
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  noExternal: [/.*/],
+  // node: modules reach esbuildPlugins as written (tsup would mark them external first).
+  removeNodeProtocol: false,
+  esbuildOptions(options) {
+    options.alias = { yaml: yamlEsm };
+  },
+} satisfies Options;
+
 // The command line is one script, dist/cli.cjs, which bin/bote.js runs with
 // V8's code cache (bin/load-bundle.js; docs/performance.md): compiling the
 // bundle was the largest share of start-up, and Node 20 has no compile cache
@@ -79,11 +92,10 @@ const yamlEsm = fileURLToPath(new URL('./node_modules/yaml/browser/index.js', im
 // estimate does not deserialise them; the interactive prompts, large and
 // needed only at a terminal, stay in node_modules.
 const cli = {
+  ...base,
   entry: { cli: 'src/cli/main.ts' },
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
-  platform: 'node',
-  target: 'node20',
   outDir: 'dist',
   splitting: false,
   // import.meta.url (the built-ins' folder) as the script's own path.
@@ -92,12 +104,8 @@ const cli = {
   // dist/builtins and the code caches are written after them.
   clean: ['!lib/**', '!vendor.cjs'],
   minify: !process.env.BOTE_NO_MINIFY,
-  sourcemap: false,
   dts: false,
-  // Bundled, all but OUTSIDE (requireOutside leaves those out).
-  noExternal: [/.*/],
-  // node: modules reach esbuildPlugins as written (tsup would mark them external first).
-  removeNodeProtocol: false,
+  // All bundled but OUTSIDE, which requireOutside leaves out.
   esbuildPlugins: [lazyChildProcess, noColorDetection, requireOutside],
 } satisfies Options;
 
@@ -105,9 +113,6 @@ const vendor = {
   ...cli,
   entry: { vendor: 'src/cli/vendor.ts' },
   clean: false,
-  esbuildOptions(options) {
-    options.alias = { yaml: yamlEsm };
-  },
   esbuildPlugins: [],
 } satisfies Options;
 
@@ -116,21 +121,14 @@ const vendor = {
 // files. Its declarations are bundled into one dist/lib/index.d.ts, so that
 // no internal path is part of the package's surface.
 const library = {
+  ...base,
   entry: { index: 'src/index.ts' },
   format: ['esm'],
-  platform: 'node',
-  target: 'node20',
   outDir: 'dist/lib',
   splitting: true,
   clean: true,
   minify: true,
-  sourcemap: false,
   dts: { entry: { index: 'src/index.ts' } },
-  noExternal: [/.*/],
-  esbuildOptions(options) {
-    options.alias = { yaml: yamlEsm };
-  },
-  removeNodeProtocol: false,
   esbuildPlugins: [lazyChildProcess],
   banner: {
     // Bundled CommonJS dependencies (commander) call require().
