@@ -3,7 +3,7 @@ import { formatDelta, formatDisplay, formatValue } from './number.js';
 import { checkSentence, formatDifference, verdict } from './checks.js';
 import { originLabel, priceLine, resultGroups, setAsideLine, type Report, type ReportRow } from './report.js';
 import { type GridRow, renderGrid } from './grid.js';
-import { visibleLength, wrapText } from './wrap.js';
+import { columns, wrapText } from './wrap.js';
 import { visibleAll } from './visible.js';
 
 /** The width the table output keeps to: title, tables and errata. */
@@ -182,7 +182,8 @@ function fitted(
   for (const row of body) {
     if ('span' in row) continue;
     row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i]!, ...cell.split('\n').map((l) => visibleLength(l) + 2));
+      // In terminal columns, as the grid draws: a CJK note takes two a character.
+      widths[i] = Math.max(widths[i]!, ...cell.split('\n').map((l) => columns(l) + 2));
     });
   }
   const borders = head.length + 1;

@@ -391,6 +391,18 @@ describe('explain shows the inside of a building block, and says counts bought r
     expect(r.stdout).toContain('        = ⌈5.71429⌉ + 1 = 7 node');
   });
 
+  it('a note in wide characters takes its columns in the table, and is not cut where there is room', async () => {
+    const dir = tempDir();
+    const note = '日本語のメモです日本語のメモです';
+    writeFileSync(
+      join(dir, 'wide.yaml'),
+      `name: wide\nassumptions:\n  a: { value: 3 user, origin: default, note: ${note} }\nderived:\n  c: { expr: a * 2, unit: user, section: traffic }\n`,
+    );
+    const r = await runInProcess(['estimate', 'wide.yaml', '--no-color'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`│ ${note} │`);
+  });
+
   it('a count servers() or shards() bought is shown whole whatever it counts: 1,003 node, never 1 K', async () => {
     const dir = tempDir();
     writeFileSync(
