@@ -5,7 +5,7 @@ import type { UnitRegistry } from '../units/registry.js';
 import { AMBIGUOUS_UNITS, NAMED_IN_HINTS } from '../units/table.js';
 import type { WrittenUnit } from '../units/written.js';
 import type { Expr } from './ast.js';
-import { arityOf, functionNamed, pow } from './calls.js';
+import { arityOf, functionNamed, pow, RUNTIME } from './calls.js';
 import { referent } from './referent.js';
 import { unitInWords } from './unit-of.js';
 
@@ -21,6 +21,13 @@ export interface Checked {
   code: string;
   /** Set when the formula uses no figure: its value, folded once. */
   constant?: number;
+  /**
+   * Its value with every figure it uses at the value it has as written
+   * (NameRef's `value` or `evaluated`), by the same operations in the same
+   * order as `code`: what running `code` gives. Undefined when a figure it
+   * uses has neither.
+   */
+  evaluated: number | undefined;
 }
 
 /** What makes a number infinite or NaN in a formula, for the messages that say so. */
@@ -32,6 +39,10 @@ export interface NameRef {
   dim: Dimension;
   /** Its declared or written unit, for messages in the user's units. */
   unit?: WrittenUnit | undefined;
+  /** An assumption's value, in base units. */
+  value?: number | undefined;
+  /** A derived figure's value with the assumptions as written (Checked's `evaluated`). */
+  evaluated?: number | undefined;
 }
 
 export interface Scope {
@@ -234,12 +245,14 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
     (...xs) => def.run(...xs, ...constants),
     (...xs) => `M.${def.name}(${[...xs, ...constants.map(literal)].join(',')})`,
     e.span,
+    (...xs) => RUNTIME[def.name]!(...xs, ...constants),
   );
 }
 
 function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
   const r = referent(e, scope.registry, scope.lookup);
-  if (r && 'figure' in r) return { dim: r.figure.dim, code: `r[${r.figure.index}]` };
+  if (r && 'figure' in r)
+    return { dim: r.figure.dim, code: `r[${r.figure.index}]`, evaluated: r.figure.evaluated ?? r.figure.value };
   if (r) return constant(r.unit.factor, r.unit.dim);
   const { name, span } = e;
   const forbidden = scope.forbidden?.(name);
@@ -272,7 +285,8 @@ function unitHint(name: string): string {
 }
 
 function constant(value: number, dim: Dimension): Checked {
-  return { dim, code: literal(value), constant: value };
+  // The code writes -0 as 0 (String(-0) is "0"), and `evaluated` is what the code gives.
+  return { dim, code: literal(value), constant: value, evaluated: value === 0 ? 0 : value };
 }
 
 /** A finite number as JavaScript source; negative ones in parentheses. */
@@ -280,21 +294,37 @@ function literal(value: number): string {
   return value < 0 || Object.is(value, -0) ? `(${value})` : String(value);
 }
 
-/** Builds a node from its arguments; folds it when every argument is constant. */
+/**
+ * Builds a node from its arguments; folds it when every argument is constant.
+ * `run` computes `evaluated` as the generated code will (for a call, the
+ * RUNTIME entry, which gives NaN out of the function's domain where folding
+ * refuses): it defaults to `fold`, the arithmetic of an operator.
+ */
 function derive(
   dim: Dimension,
   args: Checked[],
   fold: (...xs: number[]) => number,
   code: (...xs: string[]) => string,
   span: Span,
+  run: (...xs: number[]) => number = fold,
 ): Checked {
-  if (args.every((a) => a.constant !== undefined)) {
+  let folded = true;
+  let known = true;
+  for (const a of args) {
+    if (a.constant === undefined) folded = false;
+    if (a.evaluated === undefined) known = false;
+  }
+  if (folded) {
     const value = fold(...args.map((a) => a.constant!));
     if (!Number.isFinite(value))
       throw problem('not-finite', 'this part of the formula is not a finite number', span, `${NOT_FINITE_CAUSES}?`);
     return constant(value, dim);
   }
-  return { dim, code: code(...args.map((a) => a.code)) };
+  return {
+    dim,
+    code: code(...args.map((a) => a.code)),
+    evaluated: known ? run(...args.map((a) => a.evaluated!)) : undefined,
+  };
 }
 
 /** A sub-expression's unit as the user wrote it (GB/day), not in base units (B/s). */

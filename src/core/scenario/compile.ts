@@ -463,6 +463,7 @@ class Compiler {
       ...this.at(d.path),
       uses: d.uses,
       code: checked.code,
+      ...(checked.evaluated !== undefined ? { evaluated: checked.evaluated } : {}),
       section: d.section ?? inferSection(checked.dim, unit, registry),
       ...(d.headline ? { headline: true } : {}),
     };

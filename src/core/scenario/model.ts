@@ -33,6 +33,12 @@ export interface Figure {
   range?: Range;
   /** Derived: the checked formula as code (see compileProgram). */
   code?: string;
+  /**
+   * Derived: its value with every assumption as written, computed when it
+   * was checked, by the operations of `code`: evaluateModel without --set
+   * reads it rather than compile a program to run once.
+   */
+  evaluated?: number;
   /** Derived: where the result is shown, as written or inferred (see inferSection). */
   section?: Section;
   /** Derived: studied by `bote sensitivity NAME` when no result is named. */

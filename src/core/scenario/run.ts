@@ -24,15 +24,34 @@ export type Overrides = ReadonlyMap<string, Input>;
  * results, naming the first figure that produced one.
  */
 export function evaluateModel(model: Model, overrides: Overrides = new Map()): Result<Float64Array> {
-  const columns = model.figures.map((f) => Float64Array.of(overrides.get(f.name)?.value ?? f.value ?? 0));
-  compileProgram(model, new Set(overrides.keys()))(columns, 1);
-  const values = Float64Array.from(columns, (c) => c[0]!);
+  const values = (overrides.size === 0 && asChecked(model)) || runOnce(model, overrides);
   for (const f of model.figures) {
     const value = values[f.index]!;
     if (!Number.isFinite(value)) return fail(notFinite(model, f, values, overrides));
     if (!showable(f, value)) return fail(tooLargeToShow(model, f, overrides));
   }
   return ok(values);
+}
+
+/**
+ * The values computed when the model was checked: the same operations as the
+ * program, without compiling one (a 100,000-figure model is megabytes of
+ * code to run once). Undefined if a figure has none.
+ */
+function asChecked(model: Model): Float64Array | undefined {
+  const values = new Float64Array(model.figures.length);
+  for (const f of model.figures) {
+    const value = f.kind === 'derived' ? f.evaluated : f.value;
+    if (value === undefined) return undefined;
+    values[f.index] = value;
+  }
+  return values;
+}
+
+function runOnce(model: Model, overrides: Overrides): Float64Array {
+  const columns = model.figures.map((f) => Float64Array.of(overrides.get(f.name)?.value ?? f.value ?? 0));
+  compileProgram(model, new Set(overrides.keys()))(columns, 1);
+  return Float64Array.from(columns, (c) => c[0]!);
 }
 
 /**
