@@ -118,9 +118,11 @@ class Compiler {
     // its dependents are checked in the same run: every problem at once (below).
     const standIns = new Set<string>();
     const assumed = new Set(assumptionNames);
+    // Whether any figure has failed yet: while none has, no figure's inputs need a look.
+    let broken = failed.size > 0 || assumptionNames.some((n) => !figures.has(n));
     for (const name of ordered.order) {
       const d = byName.get(name)!;
-      if (d.uses.some((u) => (failed.has(u) && !standIns.has(u)) || (assumed.has(u) && !figures.has(u)))) {
+      if (broken && d.uses.some((u) => (failed.has(u) && !standIns.has(u)) || (assumed.has(u) && !figures.has(u)))) {
         failed.add(name);
         continue;
       }
@@ -131,6 +133,7 @@ class Compiler {
         continue;
       }
       failed.add(name);
+      broken = true;
       const standIn = standInFor(d, registry, index);
       if (standIn) {
         figures.set(name, { ...standIn, ...this.at(d.path) });
@@ -400,17 +403,17 @@ class Compiler {
     );
     if (!parsed) return undefined;
     // `10 year` names the unit even where a figure is called `year`: no dependency.
-    const figureNames = nameNodes(parsed.expr).filter((n) => {
+    const uses = new Set<string>();
+    for (const n of nameNodes(parsed.expr)) {
       const r = referent(n, registry, (m) => (isFigure(m) ? m : undefined));
-      return r !== undefined && 'figure' in r;
-    });
-    const uses = [...new Set(figureNames.map((n) => n.name))];
+      if (r !== undefined && 'figure' in r) uses.add(n.name);
+    }
     return {
       name,
       text,
       path,
       expr: parsed.expr,
-      uses,
+      uses: [...uses],
       unitText: typeof raw === 'string' ? undefined : raw.unit,
       note: typeof raw === 'string' ? undefined : raw.note,
       section: typeof raw === 'string' ? undefined : raw.section,
