@@ -25,10 +25,10 @@
  * amount after it is the unit USD (`$/month`).
  */
 import { DiagnosticError, type Span } from '../diagnostic.js';
-import type { Expr } from './ast.js';
+import type { BinaryOp, Expr } from './ast.js';
 import { isFunctionName } from './calls.js';
 import { FUNCTIONS } from './functions.js';
-import { syntax, tokenize, type Token } from './tokenizer.js';
+import { emptyScan, type Scan, scan, syntax, type Token, tokenAt } from './tokenizer.js';
 
 /** Deeper nesting than this is refused, so hostile input cannot exhaust the stack. */
 export const MAX_DEPTH = 64;
@@ -54,115 +54,138 @@ export interface Parsed {
   rest: Token[];
 }
 
+/**
+ * The columns one parse scans into, kept for the next: a scenario parses
+ * thousands of formulas, and columns made anew for each were most of the
+ * garbage a formula left. A parse begun inside another (from an `isUnit`
+ * callback) finds none spare and makes its own.
+ */
+let spare: Scan | undefined = emptyScan();
+/** Columns longer than this are not kept: one huge formula should not hold its memory for good. */
+const SPARE_TOKENS = 4096;
+
 export function parseFormula(text: string, options: ParseOptions = {}): Parsed {
   // Checked first: the parser would call an empty formula one that "ends too early".
   if (text.trim() === '') throw syntax('the formula is empty', { start: 0, end: 0 });
-  const p = new Parser(tokenize(text), options);
-  const expr = p.sum();
-  const rest = p.remaining();
-  const next = rest[0]!;
-  if (next.kind !== 'eof' && !(options.allowArrow && next.kind === '->')) {
-    throw p.unexpected(next);
+  const columns = spare ?? emptyScan();
+  spare = undefined;
+  try {
+    const p = new Parser(scan(text, columns), options);
+    const expr = p.sum();
+    const rest = p.remaining();
+    const next = rest[0]!;
+    if (next.kind !== 'eof' && !(options.allowArrow && next.kind === '->')) {
+      throw p.unexpected(next);
+    }
+    return { expr, rest };
+  } finally {
+    columns.text = '';
+    if (columns.kinds.length <= SPARE_TOKENS) spare = columns;
   }
-  return { expr, rest };
 }
 
+/**
+ * Recursive descent over the scan's columns: token i is `kinds[i]`, and a span
+ * object is made only where the tree or an error keeps one. Each rule that nests
+ * raises `depth` on entry and lowers it on return (a throw ends the whole parse).
+ */
 class Parser {
   private pos = 0;
   private depth = 0;
   private operations = 0;
-  /** Indices of the name tokens written in unit position. */
-  private readonly unitTokens = new Set<number>();
+  /** Indices of the name tokens written in unit position: made at the first (most formulas have none). */
+  private unitTokens: Set<number> | undefined;
+  private readonly kinds: Scan['kinds'];
 
   constructor(
-    private readonly tokens: Token[],
+    private readonly scanned: Scan,
     private readonly words: ParseOptions = {},
-  ) {}
+  ) {
+    this.kinds = scanned.kinds;
+  }
 
   remaining(): Token[] {
-    return this.tokens.slice(this.pos);
+    // Sized at once: a pushed array keeps room for 17, and the caller may keep it with the tree.
+    const rest = new Array<Token>(this.scanned.count - this.pos);
+    for (let i = 0; i < rest.length; i++) rest[i] = tokenAt(this.scanned, this.pos + i);
+    return rest;
   }
 
-  private peek(): Token {
-    return this.tokens[this.pos]!;
+  private spanOf(i: number): Span {
+    return { start: this.scanned.starts[i]!, end: this.scanned.ends[i]! };
   }
 
-  private next(): Token {
-    return this.tokens[this.pos++]!;
-  }
-
-  /** An operator token, `a` or `b` (fixed arguments: asked at every operand, so no array is made). */
-  private isOp(t: Token, a: string, b: string = a): boolean {
-    return t.kind === 'op' && (t.text === a || t.text === b);
+  private textOf(i: number): string {
+    return this.scanned.text.slice(this.scanned.starts[i], this.scanned.ends[i]);
   }
 
   sum(): Expr {
     let left = this.product();
-    while (this.isOp(this.peek(), '+', '-')) {
-      const op = this.next();
+    for (let op = this.kinds[this.pos]; op === '+' || op === '-'; op = this.kinds[this.pos]) {
+      const at = this.pos++;
       const right = this.product();
-      left = this.bin(op.text as '+' | '-', left, right, op.span, false);
+      left = this.bin(op, left, right, this.spanOf(at), false);
     }
     return left;
   }
 
   private product(): Expr {
     let left = this.unary();
-    while (this.isOp(this.peek(), '*', '/')) {
+    for (let op = this.kinds[this.pos]; op === '*' || op === '/'; op = this.kinds[this.pos]) {
+      const at = this.pos;
       // `req/s/server`: a `/` without spaces after a number or unit word goes on with units.
-      if (
-        this.peek().text === '/' &&
-        this.tight(this.pos - 1) &&
-        this.tight(this.pos) &&
-        this.endsQuantity(this.pos - 1)
-      ) {
-        this.markUnit(this.pos + 1);
+      if (op === '/' && this.tight(at - 1) && this.tight(at) && this.endsQuantity(at - 1)) {
+        this.markUnit(at + 1);
       }
-      const op = this.next();
+      this.pos++;
       const right = this.unary();
-      left = this.bin(op.text as '*' | '/', left, right, op.span, false);
+      left = this.bin(op, left, right, this.spanOf(at), false);
     }
     return left;
   }
 
   private unary(): Expr {
-    return this.signed(() => this.juxtaposed());
+    return this.signed(false);
   }
 
-  /** Leading signs, then `operand`: `-x`, `+x`, `--x`. */
-  private signed(operand: () => Expr): Expr {
-    const t = this.peek();
-    if (this.isOp(t, '-', '+')) {
-      this.next();
-      const arg = this.nested(() => this.signed(operand));
-      return t.text === '-' ? { kind: 'neg', arg, span: { start: t.span.start, end: arg.span.end } } : arg;
+  /** Leading signs, then the operand: a power in an exponent, else a juxtaposition. `-x`, `+x`, `--x`. */
+  private signed(inExponent: boolean): Expr {
+    const sign = this.kinds[this.pos];
+    if (sign === '-' || sign === '+') {
+      const at = this.pos++;
+      this.enter();
+      const arg = this.signed(inExponent);
+      this.depth--;
+      return sign === '-' ? { kind: 'neg', arg, span: { start: this.scanned.starts[at]!, end: arg.span.end } } : arg;
     }
-    return operand();
+    return inExponent ? this.power() : this.juxtaposed();
   }
 
   private juxtaposed(): Expr {
     let left = this.power();
     for (;;) {
-      const t = this.peek();
+      const at = this.pos;
+      const kind = this.kinds[at];
       if (this.hyphenJoins()) {
-        this.next();
+        this.pos++;
         this.markUnit(this.pos);
         const right = this.power();
-        left = this.bin('*', left, right, t.span, true, true);
-      } else if (t.kind === 'name' || t.kind === '(') {
+        left = this.bin('*', left, right, this.spanOf(at), true, true);
+      } else if (kind === 'name' || kind === '(') {
         // `10 min (1 + 1)`: minutes times two, or the function min? Not guessed.
-        if (t.kind === 'name' && t.text === 'min' && this.tokens[this.pos + 1]?.kind === '(') {
+        if (kind === 'name' && this.kinds[at + 1] === '(' && this.textOf(at) === 'min') {
           throw syntax(
             '`min (` after a value could be the unit min or the function min',
-            t.span,
+            this.spanOf(at),
             'write `10 min * (1 + 1)` for minutes, or `10 * min(a, b)` for the function',
           );
         }
-        if (t.kind === 'name' && this.endsQuantity(this.pos - 1)) this.markUnit(this.pos);
+        if (kind === 'name' && this.endsQuantity(at - 1)) this.markUnit(at);
         const right = this.power();
         left = this.bin('*', left, right, { start: left.span.end, end: right.span.start }, true);
-      } else if (t.kind === 'num') {
-        throw syntax(`expected an operator before ${t.text}`, t.span, `write \`* ${t.text}\` to multiply`);
+      } else if (kind === 'num') {
+        const text = this.textOf(at);
+        throw syntax(`expected an operator before ${text}`, this.spanOf(at), `write \`* ${text}\` to multiply`);
       } else {
         return left;
       }
@@ -171,26 +194,27 @@ class Parser {
 
   /** No space between token i and the next. */
   private tight(i: number): boolean {
-    const a = this.tokens[i];
-    const b = this.tokens[i + 1];
-    return a !== undefined && b !== undefined && a.span.end === b.span.start;
+    return i >= 0 && i + 1 < this.scanned.count && this.scanned.ends[i] === this.scanned.starts[i + 1];
   }
 
   /** A unit word: in unit position, or a bare word the registry knows that names no figure. */
   private isUnitWord(i: number): boolean {
-    const t = this.tokens[i];
-    if (t?.kind !== 'name') return false;
-    return this.unitTokens.has(i) || (this.words.isUnit?.(t.text) === true && this.words.isFigure?.(t.text) !== true);
+    if (this.kinds[i] !== 'name') return false;
+    if (this.unitTokens?.has(i)) return true;
+    const word = this.textOf(i);
+    return this.words.isUnit?.(word) === true && this.words.isFigure?.(word) !== true;
   }
 
   /** Token i ends a number or a unit, so a unit may follow: `2 GB`, `2 GB/day`, `50%`, `$/month`. */
   private endsQuantity(i: number): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && (t.kind === 'num' || t.kind === '%' || t.kind === '$' || this.isUnitWord(i));
+    const kind = this.kinds[i];
+    return kind === 'num' || kind === '%' || kind === '$' || this.isUnitWord(i);
   }
 
   private markUnit(i: number): void {
-    if (this.tokens[i]?.kind === 'name' && this.tokens[i + 1]?.kind !== '(') this.unitTokens.add(i);
+    if (this.kinds[i] !== 'name' || this.kinds[i + 1] === '(') return;
+    this.unitTokens ??= new Set();
+    this.unitTokens.add(i);
   }
 
   /**
@@ -200,109 +224,110 @@ class Parser {
    */
   private hyphenJoins(): boolean {
     const isUnit = this.words.isUnit;
-    const minus = this.tokens[this.pos];
+    const at = this.pos;
     // Most operands are followed by no `-` at all: decided before looking further.
-    if (!isUnit || !minus || !this.isOp(minus, '-')) return false;
-    const before = this.tokens[this.pos - 1];
-    const after = this.tokens[this.pos + 1];
-    const call = this.tokens[this.pos + 2];
-    if (before?.kind !== 'name' || after?.kind !== 'name' || call?.kind === '(') return false;
+    if (!isUnit || this.kinds[at] !== '-') return false;
+    if (this.kinds[at - 1] !== 'name' || this.kinds[at + 1] !== 'name' || this.kinds[at + 2] === '(') return false;
     return (
-      this.tight(this.pos - 1) &&
-      this.tight(this.pos) &&
-      isUnit(before.text) &&
-      isUnit(after.text) &&
-      this.isUnitWord(this.pos - 1)
+      this.tight(at - 1) &&
+      this.tight(at) &&
+      isUnit(this.textOf(at - 1)) &&
+      isUnit(this.textOf(at + 1)) &&
+      this.isUnitWord(at - 1)
     );
   }
 
   private power(): Expr {
     const base = this.postfix();
-    if (this.isOp(this.peek(), '^')) {
-      const op = this.next();
-      const exponent = this.nested(() => this.exponent());
-      return this.bin('^', base, exponent, op.span, false);
+    if (this.kinds[this.pos] === '^') {
+      const at = this.pos++;
+      this.enter();
+      const exponent = this.exponent();
+      this.depth--;
+      return this.bin('^', base, exponent, this.spanOf(at), false);
     }
     return base;
   }
 
   /** A signed power, without juxtaposition: `2^41 ms` is (2^41) ms, `2^-1` is 0.5. */
   private exponent(): Expr {
-    return this.signed(() => this.power());
+    return this.signed(true);
   }
 
   private postfix(): Expr {
     let e = this.primary();
-    while (this.peek().kind === '%') {
-      const t = this.next();
-      e = this.bin('*', e, { kind: 'name', name: '%', span: t.span, unitPosition: true }, t.span, true);
+    while (this.kinds[this.pos] === '%') {
+      const span = this.spanOf(this.pos++);
+      e = this.bin('*', e, { kind: 'name', name: '%', span, unitPosition: true }, span, true);
     }
     return e;
   }
 
   private primary(): Expr {
-    const t = this.next();
-    switch (t.kind) {
+    const at = this.pos++;
+    switch (this.kinds[at]) {
       case 'num':
-        return { kind: 'num', value: t.value!, text: t.text, span: t.span };
+        return { kind: 'num', value: this.scanned.values[at]!, text: this.textOf(at), span: this.spanOf(at) };
       case 'name':
-        if (this.peek().kind === '(') return this.call(t);
-        return this.unitTokens.has(this.pos - 1)
-          ? { kind: 'name', name: t.text, span: t.span, unitPosition: true }
-          : { kind: 'name', name: t.text, span: t.span };
+        if (this.kinds[this.pos] === '(') return this.call(at);
+        return this.unitTokens?.has(at)
+          ? { kind: 'name', name: this.textOf(at), span: this.spanOf(at), unitPosition: true }
+          : { kind: 'name', name: this.textOf(at), span: this.spanOf(at) };
       case '(': {
-        const inner = this.nested(() => this.sum());
-        const close = this.next();
-        if (close.kind !== ')')
-          throw syntax('missing `)`', close.span, `the \`(\` at column ${t.span.start + 1} is not closed`);
-        return { kind: 'paren', inner, span: { start: t.span.start, end: close.span.end } };
+        this.enter();
+        const inner = this.sum();
+        this.depth--;
+        const close = this.pos++;
+        const start = this.scanned.starts[at]!;
+        if (this.kinds[close] !== ')')
+          throw syntax('missing `)`', this.spanOf(close), `the \`(\` at column ${start + 1} is not closed`);
+        return { kind: 'paren', inner, span: { start, end: this.scanned.ends[close]! } };
       }
       case '$': {
-        const usd: Expr = { kind: 'name', name: 'USD', span: t.span, unitPosition: true };
+        const span = this.spanOf(at);
+        const usd: Expr = { kind: 'name', name: 'USD', span, unitPosition: true };
         // `$/month`, `-> $`: no amount follows, so `$` is the unit itself.
-        if (!['num', 'name', '(', '$'].includes(this.peek().kind)) return usd;
-        const amount = this.nested(() => this.postfix());
+        const next = this.kinds[this.pos];
+        if (next !== 'num' && next !== 'name' && next !== '(' && next !== '$') return usd;
+        this.enter();
+        const amount = this.postfix();
+        this.depth--;
         // The `$` comes first: the product spans from it to the amount's end.
-        return { ...this.bin('*', amount, usd, t.span, true), span: { start: t.span.start, end: amount.span.end } };
+        return { ...this.bin('*', amount, usd, span, true), span: { start: span.start, end: amount.span.end } };
       }
       default:
-        throw this.unexpected(t);
+        throw this.unexpected(tokenAt(this.scanned, at));
     }
   }
 
-  private call(nameToken: Token): Expr {
-    const fn = nameToken.text;
+  private call(at: number): Expr {
+    const fn = this.textOf(at);
     if (!isFunctionName(fn)) {
-      throw unknownFunction(nameToken);
+      throw unknownFunction(fn, this.spanOf(at));
     }
-    this.next(); // (
+    this.pos++; // (
     const args: Expr[] = [];
-    if (this.peek().kind !== ')') {
+    if (this.kinds[this.pos] !== ')') {
       for (;;) {
-        args.push(this.nested(() => this.sum()));
-        if (this.peek().kind !== ',') break;
-        this.next();
+        this.enter();
+        args.push(this.sum());
+        this.depth--;
+        if (this.kinds[this.pos] !== ',') break;
+        this.pos++;
       }
     }
-    const close = this.next();
-    if (close.kind !== ')') throw syntax(`missing \`)\` after the arguments of ${fn}`, close.span);
+    const close = this.pos++;
+    if (this.kinds[close] !== ')') throw syntax(`missing \`)\` after the arguments of ${fn}`, this.spanOf(close));
     return {
       kind: 'call',
       fn,
       args,
-      nameSpan: nameToken.span,
-      span: { start: nameToken.span.start, end: close.span.end },
+      nameSpan: this.spanOf(at),
+      span: { start: this.scanned.starts[at]!, end: this.scanned.ends[close]! },
     };
   }
 
-  private bin(
-    op: '+' | '-' | '*' | '/' | '^',
-    left: Expr,
-    right: Expr,
-    opSpan: Span,
-    implicit: boolean,
-    hyphen = false,
-  ): Expr {
+  private bin(op: BinaryOp, left: Expr, right: Expr, opSpan: Span, implicit: boolean, hyphen = false): Expr {
     if (++this.operations > MAX_OPERATIONS) {
       throw syntax(
         `the formula has more than ${MAX_OPERATIONS} operations`,
@@ -317,14 +342,10 @@ class Parser {
       : { kind: 'bin', op, left, right, opSpan, implicit, span };
   }
 
-  private nested<T>(f: () => T): T {
+  /** One level deeper (a parenthesis, an argument, a sign, an exponent, a `$` amount): refused past MAX_DEPTH. */
+  private enter(): void {
     if (++this.depth > MAX_DEPTH) {
-      throw syntax(`the formula nests deeper than ${MAX_DEPTH} levels`, this.peek().span);
-    }
-    try {
-      return f();
-    } finally {
-      this.depth--;
+      throw syntax(`the formula nests deeper than ${MAX_DEPTH} levels`, this.spanOf(this.pos));
     }
   }
 
@@ -343,9 +364,7 @@ class Parser {
   }
 }
 
-function unknownFunction(t: Token): Error {
-  const hint = `the functions are ${FUNCTIONS.map((f) => f.name).join(', ')}; to multiply, write \`${t.text} * (...)\``;
-  return new DiagnosticError([
-    { code: 'unknown-function', message: `\`${t.text}\` is not a function here`, span: t.span, hint },
-  ]);
+function unknownFunction(fn: string, span: Span): Error {
+  const hint = `the functions are ${FUNCTIONS.map((f) => f.name).join(', ')}; to multiply, write \`${fn} * (...)\``;
+  return new DiagnosticError([{ code: 'unknown-function', message: `\`${fn}\` is not a function here`, span, hint }]);
 }
