@@ -4,7 +4,7 @@ import { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
 import { AMBIGUOUS_UNITS, NAMED_IN_HINTS } from '../units/table.js';
 import type { WrittenUnit } from '../units/written.js';
-import type { Expr } from './ast.js';
+import type { BinaryOp, Expr } from './ast.js';
 import { arityOf, functionNamed, pow, RUNTIME } from './calls.js';
 import { referent } from './referent.js';
 import { unitInWords } from './unit-of.js';
@@ -81,13 +81,7 @@ function check(e: Expr, scope: Scope): Checked {
       return resolve(e, scope);
     case 'neg': {
       const a = check(e.arg, scope);
-      return derive(
-        a.dim,
-        [a],
-        (x) => -x,
-        (x) => `(-${x})`,
-        e.span,
-      );
+      return derive(a.dim, [a], NEGATE, e.span);
     }
     case 'bin':
       return checkBinary(e, scope);
@@ -106,38 +100,12 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
     case '-': {
       if (!a.dim.equals(b.dim))
         throw mismatch(e.op === '+' ? 'add' : 'subtract', [e.left, a.dim], [e.right, b.dim], e, scope);
-      return e.op === '+'
-        ? derive(
-            a.dim,
-            [a, b],
-            (x, y) => x + y,
-            (x, y) => `(${x}+${y})`,
-            e.span,
-          )
-        : derive(
-            a.dim,
-            [a, b],
-            (x, y) => x - y,
-            (x, y) => `(${x}-${y})`,
-            e.span,
-          );
+      return derive(a.dim, [a, b], OPERATIONS[e.op], e.span);
     }
     case '*':
-      return derive(
-        a.dim.mul(b.dim),
-        [a, b],
-        (x, y) => x * y,
-        (x, y) => `(${x}*${y})`,
-        e.span,
-      );
+      return derive(a.dim.mul(b.dim), [a, b], OPERATIONS['*'], e.span);
     case '/':
-      return derive(
-        a.dim.div(b.dim),
-        [a, b],
-        (x, y) => x / y,
-        (x, y) => `(${x}/${y})`,
-        e.span,
-      );
+      return derive(a.dim.div(b.dim), [a, b], OPERATIONS['/'], e.span);
     case '^': {
       if (!b.dim.isNone)
         throw problem(
@@ -145,7 +113,7 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
           `an exponent must be a plain number, not ${inWords(e.right, b.dim, scope)}`,
           e.right.span,
         );
-      const power = (dim: Dimension) => derive(dim, [a, b], pow, (x, y) => `M.pow(${x},${y})`, e.span);
+      const power = (dim: Dimension) => derive(dim, [a, b], OPERATIONS['^'], e.span);
       if (a.dim.isNone) return power(a.dim);
       if (b.constant === undefined) {
         throw problem(
@@ -242,10 +210,12 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
   return derive(
     dim,
     all,
-    (...xs) => def.run(...xs, ...constants),
-    (...xs) => `M.${def.name}(${[...xs, ...constants.map(literal)].join(',')})`,
+    {
+      fold: (...xs) => def.run(...xs, ...constants),
+      code: (...xs) => `M.${def.name}(${[...xs, ...constants.map(literal)].join(',')})`,
+      run: (...xs) => RUNTIME[def.name]!(...xs, ...constants),
+    },
     e.span,
-    (...xs) => RUNTIME[def.name]!(...xs, ...constants),
   );
 }
 
@@ -295,19 +265,29 @@ function literal(value: number): string {
 }
 
 /**
- * Builds a node from its arguments; folds it when every argument is constant.
- * `run` computes `evaluated` as the generated code will (for a call, the
- * RUNTIME entry, which gives NaN out of the function's domain where folding
- * refuses): it defaults to `fold`, the arithmetic of an operator.
+ * An operation of the checked tree: `fold` computes it when every argument is
+ * constant; `run` computes `evaluated` as the generated code will (for a
+ * call, the RUNTIME entry, which gives NaN out of the function's domain where
+ * folding refuses; for an operator, `fold`).
  */
-function derive(
-  dim: Dimension,
-  args: Checked[],
-  fold: (...xs: number[]) => number,
-  code: (...xs: string[]) => string,
-  span: Span,
-  run: (...xs: number[]) => number = fold,
-): Checked {
+interface Operation {
+  fold: (...xs: number[]) => number;
+  code: (...xs: string[]) => string;
+  run?: (...xs: number[]) => number;
+}
+
+/** The operators' operations, made once rather than as two closures per node of every formula. */
+const OPERATIONS: Readonly<Record<BinaryOp, Operation>> = {
+  '+': { fold: (x, y) => x! + y!, code: (x, y) => `(${x}+${y})` },
+  '-': { fold: (x, y) => x! - y!, code: (x, y) => `(${x}-${y})` },
+  '*': { fold: (x, y) => x! * y!, code: (x, y) => `(${x}*${y})` },
+  '/': { fold: (x, y) => x! / y!, code: (x, y) => `(${x}/${y})` },
+  '^': { fold: pow, code: (x, y) => `M.pow(${x},${y})` },
+};
+const NEGATE: Operation = { fold: (x) => -x!, code: (x) => `(-${x})` };
+
+/** Builds a node from its arguments; folds it when every argument is constant. */
+function derive(dim: Dimension, args: Checked[], op: Operation, span: Span): Checked {
   let folded = true;
   let known = true;
   for (const a of args) {
@@ -315,16 +295,27 @@ function derive(
     if (a.evaluated === undefined) known = false;
   }
   if (folded) {
-    const value = fold(...args.map((a) => a.constant!));
+    const value = applyTo(op.fold, args, constantOf);
     if (!Number.isFinite(value))
       throw problem('not-finite', 'this part of the formula is not a finite number', span, `${NOT_FINITE_CAUSES}?`);
     return constant(value, dim);
   }
   return {
     dim,
-    code: code(...args.map((a) => a.code)),
-    evaluated: known ? run(...args.map((a) => a.evaluated!)) : undefined,
+    code: applyTo(op.code, args, codeOf),
+    evaluated: known ? applyTo(op.run ?? op.fold, args, evaluatedOf) : undefined,
   };
+}
+
+const constantOf = (a: Checked) => a.constant!;
+const codeOf = (a: Checked) => a.code;
+const evaluatedOf = (a: Checked) => a.evaluated!;
+
+/** f of each argument's part: one or two arguments (every operator) without an array and a spread. */
+function applyTo<T, R>(f: (...xs: T[]) => R, args: readonly Checked[], part: (a: Checked) => T): R {
+  if (args.length === 1) return f(part(args[0]!));
+  if (args.length === 2) return f(part(args[0]!), part(args[1]!));
+  return f(...args.map(part));
 }
 
 /** A sub-expression's unit as the user wrote it (GB/day), not in base units (B/s). */
