@@ -137,6 +137,24 @@ export type ScenarioIssue = z.core.$ZodIssue;
 export function validateScenarioData(
   data: unknown,
 ): { ok: true; data: ScenarioData } | { ok: false; issues: ScenarioIssue[] } {
-  const result = ScenarioSchema.safeParse(data);
-  return result.success ? { ok: true, data: result.data } : { ok: false, issues: result.error.issues };
+  const formulas = textFormulas(data);
+  const result = ScenarioSchema.safeParse(formulas ? { ...(data as object), derived: {} } : data);
+  if (!result.success) return { ok: false, issues: result.error.issues };
+  return { ok: true, data: formulas ? { ...result.data, derived: formulas } : result.data };
+}
+
+/**
+ * `derived:` when every figure is a formula written as text under a valid
+ * name, which is all the schema would check of it (and it would give the
+ * same strings back): 100,000 figures spent 0.2 s in it one by one.
+ */
+function textFormulas(data: unknown): Record<string, string> | undefined {
+  if (data === null || typeof data !== 'object' || !Object.hasOwn(data, 'derived')) return undefined;
+  const derived = (data as { derived: unknown }).derived;
+  if (derived === null || typeof derived !== 'object' || Object.getPrototypeOf(derived) !== Object.prototype)
+    return undefined;
+  for (const [name, formula] of Object.entries(derived)) {
+    if (typeof formula !== 'string' || !FIGURE_NAME.test(name)) return undefined;
+  }
+  return derived as Record<string, string>;
 }
