@@ -153,8 +153,9 @@ function textFormulas(data: unknown): Record<string, string> | undefined {
   const derived = (data as { derived: unknown }).derived;
   if (derived === null || typeof derived !== 'object' || Object.getPrototypeOf(derived) !== Object.prototype)
     return undefined;
-  for (const [name, formula] of Object.entries(derived)) {
-    if (typeof formula !== 'string' || !FIGURE_NAME.test(name)) return undefined;
+  // Keys, then each value: Object.entries would make an array per figure.
+  for (const name of Object.keys(derived)) {
+    if (typeof (derived as Record<string, unknown>)[name] !== 'string' || !FIGURE_NAME.test(name)) return undefined;
   }
   return derived as Record<string, string>;
 }
