@@ -71,20 +71,49 @@ const F = new Float64Array(LAYERS);
  * as taking `random.next()` for each, with the state kept in a local.
  */
 export function fillStandardNormal(out: Float64Array, random: Mulberry32): void {
+  fillNormal(out, random, 0, 1, false);
+}
+
+/**
+ * Fills `out` with mean + sd × z for standard normal draws z (fillStandardNormal's),
+ * or with e to that power: a normal or a lognormal range drawn and scaled in
+ * one pass over `out`, with the arithmetic of scaling the standard draws after.
+ */
+export function fillNormal(out: Float64Array, random: Mulberry32, mean: number, sd: number, log: boolean): void {
   let state = random.state;
   for (let i = 0; i < out.length; i++) {
     state = (state + GOLDEN) >>> 0;
     const h = bitsOf(state);
     const layer = h & (LAYERS - 1);
-    if (Math.abs(h) < K[layer]!) {
-      out[i] = h * W[layer]!;
-      continue;
+    let z: number;
+    if (Math.abs(h) < K[layer]!) z = h * W[layer]!;
+    else {
+      random.state = state;
+      z = slowNormal(h, layer, random);
+      state = random.state;
     }
-    random.state = state;
-    out[i] = slowNormal(h, layer, random);
-    state = random.state;
+    const x = mean + sd * z;
+    out[i] = log ? Math.exp(x) : x;
   }
   random.state = state;
+}
+
+/** A block of draws thrown away by the skips below: small enough to stay in cache, reused. */
+const SCRATCH = new Float64Array(4096);
+
+/**
+ * Moves `random` past `count` draws of `dist` without keeping them: where the
+ * next column's draws begin, so that columns can be drawn a block at a time.
+ * A uniform draw takes one step of the counter; a normal one, one step except
+ * the ziggurat's rare retries, so those are drawn to be counted.
+ */
+export function skipDraws(random: Mulberry32, dist: 'uniform' | 'normal', count: number): void {
+  if (dist === 'uniform') {
+    random.state = (random.state + Math.imul(count, GOLDEN)) >>> 0;
+    return;
+  }
+  for (let left = count; left > 0; left -= SCRATCH.length)
+    fillStandardNormal(left < SCRATCH.length ? SCRATCH.subarray(0, left) : SCRATCH, random);
 }
 
 /** The rare draws outside a layer's rectangle: the tail, or the wedge between layers. */
