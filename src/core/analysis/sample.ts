@@ -119,8 +119,13 @@ export function sampleModel(
   for (const [j, f] of drawn.entries()) {
     const range = ranges.get(f.name)!;
     if (!inBlocks.has(f.index)) {
-      draw(range, columns[f.index]!, random);
-      extremes[j]!.add(columns[f.index]!);
+      // A block at a time too, so that drawing, scaling and the extremes pass over memory once.
+      const column = columns[f.index]!;
+      for (let start = 0; start < n; start += BLOCK) {
+        const part = column.subarray(start, Math.min(n, start + BLOCK));
+        draw(range, part, random);
+        extremes[j]!.add(part);
+      }
       continue;
     }
     own.set(f.index, new Mulberry32(random.state));
