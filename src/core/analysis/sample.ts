@@ -18,8 +18,9 @@ export interface Samples {
   samples: number;
   seed: number;
   /**
-   * A figure not asked for, nor drawn, has an empty column; an input the same
-   * in every sample, a column of one. percentiles() given a column as its
+   * A figure not asked for, nor drawn, has an empty column, and so has a
+   * drawn input the caller said it would not read ('wanted only'); an input
+   * the same in every sample, a column of one. percentiles() given a column as its
    * work reorders it: after that its samples no longer pair with the others'.
    */
   columns: Float64Array[];
@@ -64,7 +65,9 @@ export type Reads = 'inputs too' | 'wanted only';
  * what they use are run, and only the ranged inputs and `wanted` keep a
  * column: the memory is samples × those, refused beyond MEMORY_BUDGET before
  * anything is allocated. Inputs are independent. A wanted figure that is not
- * finite in some samples is an error that names it.
+ * finite in some samples is an error that names it. With `reads` 'wanted
+ * only', the inputs not wanted are not kept: the fresh memory touched is the
+ * wanted columns (see carriers and BLOCK), and the samples are the same.
  */
 export function sampleModel(
   model: Model,
@@ -230,7 +233,7 @@ function overflowed(model: Model, f: Figure, pinned: boolean): Diagnostic {
   };
 }
 
-/** Draws into `out`, scaled as they are drawn (the same arithmetic as scaling standard draws after). */
+/** Draws into `out`: normal draws are made in place, then scaled (the same arithmetic as drawing them apart). */
 function draw(range: Range, out: Float64Array, random: Mulberry32): void {
   const { low, high } = range;
   switch (range.dist) {
