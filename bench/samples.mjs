@@ -1,7 +1,8 @@
 // Monte Carlo benchmark: 100,000 samples of bench/twitter-ranges.yaml (the
 // twitter scenario with a range on every assumption).
 //  - in process: sampleModel plus p5/p50/p95 of every derived figure, as
-//    `bote estimate` does (selected in place, in the columns), on a freshly compiled model each run (so the
+//    `bote estimate` does (the inputs' draws not kept, the percentiles selected
+//    in place, in the columns), on a freshly compiled model each run (so the
 //    generated program is compiled and optimised again, as in a new process);
 //  - whole process: `bote estimate bench/twitter-ranges.yaml --samples 100000 --json`
 //    as a ratio to `node -e 0`, alternated in the same run.
@@ -23,7 +24,7 @@ export async function benchSamples({ root, tmp, runs }) {
     if (!compiled.ok) throw new Error(JSON.stringify(compiled.diagnostics));
     const model = compiled.value;
     const start = performance.now();
-    const result = core.sampleModel(model, new Map(), { samples: n, seed: 1 + run });
+    const result = core.sampleModel(model, new Map(), { samples: n, seed: 1 + run }, undefined, 'wanted only');
     const sampled = performance.now();
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     for (const f of model.figures)
@@ -67,7 +68,7 @@ export async function benchSamples({ root, tmp, runs }) {
     const compiled = core.compileScenario(text, { file: 'bench/twitter-ranges.yaml' });
     const model = compiled.value;
     const start = performance.now();
-    const result = core.sampleModel(model, new Map(), { samples: 1_000_000, seed: 1 + run });
+    const result = core.sampleModel(model, new Map(), { samples: 1_000_000, seed: 1 + run }, undefined, 'wanted only');
     for (const f of model.figures)
       if (f.kind === 'derived')
         core.percentiles(result.value.columns[f.index], [5, 50, 95], result.value.columns[f.index]);

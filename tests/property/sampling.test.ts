@@ -62,6 +62,46 @@ describe('percentiles by selection', () => {
   });
 });
 
+/** Long columns, made from a seed: Floyd-Rivest narrows to a sampled window many times over. */
+const longColumn = fc
+  .record({
+    seed: fc.integer(),
+    length: fc.integer({ min: 2000, max: 60_000 }),
+    kind: fc.constantFrom('normal', 'lognormal', 'ties', 'sorted', 'reversed', 'constant', 'outliers', 'periodic'),
+  })
+  .map(({ seed, length, kind }) => {
+    const xs = new Float64Array(length);
+    fillStandardNormal(xs, mulberry32(seed));
+    const random = mulberry32(seed ^ 0x5bd1e995);
+    for (let i = 0; i < length; i++) {
+      const z = xs[i]!;
+      if (kind === 'lognormal') xs[i] = Math.exp(3 * z);
+      // Few distinct values, so that a rank's neighbours tie and the bounds hold too many.
+      else if (kind === 'ties') xs[i] = Math.round(z * 2);
+      else if (kind === 'constant') xs[i] = 7;
+      // Now and then a huge value, far beyond the rest.
+      else if (kind === 'outliers' && random.uniform() < 0.01) xs[i] = z > 0 ? 1e300 : -1e300;
+      // Every p-th value far above the rest: a sample taken at a stride can see too many or none.
+      else if (kind === 'periodic' && i % (2 + (seed & 31)) === 0) xs[i] = 1000 + z;
+    }
+    if (kind === 'sorted') xs.sort();
+    if (kind === 'reversed') xs.sort().reverse();
+    return xs;
+  });
+
+describe('percentiles of long columns', () => {
+  it('equal those of a full sort, exactly, in the column itself or not, on ties, order and outliers', () => {
+    fc.assert(
+      fc.property(longColumn, percents, (xs, ps) => {
+        const want = sortedPercentiles(xs, ps);
+        for (const got of [percentiles(xs, ps), percentiles(xs, ps, xs)])
+          for (const [i, g] of got.entries()) expect(g === want[i]!, `p${ps[i]}: ${g} vs ${want[i]}`).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('fillStandardNormal', () => {
   it('draws the same numbers filled in pieces as in one fill, and leaves the generator where next() would', () => {
     fc.assert(

@@ -99,8 +99,9 @@ function sampleIfRanged(
   const ranges = rangesOf(model, overrides);
   if (!ranges.size) return undefined;
   const seed = seedOf(flags);
+  // Only the derived figures' columns are read below: the inputs' draws need not be kept.
   const samples = loader.check(
-    sampleModel(model, overrides, { samples: flags.samples ?? 10_000, seed }),
+    sampleModel(model, overrides, { samples: flags.samples ?? 10_000, seed }, undefined, 'wanted only'),
     model.sources,
   );
   const table = new Map(

@@ -5,7 +5,7 @@ import type { Overrides } from '../scenario/run.js';
 import { compileProgram, type Plan } from '../scenario/program.js';
 import { figuresBehind } from '../scenario/graph.js';
 import { overBudget } from './budget.js';
-import { fillStandardNormal, Mulberry32, Z95 } from './random.js';
+import { fillNormal, Mulberry32, skipDraws, Z95 } from './random.js';
 import type { Range } from '../scenario/range.js';
 
 export interface SampleOptions {
@@ -18,8 +18,9 @@ export interface Samples {
   samples: number;
   seed: number;
   /**
-   * A figure not asked for, nor drawn, has an empty column; an input the same
-   * in every sample, a column of one. percentiles() given a column as its
+   * A figure not asked for, nor drawn, has an empty column, and so has a
+   * drawn input the caller said it would not read ('wanted only'); an input
+   * the same in every sample, a column of one. percentiles() given a column as its
    * work reorders it: after that its samples no longer pair with the others'.
    */
   columns: Float64Array[];
@@ -43,19 +44,37 @@ export function rangesOf(model: Model, overrides: Overrides = new Map()): Map<st
 const NONE = new Float64Array(0);
 
 /**
+ * Samples drawn at a time when the drawn inputs' columns are not returned:
+ * each input's draws live in one reused block of this size (in cache, and
+ * not n numbers of fresh memory, slow to touch the first time on some machines).
+ */
+export const BLOCK = 4096;
+
+/**
+ * Which columns the caller reads after sampling: the drawn inputs' too
+ * (sensitivity runs the plan on them again), or only the wanted figures'
+ * (estimate), when the other inputs are drawn a block at a time and their
+ * columns come back empty. The draws are the same either way.
+ */
+export type Reads = 'inputs too' | 'wanted only';
+
+/**
  * Monte Carlo over the checked model: each input column is drawn once
  * (typed arrays, no unit objects), then the compiled program runs every
  * sample's formulas in dependency order. Only the figures in `wanted` and
  * what they use are run, and only the ranged inputs and `wanted` keep a
  * column: the memory is samples × those, refused beyond MEMORY_BUDGET before
  * anything is allocated. Inputs are independent. A wanted figure that is not
- * finite in some samples is an error that names it.
+ * finite in some samples is an error that names it. With `reads` 'wanted
+ * only', the inputs not wanted are not kept: the fresh memory touched is the
+ * wanted columns (see carriers and BLOCK), and the samples are the same.
  */
 export function sampleModel(
   model: Model,
   overrides: Overrides,
   options: SampleOptions,
   wanted: readonly string[] = model.figures.filter((f) => f.kind === 'derived').map((f) => f.name),
+  reads: Reads = 'inputs too',
 ): Result<Samples> {
   const n = Math.max(1, Math.floor(options.samples));
   const pinned = new Set(overrides.keys());
@@ -66,6 +85,7 @@ export function sampleModel(
   const keep = new Set<number>();
   const constant = new Set<number>();
   const formulas: Figure[] = [];
+  const drawn: Figure[] = [];
   for (const f of model.figures) {
     if (!behind.has(f.name)) continue;
     compute.add(f.index);
@@ -74,36 +94,74 @@ export function sampleModel(
         keep.add(f.index);
         formulas.push(f);
       }
-    } else if (ranges.has(f.name)) keep.add(f.index);
-    else constant.add(f.index);
+    } else if (ranges.has(f.name)) {
+      keep.add(f.index);
+      drawn.push(f);
+    } else constant.add(f.index);
   }
   // The columns kept and two of headroom (a copy for percentiles(), a spare), so that the limit
   // users were told stays as it was: refused before one is allocated.
   const tooMany = overBudget(n, keep.size + 2, 'samples');
   if (tooMany) return fail(tooMany);
+  const unread = reads === 'wanted only' ? drawn.filter((f) => !wantedSet.has(f.name)) : [];
+  const carried = carriers(unread, formulas);
+  const leftOver = unread.filter((f) => !carried.has(f.index));
+  const size = n > BLOCK && leftOver.length ? BLOCK : n;
+  const inBlocks = new Set(size < n ? leftOver.map((f) => f.index) : []);
+  const columns = model.figures.map((f) => {
+    if (constant.has(f.index)) return Float64Array.of(overrides.get(f.name)?.value ?? f.value!);
+    if (inBlocks.has(f.index)) return new Float64Array(size);
+    return keep.has(f.index) && !carried.has(f.index) ? new Float64Array(n) : NONE;
+  });
+  for (const [input, formula] of carried) columns[input] = columns[formula]!;
+  // Whole columns are drawn now, in figure order, from one generator; a column drawn a block at a
+  // time gets its own, started where it would begin in that sequence.
   const random = new Mulberry32(options.seed);
-  const columns = model.figures.map((f) =>
-    keep.has(f.index) ? new Float64Array(n) : constant.has(f.index) ? new Float64Array(1) : NONE,
-  );
-  for (const f of model.figures) {
-    if (!compute.has(f.index) || (f.kind === 'derived' && !pinned.has(f.name))) continue;
-    const range = ranges.get(f.name);
-    if (!range) {
-      columns[f.index]![0] = overrides.get(f.name)?.value ?? f.value!;
+  const own = new Map<number, Mulberry32>();
+  const extremes = drawn.map(() => new Extremes());
+  for (const [j, f] of drawn.entries()) {
+    const range = ranges.get(f.name)!;
+    if (!inBlocks.has(f.index)) {
+      // A block at a time too, so that drawing, scaling and the extremes pass over memory once.
+      const column = columns[f.index]!;
+      for (let start = 0; start < n; start += BLOCK) {
+        const part = column.subarray(start, Math.min(n, start + BLOCK));
+        draw(range, part, random);
+        extremes[j]!.add(part);
+      }
       continue;
     }
-    draw(range, columns[f.index]!, random);
-    // A lognormal over a huge span can overflow a draw (or its unit): the range is to blame, not a formula that uses it.
-    if (!everyShowable(f, columns[f.index]!)) return fail(overflowed(model, f, overrides.has(f.name)));
+    own.set(f.index, new Mulberry32(random.state));
+    if (j < drawn.length - 1) skipDraws(random, range.dist === 'uniform' ? 'uniform' : 'normal', n);
   }
   const plan: Plan = { compute, keep, constant };
-  compileProgram(model, pinned, plan)(columns, n);
-  for (const f of formulas) {
-    const col = columns[f.index]!;
+  const program = compileProgram(model, pinned, plan);
+  // Each block's part of every column the program touches: a view of a whole column, or a reused block.
+  const part = [...columns];
+  const formulaExtremes = formulas.map(() => new Extremes());
+  for (let start = 0; start < n; start += size) {
+    const count = Math.min(size, n - start);
+    for (const [k, column] of columns.entries()) {
+      if (column.length === n) part[k] = column.subarray(start, start + count);
+      else if (inBlocks.has(k)) part[k] = column.subarray(0, count);
+    }
+    for (const [j, f] of drawn.entries()) {
+      if (!inBlocks.has(f.index)) continue;
+      draw(ranges.get(f.name)!, part[f.index]!, own.get(f.index)!);
+      extremes[j]!.add(part[f.index]!);
+    }
+    program(part, count);
+    for (const [j, f] of formulas.entries()) formulaExtremes[j]!.add(part[f.index]!);
+  }
+  // A lognormal over a huge span can overflow a draw (or its unit): the range is to blame, not a formula that uses it.
+  for (const [j, f] of drawn.entries())
+    if (!extremes[j]!.every(showableIn(f))) return fail(overflowed(model, f, overrides.has(f.name)));
+  for (const [j, f] of formulas.entries()) {
     // Finite in base units and in the figure's own unit, where its percentiles are shown.
     const factor = unitOf(f).factor;
     const finite = (x: number) => Number.isFinite(x / factor) && Number.isFinite(x);
-    if (!everyIn(col, finite)) {
+    if (!formulaExtremes[j]!.every(finite)) {
+      const col = columns[f.index]!;
       let bad = 0;
       for (let i = 0; i < n; i++) if (!finite(col[i]!)) bad++;
       return fail({
@@ -114,7 +172,53 @@ export function sampleModel(
       });
     }
   }
+  for (const f of unread) columns[f.index] = NONE;
   return ok({ samples: n, seed: options.seed, columns, ranged: [...ranges.keys()], plan });
+}
+
+/**
+ * Drawn inputs the caller will not read, each paired with a wanted formula
+ * whose column can carry its draws: the program reads input k of a sample (at
+ * step k) before formula o writes that sample (at step o > k), so one column
+ * of memory serves both. Greedy in figure order, which pairs as many as can be.
+ */
+function carriers(unread: readonly Figure[], formulas: readonly Figure[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let next = 0;
+  for (const f of unread) {
+    while (next < formulas.length && formulas[next]!.index <= f.index) next++;
+    if (next === formulas.length) break;
+    out.set(f.index, formulas[next++]!.index);
+  }
+  return out;
+}
+
+/**
+ * The smallest and largest value of a column, taken a block at a time, and
+ * whether any is NaN: for a check `ok` that holds on an interval (a finite
+ * bound on |x|, or on |x / factor|), the extremes decide, found without a
+ * call per value.
+ */
+class Extremes {
+  low = Infinity;
+  high = -Infinity;
+  nan = false;
+  add(column: Float64Array): void {
+    let low = this.low;
+    let high = this.high;
+    for (let i = 0; i < column.length; i++) {
+      const x = column[i]!;
+      if (x < low) low = x;
+      if (x > high) high = x;
+      if (Number.isNaN(x)) this.nan = true;
+    }
+    this.low = low;
+    this.high = high;
+  }
+  /** Whether `ok` holds for every value seen (and for none, when none was). */
+  every(ok: (x: number) => boolean): boolean {
+    return !this.nan && (this.low > this.high || (ok(this.low) && ok(this.high)));
+  }
 }
 
 /** A lognormal over a huge span can overflow a draw. */
@@ -129,49 +233,19 @@ function overflowed(model: Model, f: Figure, pinned: boolean): Diagnostic {
   };
 }
 
-/**
- * Whether `ok` holds for every value of a column. `ok` must hold on an
- * interval (a finite bound on |x|, or on |x / factor|): then the column's
- * extremes decide, found in one pass without a call per value. NaN fails.
- */
-function everyIn(column: Float64Array, ok: (x: number) => boolean): boolean {
-  let low = Infinity;
-  let high = -Infinity;
-  for (let i = 0; i < column.length; i++) {
-    const x = column[i]!;
-    if (x < low) low = x;
-    if (x > high) high = x;
-    if (Number.isNaN(x)) return false;
-  }
-  return column.length === 0 || (ok(low) && ok(high));
-}
-
-/** showableIn for a whole column: base / factor and base × 100 are monotone, so the extremes decide. */
-function everyShowable(f: Figure, column: Float64Array): boolean {
-  return everyIn(column, showableIn(f));
-}
-
-/** Draws into `out`: the normal draws are made in place, then scaled (the same arithmetic as drawing them apart). */
+/** Draws into `out`: normal draws are made in place, then scaled (the same arithmetic as drawing them apart). */
 function draw(range: Range, out: Float64Array, random: Mulberry32): void {
   const { low, high } = range;
   switch (range.dist) {
     case 'uniform':
       for (let i = 0; i < out.length; i++) out[i] = low + (high - low) * random.uniform();
       return;
-    case 'normal': {
-      fillStandardNormal(out, random);
-      const mean = (low + high) / 2;
-      const sd = (high - low) / (2 * Z95);
-      for (let i = 0; i < out.length; i++) out[i] = mean + sd * out[i]!;
+    case 'normal':
+      fillNormal(out, random, (low + high) / 2, (high - low) / (2 * Z95), false);
       return;
-    }
-    case 'lognormal': {
-      fillStandardNormal(out, random);
-      const mu = (Math.log(low) + Math.log(high)) / 2;
-      const sigma = (Math.log(high) - Math.log(low)) / (2 * Z95);
-      for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + sigma * out[i]!);
+    case 'lognormal':
+      fillNormal(out, random, (Math.log(low) + Math.log(high)) / 2, (Math.log(high) - Math.log(low)) / (2 * Z95), true);
       return;
-    }
     default:
       range.dist satisfies never;
   }
