@@ -100,4 +100,13 @@ describe('start-up', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([true, 1]);
   });
+
+  it('the built scripts are ASCII, their other characters escaped, so that V8 holds them one byte a character', () => {
+    for (const name of ['cli.cjs', 'vendor.cjs']) {
+      const text = readFileSync(join(ROOT, 'dist', name), 'utf8');
+      expect(text.match(/[^\x00-\x7f]/)?.[0], name).toBeUndefined();
+    }
+    // The marks the table measures by length are still there, escaped.
+    expect(readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8')).toContain('\\u2713');
+  });
 });
