@@ -76,7 +76,7 @@ const requireOutside: Plugin = {
 const asciiOnly: NonNullable<Options['plugins']>[number] = {
   name: 'ascii-only',
   renderChunk(code) {
-    return { code: code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) };
+    return { code: code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) };
   },
 };
 
