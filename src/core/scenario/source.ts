@@ -23,6 +23,7 @@ import { fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic
 import type { PathKey, ScenarioSource } from './located.js';
 import type { Precompiled, SpanNode } from './precompiled.js';
 import { checkShape } from './schema-diagnostics.js';
+import { readPlainBlock } from './plain-block.js';
 
 /** Scenario files are small; anything larger is refused before parsing. */
 export const MAX_FILE_BYTES = 1 << 20;
@@ -64,7 +65,7 @@ const yamlDocument = (text: string): Document => parseDocument(text, YAML_OPTION
  */
 export function readDocument(text: string): Document | { deep: number } {
   // Most scenarios are block YAML: no flow collection, nothing to measure.
-  if (!text.includes('[') && !text.includes('{')) return yamlDocument(text);
+  if (!text.includes('[') && !text.includes('{')) return readPlainBlock(text, YAML_OPTIONS) ?? yamlDocument(text);
   const lexemes = [...new Lexer().lex(text)];
   const deep = deepestFlow(lexemes);
   if (deep !== undefined) return { deep };
