@@ -10,5 +10,5 @@ export { inUnit };
 export function displayOf(f: Figure, base: number, conventions: Conventions): string {
   const { text, factor } = unitOf(f);
   if (text === '' && f.kind === 'assumption' && f.text.trim().endsWith('%')) return `${threeDigits(base * 100)}%`;
-  return formatDisplay(inUnit(base, factor), text, conventions, isBought(text) || countsWhole(f.expr));
+  return formatDisplay(inUnit(base, factor), text, conventions, isBought(text) || (f.whole ?? countsWhole(f.expr)));
 }

@@ -1,6 +1,7 @@
 import { DiagnosticError, fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
 import { nameNodes, type Expr } from '../expr/ast.js';
 import { checkFormula } from '../expr/check.js';
+import { countsWhole } from '../expr/functions.js';
 import { parseFormula } from '../expr/parser.js';
 import { referent } from '../expr/referent.js';
 import { didYouMean } from '../suggest.js';
@@ -78,6 +79,8 @@ class Compiler {
     private readonly sources: readonly ScenarioSource[],
     private readonly merged: Merged,
     private readonly options: CompileOptions,
+    /** Whether a formula may be checked as soon as it is parsed (see run). */
+    private readonly early = true,
   ) {
     this.file = sources[0]!.file ?? options.file;
     this.data = merged.data;
@@ -98,9 +101,35 @@ class Compiler {
       const f = this.assumption(name, registry, allNames);
       if (f) figures.set(name, { ...f, index: figures.size });
     });
-    const parsedDerived = derivedNames.flatMap((name) => this.parseDerived(name, allNames, registry) ?? []);
+    // While nothing is wrong and each formula uses only figures above it, a formula is checked as
+    // soon as it is parsed: that is the order orderFigures would give those, and a tree that lives
+    // no longer than its check costs the garbage collector nothing (the model parses it again if
+    // asked, see lazyTree). At the first formula out of order, or the first problem, the rest wait
+    // for the order; a check that fails here starts the compile again without this, so that every
+    // message comes in its usual order.
+    let early = this.early;
+    let index = figures.size;
+    const checkedEarly = new Set<string>();
+    const parsedDerived: ParsedDerived[] = [];
+    for (const name of derivedNames) {
+      const d = this.parseDerived(name, allNames, registry);
+      early &&= d !== undefined && this.diagnostics.length === 0 && d.uses.every((u) => figures.has(u));
+      if (!d) continue;
+      if (!early) {
+        parsedDerived.push(d);
+        continue;
+      }
+      const figure = this.checkDerived(d, registry, figures, index, lazyTree(d.text, allNames, registry));
+      if (!figure) return new Compiler(this.sources, this.merged, this.options, false).run();
+      figures.set(name, figure);
+      checkedEarly.add(name);
+      index++;
+      parsedDerived.push({ ...d, expr: undefined });
+    }
+    const waiting = parsedDerived.filter((d) => !checkedEarly.has(d.name));
     const deps = new Map(parsedDerived.map((d) => [d.name, d.uses]));
-    const ordered = orderFigures(deps);
+    // Every formula checked above uses only figures above it: no circle, and nothing left to order.
+    const ordered = waiting.length ? orderFigures(deps) : { order: [] };
     if ('cycle' in ordered) {
       const [first] = ordered.cycle;
       this.report({
@@ -111,9 +140,8 @@ class Compiler {
       });
       return fail(...this.diagnostics);
     }
-    const byName = new Map(parsedDerived.map((d) => [d.name, d]));
-    let index = figures.size;
-    const failed = new Set<string>(derivedNames.filter((n) => !byName.has(n)));
+    const byName = new Map(waiting.map((d) => [d.name, d]));
+    const failed = new Set<string>(derivedNames.filter((n) => !byName.has(n) && !checkedEarly.has(n)));
     // A failed figure whose `unit:` gives its dimension stands in with it, so that
     // its dependents are checked in the same run: every problem at once (below).
     const standIns = new Set<string>();
@@ -121,6 +149,7 @@ class Compiler {
     // Whether any figure has failed yet: while none has, no figure's inputs need a look.
     let broken = failed.size > 0 || assumptionNames.some((n) => !figures.has(n));
     for (const name of ordered.order) {
+      if (checkedEarly.has(name)) continue;
       const d = byName.get(name)!;
       if (broken && d.uses.some((u) => (failed.has(u) && !standIns.has(u)) || (assumed.has(u) && !figures.has(u)))) {
         failed.add(name);
@@ -397,10 +426,9 @@ class Compiler {
   private parseDerived(name: string, allNames: Set<string>, registry: UnitRegistry): ParsedDerived | undefined {
     const raw = this.data.derived![name]!;
     const [text, path] = typeof raw === 'string' ? [raw, ['derived', name]] : [raw.expr, ['derived', name, 'expr']];
-    const isFigure = (n: string) => allNames.has(n);
-    const parsed = this.attempt(path, () =>
-      parseFormula(text, { isUnit: (w) => registry.lookup(w) !== undefined, isFigure }),
-    );
+    const options = formulaOptions(registry, allNames);
+    const isFigure = options.isFigure;
+    const parsed = this.attempt(path, () => parseFormula(text, options));
     if (!parsed) return undefined;
     // `10 year` names the unit even where a figure is called `year`: no dependency.
     const uses = new Set<string>();
@@ -426,6 +454,7 @@ class Compiler {
     registry: UnitRegistry,
     figures: Map<string, Figure>,
     index: number,
+    lazy?: { readonly expr: Expr },
   ): Figure | undefined {
     const unitPath = ['derived', d.name, 'unit'];
     let unit: WrittenUnit | undefined;
@@ -434,7 +463,7 @@ class Compiler {
       if (!unit) return undefined;
     }
     const checked = this.attempt(d.path, () =>
-      checkFormula(d.expr, {
+      checkFormula(d.expr!, {
         registry,
         lookup: (n) => figures.get(n),
         names: () => figures.keys(),
@@ -444,8 +473,8 @@ class Compiler {
     if (!checked) return undefined;
     if (unit && !unit.dim.equals(checked.dim)) {
       const lookup = (n: string) => figures.get(n);
-      const gives = unitInWords(d.expr, checked.dim, registry, lookup);
-      const perNoun = leftoverNounHint(d.expr, checked.dim, unit.dim, registry, d.text, lookup);
+      const gives = unitInWords(d.expr!, checked.dim, registry, lookup);
+      const perNoun = leftoverNounHint(d.expr!, checked.dim, unit.dim, registry, d.text, lookup);
       this.report({
         code: 'declared-unit',
         message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${gives}`,
@@ -454,13 +483,14 @@ class Compiler {
       });
       return undefined;
     }
-    return {
+    const figure: Figure = {
       name: d.name,
       kind: 'derived',
       index,
       dim: checked.dim,
       text: d.text,
-      expr: d.expr,
+      expr: d.expr!,
+      whole: countsWhole(d.expr!),
       unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
       ...this.at(d.path),
@@ -470,6 +500,7 @@ class Compiler {
       section: d.section ?? inferSection(checked.dim, unit, registry),
       ...(d.headline ? { headline: true } : {}),
     };
+    return lazy ? withTree(figure, lazy) : figure;
   }
 
   private expectations(registry: UnitRegistry, figures: Map<string, Figure>, allNames: Set<string>): Expectation[] {
@@ -582,7 +613,8 @@ interface ParsedDerived {
   name: string;
   text: string;
   path: PathKey[];
-  expr: Expr;
+  /** Undefined once the formula is checked: its tree is the model's to parse again (lazyTree). */
+  expr: Expr | undefined;
   uses: string[];
   unitText: string | undefined;
   note: string | undefined;
@@ -615,7 +647,7 @@ function standInFor(d: ParsedDerived, registry: UnitRegistry, index: number): Om
     if (e instanceof DiagnosticError) return undefined;
     throw e;
   }
-  return { name: d.name, kind: 'derived', index, dim: unit.dim, text: d.text, expr: d.expr, unit, uses: d.uses };
+  return { name: d.name, kind: 'derived', index, dim: unit.dim, text: d.text, expr: d.expr!, unit, uses: d.uses };
 }
 
 /** Assumptions no formula uses: they change no result, which is seldom meant (a warning, `bote validate`). */
@@ -633,4 +665,33 @@ function unusedAssumptions(figures: readonly Figure[], file: string | undefined)
       ...((f.file ?? file) !== undefined ? { file: (f.file ?? file)! } : {}),
       hint: 'use it in a formula under derived:, or remove it',
     }));
+}
+
+/** How a derived figure's formula is parsed: the units the registry knows, the scenario's names. */
+function formulaOptions(registry: UnitRegistry, allNames: ReadonlySet<string>) {
+  return { isUnit: (w: string) => registry.lookup(w) !== undefined, isFigure: (n: string) => allNames.has(n) };
+}
+
+/**
+ * A checked formula's tree, parsed again when a reader asks for it (explain,
+ * mental math) and kept from then on: the same text with the same names gives
+ * the same tree.
+ */
+function lazyTree(text: string, allNames: ReadonlySet<string>, registry: UnitRegistry): { readonly expr: Expr } {
+  let tree: Expr | undefined;
+  return {
+    get expr() {
+      tree ??= parseFormula(text, formulaOptions(registry, allNames)).expr;
+      return tree;
+    },
+  };
+}
+
+/**
+ * The figure with its tree read from `lazy` when asked: made out here, so
+ * that the getter keeps nothing of the check alive (a closure made in
+ * checkDerived would keep the parsed tree it means to let go).
+ */
+function withTree(figure: Figure, lazy: { readonly expr: Expr }): Figure {
+  return Object.defineProperty(figure, 'expr', { get: () => lazy.expr, enumerable: true, configurable: true });
 }

@@ -18,6 +18,7 @@ export interface Figure {
   dim: Dimension;
   /** The quantity or formula as written. */
   text: string;
+  /** Its tree. A checked formula's may be parsed again when first read: the model need not keep every tree. */
   expr: Expr;
   /** The declared unit (derived), the written unit (assumption), or undefined: base units. */
   unit: WrittenUnit | undefined;
@@ -31,6 +32,12 @@ export interface Figure {
   value?: number;
   /** Assumptions written as a guess: `100M to 300M user`. */
   range?: Range;
+  /**
+   * Derived: its formula is a building block that buys whole things
+   * (`servers()`, `shards()`: countsWhole), so its value is shown whole.
+   * Read off the tree when checked, so that showing a figure need not parse it.
+   */
+  whole?: boolean;
   /** Derived: the checked formula as code (see compileProgram). */
   code?: string;
   /**
