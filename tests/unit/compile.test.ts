@@ -670,3 +670,36 @@ describe('compileScenario: sections and where values come from', () => {
     }
   });
 });
+
+describe('trees of formulas checked as parsed', () => {
+  it('are parsed again when read, the same tree as a file out of order keeps', () => {
+    const inOrder = [
+      'name: t',
+      'assumptions:',
+      '  dau: 100M user',
+      'derived:',
+      '  a: dau * 2',
+      '  year: a / (10 year)',
+    ];
+    const outOfOrder = [
+      'name: t',
+      'assumptions:',
+      '  dau: 100M user',
+      'derived:',
+      '  year: a / (10 year)',
+      '  a: dau * 2',
+    ];
+    const compile = (lines: string[]) => {
+      const r = compileScenario(`${lines.join('\n')}\n`);
+      if (!r.ok) throw new Error(r.diagnostics[0]!.message);
+      return r.value;
+    };
+    const [early, waited] = [compile(inOrder), compile(outOfOrder)];
+    for (const name of ['a', 'year']) {
+      expect(early.byName.get(name)!.expr).toEqual(waited.byName.get(name)!.expr);
+      expect(early.byName.get(name)!.evaluated).toBe(waited.byName.get(name)!.evaluated);
+    }
+    // Read twice, the same object: parsed once.
+    expect(early.byName.get('a')!.expr).toBe(early.byName.get('a')!.expr);
+  });
+});

@@ -104,7 +104,7 @@ class Compiler {
     // While nothing is wrong and each formula uses only figures above it, a formula is checked as
     // soon as it is parsed: that is the order orderFigures would give those, and a tree that lives
     // no longer than its check costs the garbage collector nothing (the model parses it again if
-    // asked, see lazyTree). At the first formula out of order, or the first problem, the rest wait
+    // asked, see withLazyTree). At the first formula out of order, or the first problem, the rest wait
     // for the order; a check that fails here starts the compile again without this, so that every
     // message comes in its usual order.
     let early = this.early;
@@ -119,7 +119,7 @@ class Compiler {
         parsedDerived.push(d);
         continue;
       }
-      const figure = this.checkDerived(d, registry, figures, index, lazyTree(d.text, allNames, registry));
+      const figure = this.checkDerived(d, registry, figures, index, { allNames });
       if (!figure) return new Compiler(this.sources, this.merged, this.options, false).run();
       figures.set(name, figure);
       checkedEarly.add(name);
@@ -454,7 +454,8 @@ class Compiler {
     registry: UnitRegistry,
     figures: Map<string, Figure>,
     index: number,
-    lazy?: { readonly expr: Expr },
+    /** The names and registry to parse the formula again with: the figure does not keep its tree. */
+    reparse?: { allNames: ReadonlySet<string> },
   ): Figure | undefined {
     const unitPath = ['derived', d.name, 'unit'];
     let unit: WrittenUnit | undefined;
@@ -500,7 +501,7 @@ class Compiler {
       section: d.section ?? inferSection(checked.dim, unit, registry),
       ...(d.headline ? { headline: true } : {}),
     };
-    return lazy ? withTree(figure, lazy) : figure;
+    return reparse ? withLazyTree(figure, reparse.allNames, registry) : figure;
   }
 
   private expectations(registry: UnitRegistry, figures: Map<string, Figure>, allNames: Set<string>): Expectation[] {
@@ -613,7 +614,7 @@ interface ParsedDerived {
   name: string;
   text: string;
   path: PathKey[];
-  /** Undefined once the formula is checked: its tree is the model's to parse again (lazyTree). */
+  /** Undefined once the formula is checked: its tree is the model's to parse again (withLazyTree). */
   expr: Expr | undefined;
   uses: string[];
   unitText: string | undefined;
@@ -673,25 +674,16 @@ function formulaOptions(registry: UnitRegistry, allNames: ReadonlySet<string>) {
 }
 
 /**
- * A checked formula's tree, parsed again when a reader asks for it (explain,
- * mental math) and kept from then on: the same text with the same names gives
- * the same tree.
+ * The figure with its tree parsed again when a reader first asks for it
+ * (explain, mental math), then kept: the same text with the same names gives
+ * the same tree. Made out here, so that the getter keeps nothing of the check
+ * alive (a closure made in checkDerived would keep the tree it means to let go).
  */
-function lazyTree(text: string, allNames: ReadonlySet<string>, registry: UnitRegistry): { readonly expr: Expr } {
+function withLazyTree(figure: Figure, allNames: ReadonlySet<string>, registry: UnitRegistry): Figure {
   let tree: Expr | undefined;
-  return {
-    get expr() {
-      tree ??= parseFormula(text, formulaOptions(registry, allNames)).expr;
-      return tree;
-    },
+  const expr = () => {
+    tree ??= parseFormula(figure.text, formulaOptions(registry, allNames)).expr;
+    return tree;
   };
-}
-
-/**
- * The figure with its tree read from `lazy` when asked: made out here, so
- * that the getter keeps nothing of the check alive (a closure made in
- * checkDerived would keep the parsed tree it means to let go).
- */
-function withTree(figure: Figure, lazy: { readonly expr: Expr }): Figure {
-  return Object.defineProperty(figure, 'expr', { get: () => lazy.expr, enumerable: true, configurable: true });
+  return Object.defineProperty(figure, 'expr', { get: expr, enumerable: true, configurable: true });
 }
