@@ -672,7 +672,7 @@ describe('compileScenario: sections and where values come from', () => {
 });
 
 describe('trees of formulas checked as parsed', () => {
-  it('are parsed again when read, the same tree as a file out of order keeps', () => {
+  it('are parsed and checked again when read: the same tree and code as a file out of order keeps', () => {
     const inOrder = [
       'name: t',
       'assumptions:',
@@ -698,7 +698,10 @@ describe('trees of formulas checked as parsed', () => {
     for (const name of ['a', 'year']) {
       expect(early.byName.get(name)!.expr).toEqual(waited.byName.get(name)!.expr);
       expect(early.byName.get(name)!.evaluated).toBe(waited.byName.get(name)!.evaluated);
+      // The code is made again on demand too: the same as the check of a file out of order wrote.
+      expect(early.byName.get(name)!.code).toBe(waited.byName.get(name)!.code);
     }
+    expect(early.byName.get('year')!.code).toMatch(/^\(r\[\d\]\/\d+\)$/);
     // Read twice, the same object: parsed once.
     expect(early.byName.get('a')!.expr).toBe(early.byName.get('a')!.expr);
   });

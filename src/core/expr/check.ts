@@ -55,6 +55,11 @@ export interface Scope {
   forbidden?: (name: string) => string | undefined;
   /** The unit `ceil`, `floor` and `round` round in, when the dimension fits. */
   roundIn?: { factor: number; dim: Dimension };
+  /**
+   * The caller reads `dim` and `evaluated` only, and leaves `code` empty: the
+   * compile checks every formula, and few are ever run as code (see Figure.code).
+   */
+  withoutCode?: boolean;
 }
 
 /**
@@ -64,6 +69,7 @@ export interface Scope {
  */
 export function checkFormula(expr: Expr, scope: Scope): Checked {
   const checked = check(expr, scope);
+  if (scope.withoutCode) return checked;
   // Built by concatenation, the code is a rope of four pieces per operation (V8 cons strings, 32 bytes
   // each: 150 MB kept for a 100,000-figure fan-in, and copied by every garbage collection) until it is
   // read. Reading a character makes V8 flatten it in place: the pieces die young.
@@ -81,7 +87,7 @@ function check(e: Expr, scope: Scope): Checked {
       return resolve(e, scope);
     case 'neg': {
       const a = check(e.arg, scope);
-      return derive(a.dim, [a], NEGATE, e.span);
+      return derive(a.dim, [a], NEGATE, e.span, scope);
     }
     case 'bin':
       return checkBinary(e, scope);
@@ -100,12 +106,12 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
     case '-': {
       if (!a.dim.equals(b.dim))
         throw mismatch(e.op === '+' ? 'add' : 'subtract', [e.left, a.dim], [e.right, b.dim], e, scope);
-      return derive(a.dim, [a, b], OPERATIONS[e.op], e.span);
+      return derive(a.dim, [a, b], OPERATIONS[e.op], e.span, scope);
     }
     case '*':
-      return derive(a.dim.mul(b.dim), [a, b], OPERATIONS['*'], e.span);
+      return derive(a.dim.mul(b.dim), [a, b], OPERATIONS['*'], e.span, scope);
     case '/':
-      return derive(a.dim.div(b.dim), [a, b], OPERATIONS['/'], e.span);
+      return derive(a.dim.div(b.dim), [a, b], OPERATIONS['/'], e.span, scope);
     case '^': {
       if (!b.dim.isNone)
         throw problem(
@@ -113,7 +119,7 @@ function checkBinary(e: Extract<Expr, { kind: 'bin' }>, scope: Scope): Checked {
           `an exponent must be a plain number, not ${inWords(e.right, b.dim, scope)}`,
           e.right.span,
         );
-      const power = (dim: Dimension) => derive(dim, [a, b], OPERATIONS['^'], e.span);
+      const power = (dim: Dimension) => derive(dim, [a, b], OPERATIONS['^'], e.span, scope);
       if (a.dim.isNone) return power(a.dim);
       if (b.constant === undefined) {
         throw problem(
@@ -216,13 +222,18 @@ function checkCall(e: Extract<Expr, { kind: 'call' }>, scope: Scope): Checked {
       run: (...xs) => RUNTIME[def.name]!(...xs, ...constants),
     },
     e.span,
+    scope,
   );
 }
 
 function resolve(e: Extract<Expr, { kind: 'name' }>, scope: Scope): Checked {
   const r = referent(e, scope.registry, scope.lookup);
   if (r && 'figure' in r)
-    return { dim: r.figure.dim, code: `r[${r.figure.index}]`, evaluated: r.figure.evaluated ?? r.figure.value };
+    return {
+      dim: r.figure.dim,
+      code: scope.withoutCode ? '' : `r[${r.figure.index}]`,
+      evaluated: r.figure.evaluated ?? r.figure.value,
+    };
   if (r) return constant(r.unit.factor, r.unit.dim);
   const { name, span } = e;
   const forbidden = scope.forbidden?.(name);
@@ -287,7 +298,7 @@ const OPERATIONS: Readonly<Record<BinaryOp, Operation>> = {
 const NEGATE: Operation = { fold: (x) => -x!, code: (x) => `(-${x})` };
 
 /** Builds a node from its arguments; folds it when every argument is constant. */
-function derive(dim: Dimension, args: Checked[], op: Operation, span: Span): Checked {
+function derive(dim: Dimension, args: Checked[], op: Operation, span: Span, scope: Scope): Checked {
   let folded = true;
   let known = true;
   for (const a of args) {
@@ -302,7 +313,7 @@ function derive(dim: Dimension, args: Checked[], op: Operation, span: Span): Che
   }
   return {
     dim,
-    code: applyTo(op.code, args, codeOf),
+    code: scope.withoutCode ? '' : applyTo(op.code, args, codeOf),
     evaluated: known ? applyTo(op.run ?? op.fold, args, evaluatedOf) : undefined,
   };
 }

@@ -93,7 +93,10 @@ class Compiler {
     const registry = UnitRegistry.create({ nouns, conventions: conventions.lengths });
     const assumptionNames = Object.keys(data.assumptions);
     const derivedNames = Object.keys(data.derived ?? {});
-    const allNames = new Set([...assumptionNames, ...derivedNames]);
+    // Each name to itself: a formula's uses keep the key's string, not the copy each reference reads.
+    const allNames = new Map<string, string>();
+    for (const name of assumptionNames) allNames.set(name, name);
+    for (const name of derivedNames) allNames.set(name, name);
     const notes = this.checkNames(registry, assumptionNames, derivedNames);
 
     const figures = new Map<string, Figure>();
@@ -110,16 +113,18 @@ class Compiler {
     let early = this.early;
     let index = figures.size;
     const checkedEarly = new Set<string>();
+    const reparse: Reparse = { allNames, registry, figures };
+    const options = formulaOptions(registry, allNames);
     const parsedDerived: ParsedDerived[] = [];
     for (const name of derivedNames) {
-      const d = this.parseDerived(name, allNames, registry);
+      const d = this.parseDerived(name, allNames, registry, options);
       early &&= d !== undefined && this.diagnostics.length === 0 && d.uses.every((u) => figures.has(u));
       if (!d) continue;
       if (!early) {
         parsedDerived.push(d);
         continue;
       }
-      const figure = this.checkDerived(d, registry, figures, index, { allNames });
+      const figure = this.checkDerived(d, registry, figures, index, reparse);
       if (!figure) return new Compiler(this.sources, this.merged, this.options, false).run();
       figures.set(name, figure);
       checkedEarly.add(name);
@@ -188,7 +193,8 @@ class Compiler {
       registry,
       conventions: conventions.written,
       figures: list,
-      byName: new Map(list.map((f) => [f.name, f])),
+      // Every figure of the list and no other (the stand-ins are gone): a second map would only copy it.
+      byName: figures,
       expectations,
       setAside: this.setAside,
       notes,
@@ -355,7 +361,7 @@ class Compiler {
     return notes;
   }
 
-  private assumption(name: string, registry: UnitRegistry, allNames: Set<string>): Figure | undefined {
+  private assumption(name: string, registry: UnitRegistry, allNames: Names): Figure | undefined {
     const raw = this.data.assumptions[name]!;
     const forbidden = (n: string) =>
       allNames.has(n)
@@ -423,18 +429,21 @@ class Compiler {
     });
   }
 
-  private parseDerived(name: string, allNames: Set<string>, registry: UnitRegistry): ParsedDerived | undefined {
+  private parseDerived(
+    name: string,
+    allNames: Names,
+    registry: UnitRegistry,
+    options: FormulaOptions,
+  ): ParsedDerived | undefined {
     const raw = this.data.derived![name]!;
     const [text, path] = typeof raw === 'string' ? [raw, ['derived', name]] : [raw.expr, ['derived', name, 'expr']];
-    const options = formulaOptions(registry, allNames);
-    const isFigure = options.isFigure;
     const parsed = this.attempt(path, () => parseFormula(text, options));
     if (!parsed) return undefined;
     // `10 year` names the unit even where a figure is called `year`: no dependency.
     const uses = new Set<string>();
     for (const n of nameNodes(parsed.expr)) {
-      const r = referent(n, registry, (m) => (isFigure(m) ? m : undefined));
-      if (r !== undefined && 'figure' in r) uses.add(n.name);
+      const r = referent(n, registry, (m) => allNames.get(m));
+      if (r !== undefined && 'figure' in r) uses.add(r.figure);
     }
     return {
       name,
@@ -455,7 +464,7 @@ class Compiler {
     figures: Map<string, Figure>,
     index: number,
     /** The names and registry to parse the formula again with: the figure does not keep its tree. */
-    reparse?: { allNames: ReadonlySet<string> },
+    reparse?: Reparse,
   ): Figure | undefined {
     const unitPath = ['derived', d.name, 'unit'];
     let unit: WrittenUnit | undefined;
@@ -469,6 +478,7 @@ class Compiler {
         lookup: (n) => figures.get(n),
         names: () => figures.keys(),
         ...(unit ? { roundIn: unit } : {}),
+        ...(reparse ? { withoutCode: true } : {}),
       }),
     );
     if (!checked) return undefined;
@@ -484,32 +494,31 @@ class Compiler {
       });
       return undefined;
     }
-    const figure: Figure = {
+    const fields: Omit<Figure, 'expr'> = {
       name: d.name,
       kind: 'derived',
       index,
       dim: checked.dim,
       text: d.text,
-      expr: d.expr!,
       whole: countsWhole(d.expr!),
       unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
       ...this.at(d.path),
       uses: d.uses,
-      code: checked.code,
+      ...(reparse ? {} : { code: checked.code }),
       ...(checked.evaluated !== undefined ? { evaluated: checked.evaluated } : {}),
       section: d.section ?? inferSection(checked.dim, unit, registry),
       ...(d.headline ? { headline: true } : {}),
     };
-    return reparse ? withLazyTree(figure, reparse.allNames, registry) : figure;
+    return reparse ? withLazyTree(fields, reparse) : { ...fields, expr: d.expr! };
   }
 
-  private expectations(registry: UnitRegistry, figures: Map<string, Figure>, allNames: Set<string>): Expectation[] {
+  private expectations(registry: UnitRegistry, figures: Map<string, Figure>, allNames: Names): Expectation[] {
     const out: Expectation[] = [];
     for (const [name, raw] of Object.entries(this.data.expect ?? {})) {
       const [text, path] = typeof raw === 'string' ? [raw, ['expect', name]] : [raw.value, ['expect', name, 'value']];
       if (!allNames.has(name)) {
-        const guess = didYouMean(name, allNames);
+        const guess = didYouMean(name, allNames.keys());
         this.report({
           code: 'unknown-name',
           message: `\`expect\` names \`${name}\`, which is not a figure of this scenario`,
@@ -669,21 +678,69 @@ function unusedAssumptions(figures: readonly Figure[], file: string | undefined)
 }
 
 /** How a derived figure's formula is parsed: the units the registry knows, the scenario's names. */
-function formulaOptions(registry: UnitRegistry, allNames: ReadonlySet<string>) {
+function formulaOptions(registry: UnitRegistry, allNames: Names): FormulaOptions {
   return { isUnit: (w: string) => registry.lookup(w) !== undefined, isFigure: (n: string) => allNames.has(n) };
 }
 
+/** Every name of the scenario, assumptions then derived, each to itself (the key's own string). */
+type Names = ReadonlyMap<string, string>;
+
+type FormulaOptions = { isUnit: (word: string) => boolean; isFigure: (name: string) => boolean };
+
+/** How a checked figure's formula is parsed and checked again: shared by every figure of one compile. */
+interface Reparse {
+  allNames: Names;
+  registry: UnitRegistry;
+  /** The model's figures, by name: what the formula's names stand for. */
+  figures: ReadonlyMap<string, Figure>;
+}
+
 /**
- * The figure with its tree parsed again when a reader first asks for it
- * (explain, mental math), then kept: the same text with the same names gives
- * the same tree. Made out here, so that the getter keeps nothing of the check
- * alive (a closure made in checkDerived would keep the tree it means to let go).
+ * A checked figure whose tree and code are made again when a reader first
+ * asks for them, then kept: the same text with the same names gives the same
+ * tree, and the same tree checked against the same figures the same code. The
+ * tree is read by explain and mental math; the code by a program that runs
+ * the model (sampling, sweeps, --set), which most commands never make.
+ * `expr` and `code` are getters of the class, not of each object: an accessor
+ * defined on the object itself would turn it into a hash table (about 800
+ * bytes a figure), and a closure per figure would keep its context alive.
  */
-function withLazyTree(figure: Figure, allNames: ReadonlySet<string>, registry: UnitRegistry): Figure {
-  let tree: Expr | undefined;
-  const expr = () => {
-    tree ??= parseFormula(figure.text, formulaOptions(registry, allNames)).expr;
-    return tree;
-  };
-  return Object.defineProperty(figure, 'expr', { get: expr, enumerable: true, configurable: true });
+class FigureWithLazyTree {
+  #tree: Expr | undefined;
+  #code: string | undefined;
+  readonly #reparse: Reparse;
+
+  constructor(fields: Omit<Figure, 'expr' | 'code'>, reparse: Reparse) {
+    Object.assign(this, fields);
+    this.#reparse = reparse;
+  }
+
+  get expr(): Expr {
+    this.#tree ??= this.#parse();
+    return this.#tree;
+  }
+
+  get code(): string {
+    if (this.#code === undefined) {
+      const { registry, figures } = this.#reparse;
+      const unit = (this as unknown as Figure).unit;
+      // A tree made for the code alone is not kept: a program over every figure would keep them all.
+      const tree = this.#tree ?? this.#parse();
+      this.#code = checkFormula(tree, {
+        registry,
+        lookup: (n) => figures.get(n),
+        ...(unit ? { roundIn: unit } : {}),
+      }).code;
+    }
+    return this.#code;
+  }
+
+  #parse(): Expr {
+    const { allNames, registry } = this.#reparse;
+    return parseFormula((this as unknown as Figure).text, formulaOptions(registry, allNames)).expr;
+  }
+}
+
+function withLazyTree(fields: Omit<Figure, 'expr' | 'code'>, reparse: Reparse): Figure {
+  return new FigureWithLazyTree(fields, reparse) as unknown as Figure;
 }
