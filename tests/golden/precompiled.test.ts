@@ -6,7 +6,7 @@ import { useReader } from '../../src/cli/builtins.js';
 import * as reader from '../../src/cli/reader.js';
 import type { PathKey } from '../../src/core/scenario/source.js';
 import { precompiledSource, type Precompiled, type SpanNode } from '../../src/core/scenario/precompiled.js';
-import { parseScenarioSource, precompile } from '../../src/core/scenario/source.js';
+import { parseYamlSource, precompile } from '../../src/core/scenario/source.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { ROOT } from '../helpers/run-bote.js';
 
@@ -42,7 +42,7 @@ describe('every built-in, shipped precompiled', () => {
 
   it.each(builtins)('%s: locates every part where the parsed file does', (name) => {
     const text = textOf(name);
-    const parsed = parseScenarioSource(text, 'f.yaml');
+    const parsed = parseYamlSource(text, 'f.yaml');
     if (!parsed.ok) throw new Error(parsed.diagnostics[0]!.message);
     const shipped = precompiledSource(precompile(text)!, 'f.yaml');
     expect(shipped.data).toEqual(parsed.value.data);

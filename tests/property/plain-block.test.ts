@@ -1,37 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Document, isMap, isPair, isScalar, parseDocument } from 'yaml';
-import { readPlainBlock } from '../../src/core/scenario/plain-block.js';
-import { readDocument, YAML_OPTIONS } from '../../src/core/scenario/source.js';
+import { type PlainBlock, readPlainBlock } from '../../src/core/scenario/plain-block.js';
+import { spannedSource, type SpanNode } from '../../src/core/scenario/precompiled.js';
+import { checkShape } from '../../src/core/scenario/schema-diagnostics.js';
+import { type PathKey, parseScenarioSource, parseYamlSource } from '../../src/core/scenario/source.js';
 
-// readPlainBlock builds the yaml package's document for the plainest block
-// YAML without its parser: where it reads a text at all, the document must be
-// the parser's, node for node (values, sources, types, ranges), with no error.
+// readPlainBlock reads the plainest block YAML without the yaml package's
+// parser. Where it reads a text at all, the parser must read it without an
+// error, and what the rest of bote sees must be the same: the data, where
+// each key and value was written (every path, and paths that are not there),
+// how offsets in a value map into the file, and the schema's messages.
 
-/** Everything of a document the rest of bote can see, as plain data. */
-function tree(node: unknown): unknown {
-  if (isScalar(node))
-    return { scalar: node.value, source: node.source, type: node.type, range: node.range, tag: node.tag ?? null };
-  if (isMap(node))
-    return {
-      map: node.items.map((p) => (isPair(p) ? [tree(p.key), tree(p.value)] : 'not a pair')),
-      range: node.range,
-      flow: node.flow ?? false,
-      tag: node.tag ?? null,
-    };
-  return node === null ? null : `other: ${String(node)}`;
+/** Every path of a tree, and under each a name and an index that are not there. */
+function paths(node: SpanNode | null, at: PathKey[] = []): PathKey[][] {
+  const here: PathKey[][] = [at, [...at, 'not_there'], [...at, 0]];
+  if (!node?.m) return here;
+  return [...here, ...Object.entries(node.m).flatMap(([k, [, v]]) => paths(v, [...at, k]))];
 }
 
-function whole(doc: Document) {
-  return {
-    contents: tree(doc.contents),
-    range: doc.range,
-    data: doc.toJS(),
-    errors: doc.errors.length,
-    warnings: doc.warnings.length,
-    directives: JSON.stringify(doc.directives),
-    comment: [doc.comment, doc.commentBefore],
-  };
+function expectSame(text: string, read: PlainBlock) {
+  const parsed = parseYamlSource(text, 'f.yaml');
+  if (!parsed.ok) throw new Error(`the parser refuses what was read: ${parsed.diagnostics[0]!.message}`);
+  const plain = spannedSource({ text, ...read }, 'f.yaml', checkShape);
+  expect(plain.data).toEqual(parsed.value.data);
+  expect(plain.checked()).toEqual(parsed.value.checked());
+  for (const path of paths(read.tree)) {
+    for (const part of ['key', 'value'] as const)
+      expect(plain.locate(path, part), `${path.join('.')} ${part}`).toEqual(parsed.value.locate(path, part));
+    const [a, b] = [plain.offsetIn(path), parsed.value.offsetIn(path)];
+    for (const i of [0, 1, 3]) expect(a(i), `${path.join('.')} +${i}`).toBe(b(i));
+  }
+  // As parseScenarioSource gives it to the rest of bote.
+  const source = parseScenarioSource(text, 'f.yaml');
+  expect(source.ok && source.value.data).toEqual(parsed.value.data);
 }
 
 const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,5}$/);
@@ -90,14 +91,10 @@ describe('readPlainBlock', () => {
       fc.property(mapping(4), fc.integer({ min: 1, max: 4 }), damage, (map, step, hurt) => {
         runs++;
         const text = hurt(render(map, step));
-        const fast = readPlainBlock(text, YAML_OPTIONS);
+        const fast = readPlainBlock(text);
         if (!fast) return;
         read++;
-        const parsed = parseDocument(text, YAML_OPTIONS);
-        expect(whole(fast)).toEqual(whole(parsed));
-        expect(parsed.errors).toEqual([]);
-        // As readDocument gives it to the rest of bote.
-        expect(whole(readDocument(text) as Document)).toEqual(whole(parsed));
+        expectSame(text, fast);
       }),
       { numRuns: 3000 },
     );
@@ -109,11 +106,22 @@ describe('readPlainBlock', () => {
     const texts = [
       'name: chain\nassumptions:\n  a: 1\n  x0: 1\nderived:\n  x1: x0*1.0001+a\n  x2: (x1+x0)/2\n',
       'name: s\ntitle: A title\nassumptions:\n  dau: 300 million user\n  share: 50%\n  price: $0.023/GB-month\nderived:\n  qps: dau * share / (86400 s/day)\n',
+      // A schema message placed in a value: `dau` is not a quantity.
+      'name: s\nassumptions:\n  dau: 300 million user\nderived:\n  qps:\n    expr: dau / (1 day)\n    section: nowhere\n',
     ];
     for (const text of texts) {
-      const fast = readPlainBlock(text, YAML_OPTIONS);
+      const fast = readPlainBlock(text);
       expect(fast).toBeDefined();
-      expect(whole(fast!)).toEqual(whole(parseDocument(text, YAML_OPTIONS)));
+      expectSame(text, fast!);
+    }
+  });
+
+  it('leaves a key written twice, or a reserved name, to the parser, which says what is wrong', () => {
+    for (const text of ['a: 1\na: 2\n', 'a:\n  __proto__: 1\n', 'a:\n  b: 1\n  b: 2\n']) {
+      expect(readPlainBlock(text)).toBeUndefined();
+      const parsed = parseScenarioSource(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.diagnostics[0]!.message).toMatch(/unique|reserved/);
     }
   });
 });

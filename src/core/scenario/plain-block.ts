@@ -1,29 +1,35 @@
-import { Document, type DocumentOptions, Pair, type ParseOptions, Scalar, type SchemaOptions, YAMLMap } from 'yaml';
+import { RESERVED_NAMES } from './names.js';
+import type { SpanNode } from './precompiled.js';
+
+/** A plain block file read: its data, and where each part was written (as precompiled.ts ships a built-in). */
+export interface PlainBlock {
+  data: Record<string, unknown>;
+  tree: SpanNode;
+}
 
 /**
- * The yaml package's document for the plainest block YAML, built without its
- * lexer, parser and composer, which are generators (about 0.4 µs a byte: a
- * second for the 2.5 MB of 100,000 generated figures). Read here: text whose
- * every line is `key: value`, or `key:` opening a mapping indented deeper on
- * the next line, the keys names and the values plain formulas and quantities
- * (letters, digits, spaces and `_ ( ) + - * / . ^ % $ , ~`, not starting with
- * a space or `-`), the first line not indented, no blank line, and one
- * newline at the end. Anything else, and any doubt, is undefined: the caller
- * parses it. The document is the parser's: the same nodes with the same
- * values, sources, types and ranges (tests/property/plain-block.test.ts).
+ * The plainest block YAML, read without the yaml package, whose lexer,
+ * parser and composer are generators (about 0.4 µs a byte: a second for the
+ * 2.5 MB of 100,000 generated figures), and whose document takes a few
+ * hundred bytes a line for as long as the file is compiled. Read here: text
+ * whose every line is `key: value`, or `key:` opening a mapping indented
+ * deeper on the next line, the keys names and the values plain formulas and
+ * quantities (letters, digits, spaces and `_ ( ) + - * / . ^ % $ , ~`, not
+ * starting with a space or `-`), the first line not indented, no blank line,
+ * no key twice in a mapping and none of RESERVED_NAMES, and one newline at
+ * the end. Anything else, and any doubt, is undefined: the caller parses it,
+ * and says what is wrong. What is read is what the parser gives: the same
+ * data, and the same places for every key and value
+ * (tests/property/plain-block.test.ts).
  */
-export function readPlainBlock(
-  text: string,
-  options: ParseOptions & DocumentOptions & SchemaOptions,
-): Document | undefined {
+export function readPlainBlock(text: string): PlainBlock | undefined {
   if (!text.endsWith('\n') || text.charCodeAt(0) === SPACE) return undefined;
-  const doc = new Document(undefined, options);
   // Open mappings, outermost first; `at` is where the mapping's first key starts.
-  const open: Array<{ indent: number; map: YAMLMap; at: number }> = [];
+  const open: Array<{ indent: number; data: Record<string, unknown>; node: Mapping; at: number }> = [];
   /** The key of the last line, when it opened a mapping: the next line must indent deeper. */
-  let opener: { indent: number; pair: Pair } | undefined;
-  const close = (map: YAMLMap, at: number, end: number) => {
-    map.range = [at, end, end];
+  let opener: { indent: number; key: string; keySpan: [number, number] } | undefined;
+  const close = (node: Mapping, at: number, end: number) => {
+    node.s = [at, end];
   };
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
@@ -34,48 +40,46 @@ export function readPlainBlock(
     if (keyEnd === i || text.charCodeAt(keyEnd) !== COLON) return undefined;
     if (opener) {
       if (indent <= opener.indent) return undefined; // `key:` with nothing under it: a null the parser reads
-      const map = new YAMLMap(doc.schema);
-      opener.pair.value = map;
-      open.push({ indent, map, at: i });
+      const inner = { indent, data: {}, node: { s: [i, i], m: {} } as Mapping, at: i };
+      const outer = open[open.length - 1]!;
+      outer.data[opener.key] = inner.data;
+      outer.node.m[opener.key] = [opener.keySpan, inner.node];
+      open.push(inner);
       opener = undefined;
     } else if (open.length === 0) {
-      open.push({ indent, map: new YAMLMap(doc.schema), at: i });
+      open.push({ indent, data: {}, node: { s: [i, i], m: {} }, at: i });
     } else {
       while (open.length > 1 && open[open.length - 1]!.indent > indent) {
         const inner = open.pop()!;
-        close(inner.map, inner.at, start);
+        close(inner.node, inner.at, start);
       }
       if (open[open.length - 1]!.indent !== indent) return undefined;
     }
-    const key = plain(text, i, keyEnd, keyEnd);
+    const key = text.slice(i, keyEnd);
+    const into = open[open.length - 1]!;
+    // Left to the parser, which says what is wrong with them.
+    if (Object.hasOwn(into.node.m, key) || RESERVED_NAMES.has(key)) return undefined;
     if (keyEnd + 1 === end) {
-      const pair = new Pair(key);
-      open[open.length - 1]!.map.items.push(pair);
-      opener = { indent, pair };
+      opener = { indent, key, keySpan: [i, keyEnd] };
     } else {
       if (text.charCodeAt(keyEnd + 1) !== SPACE || !isPlainValue(text, keyEnd + 2, end)) return undefined;
-      open[open.length - 1]!.map.items.push(new Pair(key, plain(text, keyEnd + 2, end, end + 1)));
+      const from = keyEnd + 2;
+      into.data[key] = text.slice(from, end);
+      // A plain scalar: offsets in its value are offsets in the file from its start.
+      into.node.m[key] = [[i, keyEnd], { s: [from, end], o: [from, 1] }];
     }
     start = end + 1;
   }
   if (opener) return undefined;
-  doc.contents = open[0]!.map;
+  const top = open[0]!;
   while (open.length) {
-    const { map, at } = open.pop()!;
-    close(map, at, text.length);
+    const { node, at } = open.pop()!;
+    close(node, at, text.length);
   }
-  doc.range = [0, text.length, text.length];
-  return doc;
-
-  function plain(text: string, from: number, to: number, after: number): Scalar {
-    const source = text.slice(from, to);
-    const scalar = new Scalar(source);
-    scalar.range = [from, to, after];
-    scalar.source = source;
-    scalar.type = Scalar.PLAIN;
-    return scalar;
-  }
+  return { data: top.data, tree: top.node };
 }
+
+type Mapping = SpanNode & { m: NonNullable<SpanNode['m']> };
 
 const SPACE = 32;
 const COLON = 58;

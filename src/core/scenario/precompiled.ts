@@ -1,4 +1,4 @@
-import { ok, type Span } from '../diagnostic.js';
+import { ok, type Result, type Span } from '../diagnostic.js';
 import type { ScenarioData } from './schema.js';
 import type { PathKey, ScenarioSource } from './located.js';
 
@@ -32,20 +32,35 @@ export interface Precompiled {
 
 /** The parsed file, from data shipped in the build. `file` names it in messages. */
 export function precompiledSource(p: Precompiled, file?: string): ScenarioSource {
-  const locate = (path: readonly PathKey[], part: 'key' | 'value' = 'value') => locateIn(p.tree, path, part);
-  return {
+  return spannedSource(p, file, () => ok(p.checked));
+}
+
+/**
+ * A parsed file from its data and the places of its parts: a built-in shipped
+ * parsed, or plain block YAML read without the parser (plain-block.ts).
+ * `check` checks the data against the schema, with messages placed by the source.
+ */
+export function spannedSource(
+  parts: { text: string; data: unknown; tree: SpanNode },
+  file: string | undefined,
+  check: (source: ScenarioSource) => Result<ScenarioData>,
+): ScenarioSource {
+  const { text, data, tree } = parts;
+  const locate = (path: readonly PathKey[], part: 'key' | 'value' = 'value') => locateIn(tree, path, part);
+  const source: ScenarioSource = {
     ...(file !== undefined ? { file } : {}),
-    text: p.text,
-    data: p.data,
+    text,
+    data,
     locate,
     offsetIn(path) {
-      const o = nodeAt(p.tree, path)?.o;
+      const o = nodeAt(tree, path)?.o;
       if (o) return o[1] ? (i) => o[0] + i : () => o[0];
       const start = locate(path).start;
       return () => start;
     },
-    checked: () => ok(p.checked),
+    checked: () => check(source),
   };
+  return source;
 }
 
 const span = ([start, end]: [number, number]): Span => ({ start, end });

@@ -21,7 +21,7 @@ import {
 } from 'yaml';
 import { fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
 import type { PathKey, ScenarioSource } from './located.js';
-import type { Precompiled, SpanNode } from './precompiled.js';
+import { spannedSource, type Precompiled, type SpanNode } from './precompiled.js';
 import { checkShape } from './schema-diagnostics.js';
 import { readPlainBlock } from './plain-block.js';
 
@@ -31,8 +31,8 @@ export const MAX_FILE_BYTES = 1 << 20;
 export const MAX_NESTING = 32;
 /** Alias expansion bound: a scenario needs few, a "billion laughs" file many. */
 export const MAX_ALIASES = 50;
-/** Names that would reach an object's prototype if they were ever used as keys. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+import { RESERVED_NAMES } from './names.js';
+export { RESERVED_NAMES };
 
 export type { PathKey, ScenarioSource } from './located.js';
 
@@ -65,7 +65,7 @@ const yamlDocument = (text: string): Document => parseDocument(text, YAML_OPTION
  */
 export function readDocument(text: string): Document | { deep: number } {
   // Most scenarios are block YAML: no flow collection, nothing to measure.
-  if (!text.includes('[') && !text.includes('{')) return readPlainBlock(text, YAML_OPTIONS) ?? yamlDocument(text);
+  if (!text.includes('[') && !text.includes('{')) return yamlDocument(text);
   const lexemes = [...new Lexer().lex(text)];
   const deep = deepestFlow(lexemes);
   if (deep !== undefined) return { deep };
@@ -101,15 +101,20 @@ export function readDocument(text: string): Document | { deep: number } {
  * tags, YAML 1.1 directives, alias bombs and reserved key names.
  */
 export function parseScenarioSource(text: string, file?: string): Result<ScenarioSource> {
-  const at = (message: string, span: Span, hint?: string, code: Diagnostic['code'] = 'yaml-syntax'): Diagnostic => ({
-    code,
-    message,
-    span,
-    ...(file !== undefined ? { file } : {}),
-    ...(hint ? { hint } : {}),
-  });
   if (utf8Length(text) > MAX_FILE_BYTES)
-    return fail(at('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
+    return fail(placed(file)('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
+  // Most scenarios are block YAML: the plainest of it is read without the parser.
+  const plain = text.includes('[') || text.includes('{') ? undefined : readPlainBlock(text);
+  if (plain) return ok(spannedSource({ text, ...plain }, file, checkShape));
+  return parseYamlSource(text, file);
+}
+
+/**
+ * parseScenarioSource by the yaml package's parser, whatever the text (the
+ * size aside): what the plain block reader is held to.
+ */
+export function parseYamlSource(text: string, file?: string): Result<ScenarioSource> {
+  const at = placed(file);
   const doc = readDocument(text);
   if ('deep' in doc)
     return fail(
@@ -219,6 +224,17 @@ function spanNode(node: unknown, text: string): SpanNode | null {
     out.o = scalarOffset(node, text);
   }
   return out;
+}
+
+/** A message about a file's text: placed in `file`. */
+function placed(file: string | undefined) {
+  return (message: string, span: Span, hint?: string, code: Diagnostic['code'] = 'yaml-syntax'): Diagnostic => ({
+    code,
+    message,
+    span,
+    ...(file !== undefined ? { file } : {}),
+    ...(hint ? { hint } : {}),
+  });
 }
 
 /** The size in UTF-8 bytes, counted only when the UTF-16 length leaves it in doubt. */
