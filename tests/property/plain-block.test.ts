@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PlainBlock, readPlainBlock } from '../../src/core/scenario/plain-block.js';
-import { spannedSource, type SpanNode } from '../../src/core/scenario/precompiled.js';
+import { type KeyedNode, type PlainEntry, spannedSource, type SpanNode } from '../../src/core/scenario/precompiled.js';
 import { checkShape } from '../../src/core/scenario/schema-diagnostics.js';
 import { type PathKey, parseScenarioSource, parseYamlSource } from '../../src/core/scenario/source.js';
 
@@ -15,7 +15,10 @@ import { type PathKey, parseScenarioSource, parseYamlSource } from '../../src/co
 function paths(node: SpanNode | null, at: PathKey[] = []): PathKey[][] {
   const here: PathKey[][] = [at, [...at, 'not_there'], [...at, 0]];
   if (!node?.m) return here;
-  return [...here, ...Object.entries(node.m).flatMap(([k, [, v]]) => paths(v, [...at, k]))];
+  if (!(node.m instanceof Map)) throw new Error('a mapping read at run time is a Map');
+  // A plain scalar's entry (four offsets) has no node under it.
+  const under = (entry: KeyedNode | PlainEntry) => (entry.length === 4 ? null : entry[1]);
+  return [...here, ...[...node.m].flatMap(([k, entry]) => paths(under(entry), [...at, k]))];
 }
 
 function expectSame(text: string, read: PlainBlock) {

@@ -1,6 +1,6 @@
 import { DiagnosticError, fail, ok, type Diagnostic, type Result, type Span } from '../diagnostic.js';
 import { nameNodes, type Expr } from '../expr/ast.js';
-import { checkFormula } from '../expr/check.js';
+import { type Checked, checkFormula } from '../expr/check.js';
 import { countsWhole } from '../expr/functions.js';
 import { parseFormula } from '../expr/parser.js';
 import { referent } from '../expr/referent.js';
@@ -19,6 +19,7 @@ import { inferSection, type Section } from './sections.js';
 import type { ScenarioData } from './schema.js';
 import type { PathKey, ScenarioSource } from './located.js';
 import { mergeChain, type Merged } from './extends.js';
+import { type FormulaOptions, formulaOptions, type Names, type Reparse, withLazyTree } from './lazy-figure.js';
 
 /** The longest day, month or year a scenario may restate, in seconds: 1000 years of it still fit a double. */
 const MAX_CALENDAR_SECONDS = 1e290;
@@ -107,34 +108,39 @@ class Compiler {
     // While nothing is wrong and each formula uses only figures above it, a formula is checked as
     // soon as it is parsed: that is the order orderFigures would give those, and a tree that lives
     // no longer than its check costs the garbage collector nothing (the model parses it again if
-    // asked, see withLazyTree). At the first formula out of order, or the first problem, the rest wait
+    // asked: lazy-figure.ts). At the first formula out of order, or the first problem, the rest wait
     // for the order; a check that fails here starts the compile again without this, so that every
     // message comes in its usual order.
     let early = this.early;
     let index = figures.size;
-    const checkedEarly = new Set<string>();
     const reparse: Reparse = { allNames, registry, figures };
     const options = formulaOptions(registry, allNames);
-    const parsedDerived: ParsedDerived[] = [];
+    /** Formulas parsed, not yet checked: they wait for the order. */
+    const waiting: ParsedDerived[] = [];
+    /** Figures that failed, or use one that did: not checked again. */
+    const failed = new Set<string>();
     for (const name of derivedNames) {
-      const d = this.parseDerived(name, allNames, registry, options);
-      early &&= d !== undefined && this.diagnostics.length === 0 && d.uses.every((u) => figures.has(u));
-      if (!d) continue;
-      if (!early) {
-        parsedDerived.push(d);
+      const d = this.parseDerived(name, options);
+      if (!d) {
+        early = false;
+        failed.add(name);
         continue;
       }
-      const figure = this.checkDerived(d, registry, figures, index, reparse);
-      if (!figure) return new Compiler(this.sources, this.merged, this.options, false).run();
-      figures.set(name, figure);
-      checkedEarly.add(name);
-      index++;
-      parsedDerived.push({ ...d, expr: undefined });
+      early &&= this.diagnostics.length === 0;
+      if (early) {
+        const figure = this.checkInOrder(d, registry, figures, index, reparse);
+        if (figure === 'failed') return new Compiler(this.sources, this.merged, this.options, false).run();
+        if (figure !== 'out of order') {
+          figures.set(name, figure);
+          index++;
+          continue;
+        }
+        early = false;
+      }
+      waiting.push({ ...d, uses: usesOf(d.expr, registry, allNames) });
     }
-    const waiting = parsedDerived.filter((d) => !checkedEarly.has(d.name));
-    const deps = new Map(parsedDerived.map((d) => [d.name, d.uses]));
-    // Every formula checked above uses only figures above it: no circle, and nothing left to order.
-    const ordered = waiting.length ? orderFigures(deps) : { order: [] };
+    // A formula checked above uses only figures above it: it is in no circle, and needs no place in the order.
+    const ordered = waiting.length ? orderFigures(new Map(waiting.map((d) => [d.name, d.uses]))) : { order: [] };
     if ('cycle' in ordered) {
       const [first] = ordered.cycle;
       this.report({
@@ -146,7 +152,6 @@ class Compiler {
       return fail(...this.diagnostics);
     }
     const byName = new Map(waiting.map((d) => [d.name, d]));
-    const failed = new Set<string>(derivedNames.filter((n) => !byName.has(n) && !checkedEarly.has(n)));
     // A failed figure whose `unit:` gives its dimension stands in with it, so that
     // its dependents are checked in the same run: every problem at once (below).
     const standIns = new Set<string>();
@@ -154,7 +159,6 @@ class Compiler {
     // Whether any figure has failed yet: while none has, no figure's inputs need a look.
     let broken = failed.size > 0 || assumptionNames.some((n) => !figures.has(n));
     for (const name of ordered.order) {
-      if (checkedEarly.has(name)) continue;
       const d = byName.get(name)!;
       if (broken && d.uses.some((u) => (failed.has(u) && !standIns.has(u)) || (assumed.has(u) && !figures.has(u)))) {
         failed.add(name);
@@ -429,28 +433,17 @@ class Compiler {
     });
   }
 
-  private parseDerived(
-    name: string,
-    allNames: Names,
-    registry: UnitRegistry,
-    options: FormulaOptions,
-  ): ParsedDerived | undefined {
+  /** A derived figure's formula parsed, and what is written beside it; undefined (and a message) when it does not parse. */
+  private parseDerived(name: string, options: FormulaOptions): ParsedFormula | undefined {
     const raw = this.data.derived![name]!;
     const [text, path] = typeof raw === 'string' ? [raw, ['derived', name]] : [raw.expr, ['derived', name, 'expr']];
     const parsed = this.attempt(path, () => parseFormula(text, options));
     if (!parsed) return undefined;
-    // `10 year` names the unit even where a figure is called `year`: no dependency.
-    const uses = new Set<string>();
-    for (const n of nameNodes(parsed.expr)) {
-      const r = referent(n, registry, (m) => allNames.get(m));
-      if (r !== undefined && 'figure' in r) uses.add(r.figure);
-    }
     return {
       name,
       text,
       path,
       expr: parsed.expr,
-      uses: [...uses],
       unitText: typeof raw === 'string' ? undefined : raw.unit,
       note: typeof raw === 'string' ? undefined : raw.note,
       section: typeof raw === 'string' ? undefined : raw.section,
@@ -458,13 +451,47 @@ class Compiler {
     };
   }
 
+  /**
+   * A formula checked as soon as it is parsed, its uses read off the check
+   * (the figures its names resolve to, in the order written, as usesOf gives
+   * them). The figure keeps neither tree nor code (lazy-figure.ts). 'out of
+   * order': it names a figure not checked yet (further down, or itself), and
+   * waits for the order. 'failed': something is wrong; the caller compiles
+   * again without checking early, which says what, so nothing is reported here.
+   */
+  private checkInOrder(
+    d: ParsedFormula,
+    registry: UnitRegistry,
+    figures: ReadonlyMap<string, Figure>,
+    index: number,
+    reparse: Reparse,
+  ): Figure | 'out of order' | 'failed' {
+    const uses = new Set<string>();
+    let outOfOrder = false;
+    const lookup = (n: string) => {
+      const f = figures.get(n);
+      if (f) uses.add(f.name);
+      else if (reparse.allNames.has(n)) outOfOrder = true;
+      return f;
+    };
+    try {
+      const unit = d.unitText === undefined ? undefined : parseUnit(d.unitText, registry);
+      const checked = checkFormula(d.expr, { registry, lookup, withoutCode: true, ...(unit ? { roundIn: unit } : {}) });
+      if (outOfOrder) return 'out of order';
+      if (unit && !unit.dim.equals(checked.dim)) return 'failed';
+      return withLazyTree(this.derivedFields(d, checked, unit, registry, index, [...uses]), reparse);
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      return outOfOrder ? 'out of order' : 'failed';
+    }
+  }
+
+  /** A formula checked in the order of its dependencies: the figure, or undefined and the messages that say why not. */
   private checkDerived(
     d: ParsedDerived,
     registry: UnitRegistry,
     figures: Map<string, Figure>,
     index: number,
-    /** The names and registry to parse the formula again with: the figure does not keep its tree. */
-    reparse?: Reparse,
   ): Figure | undefined {
     const unitPath = ['derived', d.name, 'unit'];
     let unit: WrittenUnit | undefined;
@@ -473,19 +500,18 @@ class Compiler {
       if (!unit) return undefined;
     }
     const checked = this.attempt(d.path, () =>
-      checkFormula(d.expr!, {
+      checkFormula(d.expr, {
         registry,
         lookup: (n) => figures.get(n),
         names: () => figures.keys(),
         ...(unit ? { roundIn: unit } : {}),
-        ...(reparse ? { withoutCode: true } : {}),
       }),
     );
     if (!checked) return undefined;
     if (unit && !unit.dim.equals(checked.dim)) {
       const lookup = (n: string) => figures.get(n);
-      const gives = unitInWords(d.expr!, checked.dim, registry, lookup);
-      const perNoun = leftoverNounHint(d.expr!, checked.dim, unit.dim, registry, d.text, lookup);
+      const gives = unitInWords(d.expr, checked.dim, registry, lookup);
+      const perNoun = leftoverNounHint(d.expr, checked.dim, unit.dim, registry, d.text, lookup);
       this.report({
         code: 'declared-unit',
         message: `\`unit: ${unit.text}\` does not fit the formula of \`${d.name}\`, which gives ${gives}`,
@@ -494,23 +520,33 @@ class Compiler {
       });
       return undefined;
     }
-    const fields: Omit<Figure, 'expr'> = {
+    return { ...this.derivedFields(d, checked, unit, registry, index, d.uses), expr: d.expr, code: checked.code };
+  }
+
+  /** A checked derived figure, but its tree and code. */
+  private derivedFields(
+    d: ParsedFormula,
+    checked: Checked,
+    unit: WrittenUnit | undefined,
+    registry: UnitRegistry,
+    index: number,
+    uses: string[],
+  ): Omit<Figure, 'expr' | 'code'> {
+    return {
       name: d.name,
       kind: 'derived',
       index,
       dim: checked.dim,
       text: d.text,
-      whole: countsWhole(d.expr!),
+      whole: countsWhole(d.expr),
       unit,
       ...(d.note !== undefined ? { note: d.note } : {}),
       ...this.at(d.path),
-      uses: d.uses,
-      ...(reparse ? {} : { code: checked.code }),
+      uses,
       ...(checked.evaluated !== undefined ? { evaluated: checked.evaluated } : {}),
       section: d.section ?? inferSection(checked.dim, unit, registry),
       ...(d.headline ? { headline: true } : {}),
     };
-    return reparse ? withLazyTree(fields, reparse) : { ...fields, expr: d.expr! };
   }
 
   private expectations(registry: UnitRegistry, figures: Map<string, Figure>, allNames: Names): Expectation[] {
@@ -619,17 +655,35 @@ class Compiler {
   }
 }
 
-interface ParsedDerived {
+/** A derived figure's formula parsed, and what is written beside it. */
+interface ParsedFormula {
   name: string;
   text: string;
   path: PathKey[];
-  /** Undefined once the formula is checked: its tree is the model's to parse again (withLazyTree). */
-  expr: Expr | undefined;
-  uses: string[];
+  expr: Expr;
   unitText: string | undefined;
   note: string | undefined;
   section: Section | undefined;
   headline: boolean;
+}
+
+/** A parsed formula that waits for the order: the figures it uses. */
+interface ParsedDerived extends ParsedFormula {
+  uses: string[];
+}
+
+/**
+ * The figures a formula uses, each once, in the order written, as the
+ * scenario's keys spell them. `10 year` names the unit even where a figure is
+ * called `year`: no dependency.
+ */
+function usesOf(expr: Expr, registry: UnitRegistry, allNames: Names): string[] {
+  const uses = new Set<string>();
+  for (const n of nameNodes(expr)) {
+    const r = referent(n, registry, (m) => allNames.get(m));
+    if (r !== undefined && 'figure' in r) uses.add(r.figure);
+  }
+  return [...uses];
 }
 
 /**
@@ -657,16 +711,21 @@ function standInFor(d: ParsedDerived, registry: UnitRegistry, index: number): Om
     if (e instanceof DiagnosticError) return undefined;
     throw e;
   }
-  return { name: d.name, kind: 'derived', index, dim: unit.dim, text: d.text, expr: d.expr!, unit, uses: d.uses };
+  return { name: d.name, kind: 'derived', index, dim: unit.dim, text: d.text, expr: d.expr, unit, uses: d.uses };
 }
 
 /** Assumptions no formula uses: they change no result, which is seldom meant (a warning, `bote validate`). */
 function unusedAssumptions(figures: readonly Figure[], file: string | undefined): Diagnostic[] {
-  // Added one by one: a list of every use first would hold a million names for a 100,000-figure fan-in.
-  const used = new Set<string>();
-  for (const f of figures) for (const u of f.uses) used.add(u);
+  // Struck off as used: a set of the assumptions stays small where a set of every use would hold
+  // every figure of a 100,000-figure fan-in, a million additions.
+  const unused = new Set<string>();
+  for (const f of figures) if (f.kind === 'assumption') unused.add(f.name);
+  for (const f of figures) {
+    if (!unused.size) break;
+    for (const u of f.uses) unused.delete(u);
+  }
   return figures
-    .filter((f) => f.kind === 'assumption' && !used.has(f.name))
+    .filter((f) => f.kind === 'assumption' && unused.has(f.name))
     .map((f) => ({
       code: 'unused' as const,
       severity: 'warning' as const,
@@ -675,72 +734,4 @@ function unusedAssumptions(figures: readonly Figure[], file: string | undefined)
       ...((f.file ?? file) !== undefined ? { file: (f.file ?? file)! } : {}),
       hint: 'use it in a formula under derived:, or remove it',
     }));
-}
-
-/** How a derived figure's formula is parsed: the units the registry knows, the scenario's names. */
-function formulaOptions(registry: UnitRegistry, allNames: Names): FormulaOptions {
-  return { isUnit: (w: string) => registry.lookup(w) !== undefined, isFigure: (n: string) => allNames.has(n) };
-}
-
-/** Every name of the scenario, assumptions then derived, each to itself (the key's own string). */
-type Names = ReadonlyMap<string, string>;
-
-type FormulaOptions = { isUnit: (word: string) => boolean; isFigure: (name: string) => boolean };
-
-/** How a checked figure's formula is parsed and checked again: shared by every figure of one compile. */
-interface Reparse {
-  allNames: Names;
-  registry: UnitRegistry;
-  /** The model's figures, by name: what the formula's names stand for. */
-  figures: ReadonlyMap<string, Figure>;
-}
-
-/**
- * A checked figure whose tree and code are made again when a reader first
- * asks for them, then kept: the same text with the same names gives the same
- * tree, and the same tree checked against the same figures the same code. The
- * tree is read by explain and mental math; the code by a program that runs
- * the model (sampling, sweeps, --set), which most commands never make.
- * `expr` and `code` are getters of the class, not of each object: an accessor
- * defined on the object itself would turn it into a hash table (about 800
- * bytes a figure), and a closure per figure would keep its context alive.
- */
-class FigureWithLazyTree {
-  #tree: Expr | undefined;
-  #code: string | undefined;
-  readonly #reparse: Reparse;
-
-  constructor(fields: Omit<Figure, 'expr' | 'code'>, reparse: Reparse) {
-    Object.assign(this, fields);
-    this.#reparse = reparse;
-  }
-
-  get expr(): Expr {
-    this.#tree ??= this.#parse();
-    return this.#tree;
-  }
-
-  get code(): string {
-    if (this.#code === undefined) {
-      const { registry, figures } = this.#reparse;
-      const unit = (this as unknown as Figure).unit;
-      // A tree made for the code alone is not kept: a program over every figure would keep them all.
-      const tree = this.#tree ?? this.#parse();
-      this.#code = checkFormula(tree, {
-        registry,
-        lookup: (n) => figures.get(n),
-        ...(unit ? { roundIn: unit } : {}),
-      }).code;
-    }
-    return this.#code;
-  }
-
-  #parse(): Expr {
-    const { allNames, registry } = this.#reparse;
-    return parseFormula((this as unknown as Figure).text, formulaOptions(registry, allNames)).expr;
-  }
-}
-
-function withLazyTree(fields: Omit<Figure, 'expr' | 'code'>, reparse: Reparse): Figure {
-  return new FigureWithLazyTree(fields, reparse) as unknown as Figure;
 }

@@ -1,5 +1,5 @@
 import { RESERVED_NAMES } from './names.js';
-import type { SpanNode } from './precompiled.js';
+import type { KeyedNode, PlainEntry, SpanNode } from './precompiled.js';
 
 /** A plain block file read: its data, and where each part was written (as precompiled.ts ships a built-in). */
 export interface PlainBlock {
@@ -40,14 +40,14 @@ export function readPlainBlock(text: string): PlainBlock | undefined {
     if (keyEnd === i || text.charCodeAt(keyEnd) !== COLON) return undefined;
     if (opener) {
       if (indent <= opener.indent) return undefined; // `key:` with nothing under it: a null the parser reads
-      const inner = { indent, data: {}, node: { s: [i, i], m: {} } as Mapping, at: i };
+      const inner = { indent, data: {}, node: { s: [i, i], m: new Map() } as Mapping, at: i };
       const outer = open[open.length - 1]!;
       outer.data[opener.key] = inner.data;
-      outer.node.m[opener.key] = [opener.keySpan, inner.node];
+      outer.node.m.set(opener.key, [opener.keySpan, inner.node]);
       open.push(inner);
       opener = undefined;
     } else if (open.length === 0) {
-      open.push({ indent, data: {}, node: { s: [i, i], m: {} }, at: i });
+      open.push({ indent, data: {}, node: { s: [i, i], m: new Map() }, at: i });
     } else {
       while (open.length > 1 && open[open.length - 1]!.indent > indent) {
         const inner = open.pop()!;
@@ -58,15 +58,15 @@ export function readPlainBlock(text: string): PlainBlock | undefined {
     const key = text.slice(i, keyEnd);
     const into = open[open.length - 1]!;
     // Left to the parser, which says what is wrong with them.
-    if (Object.hasOwn(into.node.m, key) || RESERVED_NAMES.has(key)) return undefined;
+    if (into.node.m.has(key) || RESERVED_NAMES.has(key)) return undefined;
     if (keyEnd + 1 === end) {
       opener = { indent, key, keySpan: [i, keyEnd] };
     } else {
       if (text.charCodeAt(keyEnd + 1) !== SPACE || !isPlainValue(text, keyEnd + 2, end)) return undefined;
       const from = keyEnd + 2;
       into.data[key] = text.slice(from, end);
-      // A plain scalar: offsets in its value are offsets in the file from its start.
-      into.node.m[key] = [[i, keyEnd], { s: [from, end], o: [from, 1] }];
+      // A plain scalar: offsets in its value map one to one to offsets in the file.
+      into.node.m.set(key, [i, keyEnd, from, end]);
     }
     start = end + 1;
   }
@@ -79,7 +79,7 @@ export function readPlainBlock(text: string): PlainBlock | undefined {
   return { data: top.data, tree: top.node };
 }
 
-type Mapping = SpanNode & { m: NonNullable<SpanNode['m']> };
+type Mapping = SpanNode & { m: Map<string, KeyedNode | PlainEntry> };
 
 const SPACE = 32;
 const COLON = 58;

@@ -12,13 +12,27 @@ import type { PathKey, ScenarioSource } from './located.js';
 export interface SpanNode {
   /** The node's span: start and end offsets. */
   s: [number, number];
-  /** A mapping: by key, the key's span and the value's node (null when there is none). */
-  m?: Record<string, [[number, number], SpanNode | null]>;
+  /**
+   * A mapping: by key, the key's span and the value's node (null when there is
+   * none). Shipped as an object (JSON). Made at run time (plain-block.ts),
+   * a Map, which takes a key in half the time of an object of 100,000 keys,
+   * and a plain scalar's entry in one array of four offsets (PlainEntry).
+   */
+  m?: Record<string, KeyedNode> | ReadonlyMap<string, KeyedNode | PlainEntry>;
   /** A sequence: its items. */
   q?: Array<SpanNode | null>;
   /** A scalar: where offset 0 of its value is, and whether offsets map one to one (1) or all to that start (0). */
   o?: [number, 0 | 1];
 }
+
+/** A key's span, and its value's node. */
+export type KeyedNode = [[number, number], SpanNode | null];
+
+/**
+ * A key and its plain scalar value, whose offsets map one to one: the key's
+ * start and end, the value's start and end. One array where a KeyedNode takes five.
+ */
+export type PlainEntry = readonly [number, number, number, number];
 
 /** A file parsed and checked at build time. */
 export interface Precompiled {
@@ -71,9 +85,9 @@ function locateIn(tree: SpanNode, path: readonly PathKey[], part: 'key' | 'value
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
     if (node?.m) {
-      // Mapping keys are text: a number never names one.
-      if (typeof key !== 'string' || !Object.hasOwn(node.m, key)) return best;
-      const [k, value]: [[number, number], SpanNode | null] = node.m[key]!;
+      const entry = entryOf(node.m, key!);
+      if (!entry) return best;
+      const [k, value] = entry;
       if (i === path.length - 1 && part === 'key') return span(k);
       node = value;
       best = span(value ? value.s : k);
@@ -91,9 +105,22 @@ function locateIn(tree: SpanNode, path: readonly PathKey[], part: 'key' | 'value
 function nodeAt(tree: SpanNode, path: readonly PathKey[]): SpanNode | null | undefined {
   let node: SpanNode | null | undefined = tree;
   for (const key of path) {
-    if (node?.m) node = typeof key === 'string' && Object.hasOwn(node.m, key) ? node.m[key]![1] : undefined;
+    if (node?.m) node = entryOf(node.m, key)?.[1];
     else if (node?.q && typeof key === 'number') node = node.q[key];
     else return undefined;
   }
   return node;
+}
+
+/** A mapping's entry for `key`. Mapping keys are text: a number never names one. */
+function entryOf(m: NonNullable<SpanNode['m']>, key: PathKey): KeyedNode | undefined {
+  if (typeof key !== 'string') return undefined;
+  if (m instanceof Map) {
+    const entry: KeyedNode | PlainEntry | undefined = m.get(key);
+    if (entry?.length !== 4) return entry;
+    const [keyStart, keyEnd, start, end] = entry;
+    return [[keyStart, keyEnd], { s: [start, end], o: [start, 1] }];
+  }
+  const record = m as Record<string, KeyedNode>;
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
