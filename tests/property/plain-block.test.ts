@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PlainBlock, readPlainBlock } from '../../src/core/scenario/plain-block.js';
 import { type KeyedNode, type PlainEntry, spannedSource, type SpanNode } from '../../src/core/scenario/precompiled.js';
 import { checkShape } from '../../src/core/scenario/schema-diagnostics.js';
 import { type PathKey, parseScenarioSource, parseYamlSource } from '../../src/core/scenario/source.js';
+import { ROOT } from '../helpers/run-bote.js';
 
 // readPlainBlock reads the plainest block YAML without the yaml package's
 // parser. Where it reads a text at all, the parser must read it without an
@@ -39,14 +42,33 @@ function expectSame(text: string, read: PlainBlock) {
 }
 
 const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,5}$/);
-// Characters of formulas, and some a plain value may not hold or start with.
-const formula = fc.constantFrom(...'ab xyz019_()+-*/.^%$,~'.split(''));
-const other = fc.constantFrom(':', '#', '"', "'", '&', '!', '|', '>', '@', '`', '?', '\t', 'é', '✓', '[', '{');
-const value = fc.oneof(
+// Characters of formulas and notes, and some a plain value may not hold or start with.
+const formula = fc.constantFrom(...'ab xyz019_()+-*/.^%$,~\'";=<>?!&@|[]{}'.split(''));
+const other = fc.constantFrom(
+  ':',
+  '#',
+  '"',
+  "'",
+  '&',
+  '!',
+  '|',
+  '>',
+  '@',
+  '`',
+  '?',
+  '\t',
+  'é',
+  '✓',
+  '[',
+  '{',
+  '\\',
+  '-',
+);
+const plain = fc.oneof(
   {
     weight: 12,
     arbitrary: fc
-      .tuple(fc.constantFrom(...'ax09_(+.$'.split('')), fc.array(formula, { maxLength: 12 }))
+      .tuple(fc.constantFrom(...'ax09_(+.$~'.split('')), fc.array(formula, { maxLength: 12 }))
       .map(([first, rest]) => `${first}${rest.join('')}`.trimEnd()),
   },
   { weight: 2, arbitrary: fc.array(formula, { minLength: 1, maxLength: 14 }).map((cs) => cs.join('')) },
@@ -55,6 +77,26 @@ const value = fc.oneof(
     arbitrary: fc.array(fc.oneof(formula, other), { minLength: 1, maxLength: 14 }).map((cs) => cs.join('')),
   },
 );
+const quoted = fc
+  .tuple(fc.constantFrom('"', "'"), fc.array(fc.oneof({ weight: 6, arbitrary: formula }, other), { maxLength: 10 }))
+  .map(([q, cs]) => `${q}${cs.join('')}${q}`);
+const scalar = fc.oneof({ weight: 4, arbitrary: plain }, { weight: 1, arbitrary: quoted });
+// Inside a flow collection: text without `,` and brackets, most of the time.
+const item = scalar.map((t) => (t.startsWith('"') || t.startsWith("'") ? t : t.replace(/[,[\]{}]/g, '')));
+const gap = fc.constantFrom('', ' ', '  ');
+const flow = fc.oneof(
+  fc
+    .tuple(fc.array(fc.tuple(name, item), { minLength: 1, maxLength: 3 }), gap)
+    .map(([pairs, g]) => `{${g}${pairs.map(([k, v]) => `${k}: ${v}`).join(`,${g || ' '}`)}${g}}`),
+  fc.tuple(fc.array(item, { minLength: 1, maxLength: 3 }), gap).map(([items, g]) => `[${g}${items.join(`,${g}`)}${g}]`),
+);
+// As written after `key: `: a scalar or a flow collection, now and then a comment after it.
+const value = fc
+  .tuple(
+    fc.oneof({ weight: 5, arbitrary: scalar }, { weight: 2, arbitrary: flow }),
+    fc.constantFrom('', '', '', ' # a note', '  #: x'),
+  )
+  .map(([v, comment]) => `${v}${comment}`);
 type Tree = Array<[string, string | Tree]>;
 const mapping: fc.Memo<Tree> = fc.memo((depth) =>
   fc.array(fc.tuple(name, depth <= 1 ? value : fc.oneof({ weight: 3, arbitrary: value }, mapping(depth - 1))), {
@@ -73,6 +115,15 @@ function render(map: Tree, step: number, indent = 0): string {
     .join('');
 }
 
+/** Blank lines and comment lines put before some lines, at any indentation. */
+const decorate = fc
+  .array(fc.tuple(fc.nat(), fc.constantFrom('\n', '# a comment\n', '  # more\n', '    #\n')), { maxLength: 3 })
+  .map((inserts) => (t: string) => {
+    const lines = t.split(/(?<=\n)/);
+    for (const [at, line] of inserts) lines.splice(at % (lines.length + 1), 0, line);
+    return lines.join('');
+  });
+
 /** Small damage: a blank line, a character, a space, or the last newline gone. */
 const damage = fc.oneof(
   fc.constant((t: string) => t),
@@ -86,23 +137,37 @@ const damage = fc.oneof(
   fc.constant((t: string) => ` ${t}`),
 );
 
+/** What a text read may hold, each of which some texts read must. */
+const FEATURES: ReadonlyArray<[string, RegExp]> = [
+  ['a nested mapping', /:\n +[A-Za-z_]/],
+  ['a comment line', /^ *#/m],
+  ['a comment after a value', / #/],
+  ['a blank line', /\n *\n/],
+  ['quoted text', /: ["']/],
+  ['a flow mapping', /: \{/],
+  ['a flow list', /: \[/],
+];
+
 describe('readPlainBlock', () => {
   it('reads a text as the parser does, or leaves it to the parser', () => {
+    const seen = new Map(FEATURES.map(([feature]) => [feature, 0]));
     let read = 0;
     let runs = 0;
     fc.assert(
-      fc.property(mapping(4), fc.integer({ min: 1, max: 4 }), damage, (map, step, hurt) => {
+      fc.property(mapping(4), fc.integer({ min: 1, max: 4 }), decorate, damage, (map, step, dress, hurt) => {
         runs++;
-        const text = hurt(render(map, step));
+        const text = hurt(dress(render(map, step)));
         const fast = readPlainBlock(text);
         if (!fast) return;
         read++;
+        for (const [feature, pattern] of FEATURES) if (pattern.test(text)) seen.set(feature, seen.get(feature)! + 1);
         expectSame(text, fast);
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.PLAIN_BLOCK_RUNS ?? 3000) },
     );
-    // Most generated texts are in reach: the comparison above is not vacuous.
+    // Most generated texts are in reach, with each feature: the comparison above is not vacuous.
     expect(read).toBeGreaterThan(runs / 10);
+    for (const [feature, count] of seen) expect(count, feature).toBeGreaterThan(read / 50);
   });
 
   it('reads a generated scenario of the bench and the shape of a hand-written one', () => {
@@ -117,6 +182,21 @@ describe('readPlainBlock', () => {
       expect(fast).toBeDefined();
       expectSame(text, fast!);
     }
+  });
+
+  it('reads most built-in scenarios, each as the parser does', () => {
+    const dir = join(ROOT, 'scenarios');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    let read = 0;
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const fast = readPlainBlock(text);
+      if (!fast) continue;
+      read++;
+      expectSame(text, fast);
+    }
+    // Those with text over several lines (`|`, `>`) go to the parser.
+    expect(read).toBeGreaterThan(files.length / 2);
   });
 
   it('leaves a key written twice, or a reserved name, to the parser, which says what is wrong', () => {

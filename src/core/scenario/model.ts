@@ -18,7 +18,11 @@ export interface Figure {
   dim: Dimension;
   /** The quantity or formula as written. */
   text: string;
-  /** Its tree. A checked formula's may be parsed again when first read: the model need not keep every tree. */
+  /**
+   * Its tree. A formula checked as parsed has it parsed again when first read,
+   * by a getter of its class (lazy-figure.ts), as `code`: not an own property,
+   * so a spread copy of such a figure has neither.
+   */
   expr: Expr;
   /** The declared unit (derived), the written unit (assumption), or undefined: base units. */
   unit: WrittenUnit | undefined;

@@ -103,8 +103,8 @@ export function readDocument(text: string): Document | { deep: number } {
 export function parseScenarioSource(text: string, file?: string): Result<ScenarioSource> {
   if (utf8Length(text) > MAX_FILE_BYTES)
     return fail(placed(file)('the file is larger than 1 MB', { start: 0, end: 0 }, undefined, 'yaml-limit'));
-  // Most scenarios are block YAML: the plainest of it is read without the parser.
-  const plain = text.includes('[') || text.includes('{') ? undefined : readPlainBlock(text);
+  // Most scenarios are simple block YAML, read without the parser.
+  const plain = readPlainBlock(text);
   if (plain) return ok(spannedSource({ text, ...plain }, file, checkShape));
   return parseYamlSource(text, file);
 }
