@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/scenario/compile-text.js';
-import { FIGURE_NAME } from '../../src/core/scenario/names.js';
-import { RESERVED_NAMES } from '../../src/core/scenario/source.js';
+import { FIGURE_NAME, RESERVED_NAMES } from '../../src/core/scenario/names.js';
 import { evaluateModel } from '../../src/core/scenario/run.js';
 import { UnitRegistry } from '../../src/core/units/registry.js';
 

@@ -24,6 +24,7 @@ import type { PathKey, ScenarioSource } from './located.js';
 import { spannedSource, type Precompiled, type SpanNode } from './precompiled.js';
 import { checkShape } from './schema-diagnostics.js';
 import { readPlainBlock } from './plain-block.js';
+import { RESERVED_NAMES } from './names.js';
 
 /** Scenario files are small; anything larger is refused before parsing. */
 export const MAX_FILE_BYTES = 1 << 20;
@@ -31,8 +32,6 @@ export const MAX_FILE_BYTES = 1 << 20;
 export const MAX_NESTING = 32;
 /** Alias expansion bound: a scenario needs few, a "billion laughs" file many. */
 export const MAX_ALIASES = 50;
-import { RESERVED_NAMES } from './names.js';
-export { RESERVED_NAMES };
 
 export type { PathKey, ScenarioSource } from './located.js';
 
