@@ -87,6 +87,9 @@ function locateIn(tree: SpanNode, path: readonly PathKey[], part: 'key' | 'value
     if (node?.m) {
       const entry = entryOf(node.m, key!);
       if (!entry) return best;
+      // A plain scalar's entry: its key, or its value, below which nothing is.
+      if (entry.length === 4)
+        return part === 'key' && i === path.length - 1 ? span([entry[0], entry[1]]) : span([entry[2], entry[3]]);
       const [k, value] = entry;
       if (i === path.length - 1 && part === 'key') return span(k);
       node = value;
@@ -105,7 +108,7 @@ function locateIn(tree: SpanNode, path: readonly PathKey[], part: 'key' | 'value
 function nodeAt(tree: SpanNode, path: readonly PathKey[]): SpanNode | null | undefined {
   let node: SpanNode | null | undefined = tree;
   for (const key of path) {
-    if (node?.m) node = entryOf(node.m, key)?.[1];
+    if (node?.m) node = nodeOf(entryOf(node.m, key));
     else if (node?.q && typeof key === 'number') node = node.q[key];
     else return undefined;
   }
@@ -113,14 +116,15 @@ function nodeAt(tree: SpanNode, path: readonly PathKey[]): SpanNode | null | und
 }
 
 /** A mapping's entry for `key`. Mapping keys are text: a number never names one. */
-function entryOf(m: NonNullable<SpanNode['m']>, key: PathKey): KeyedNode | undefined {
+function entryOf(m: NonNullable<SpanNode['m']>, key: PathKey): KeyedNode | PlainEntry | undefined {
   if (typeof key !== 'string') return undefined;
-  if (m instanceof Map) {
-    const entry: KeyedNode | PlainEntry | undefined = m.get(key);
-    if (entry?.length !== 4) return entry;
-    const [keyStart, keyEnd, start, end] = entry;
-    return [[keyStart, keyEnd], { s: [start, end], o: [start, 1] }];
-  }
+  if (m instanceof Map) return m.get(key);
   const record = m as Record<string, KeyedNode>;
   return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** The node of an entry's value; a plain scalar's made from its offsets. */
+function nodeOf(entry: KeyedNode | PlainEntry | undefined): SpanNode | null | undefined {
+  if (entry?.length !== 4) return entry?.[1];
+  return { s: [entry[2], entry[3]], o: [entry[2], 1] };
 }
