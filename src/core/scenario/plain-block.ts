@@ -43,8 +43,7 @@ export function readPlainBlock(text: string): PlainBlock | undefined {
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
     const lineEnd = end + 1;
-    let i = start;
-    while (text.charCodeAt(i) === SPACE) i++;
+    const i = skipSpaces(text, start);
     if (i === end) {
       start = lineEnd;
       continue;
@@ -129,8 +128,7 @@ function readValue(
   let stop = at + 1;
   while (stop < end && BLOCK_CHARACTER[text.charCodeAt(stop)]) stop++;
   if (stop < end && !(text.charCodeAt(stop) === HASH && text.charCodeAt(stop - 1) === SPACE)) return undefined;
-  let last = stop;
-  while (text.charCodeAt(last - 1) === SPACE) last--;
+  const last = trimmedEnd(text, stop);
   // A plain scalar: offsets in its value map one to one to offsets in the file.
   return { value: text.slice(at, last), entry: [key[0], key[1], at, last] };
 }
@@ -185,8 +183,7 @@ function readFlowItem(text: string, at: number, end: number) {
   if (!VALUE_START[c]) return undefined;
   let stop = at + 1;
   while (stop < end && FLOW_CHARACTER[text.charCodeAt(stop)]) stop++;
-  let last = stop;
-  while (text.charCodeAt(last - 1) === SPACE) last--;
+  const last = trimmedEnd(text, stop);
   const node: SpanNode = { s: [at, last], o: [at, 1] };
   return { value: text.slice(at, last), node, next: stop };
 }
@@ -211,6 +208,13 @@ function restIsComment(text: string, at: number, end: number): boolean {
 function skipSpaces(text: string, at: number): number {
   let i = at;
   while (text.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** Where text ending at `end` ends without its trailing spaces. */
+function trimmedEnd(text: string, end: number): number {
+  let i = end;
+  while (text.charCodeAt(i - 1) === SPACE) i--;
   return i;
 }
 
