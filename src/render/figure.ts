@@ -1,5 +1,4 @@
-import { unitOf, type Figure } from '../core/scenario/model.js';
-import { countsWhole } from '../core/expr/functions.js';
+import { isWholeCount, unitOf, type Figure } from '../core/scenario/model.js';
 import { formatDisplay, isBought, threeDigits } from './number.js';
 import type { Conventions } from '../core/units/table.js';
 import { inUnit } from '../core/units/in-unit.js';
@@ -10,5 +9,5 @@ export { inUnit };
 export function displayOf(f: Figure, base: number, conventions: Conventions): string {
   const { text, factor } = unitOf(f);
   if (text === '' && f.kind === 'assumption' && f.text.trim().endsWith('%')) return `${threeDigits(base * 100)}%`;
-  return formatDisplay(inUnit(base, factor), text, conventions, isBought(text) || (f.whole ?? countsWhole(f.expr)));
+  return formatDisplay(inUnit(base, factor), text, conventions, isBought(text) || isWholeCount(f));
 }

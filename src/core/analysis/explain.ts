@@ -2,11 +2,11 @@ import { DiagnosticError } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
 import { compileCode } from '../expr/calls.js';
 import { checkFormula } from '../expr/check.js';
-import { capacity, countsWhole } from '../expr/functions.js';
+import { capacity } from '../expr/functions.js';
 import { referent } from '../expr/referent.js';
 import { bestUnit, toDigits } from '../units/display.js';
 import type { Dimension } from '../units/dimension.js';
-import { unitOf, type Figure, type Model, type Origin } from '../scenario/model.js';
+import { isWholeCount, unitOf, type Figure, type Model, type Origin } from '../scenario/model.js';
 import type { Range } from '../scenario/range.js';
 import { figuresBehind } from '../scenario/graph.js';
 
@@ -98,7 +98,7 @@ function step(
     uses: f.uses,
     overridden: pinned,
     ...(f.note !== undefined ? { note: f.note } : {}),
-    ...(countsWhole(f.expr) ? { whole: true as const } : {}),
+    ...(isWholeCount(f) ? { whole: true as const } : {}),
   };
   if (f.kind === 'assumption' || pinned) {
     const given: Markup = pinned ? [{ kind: 'quantity', value, unit: unit.text }] : [{ kind: 'literal', text: f.text }];
@@ -122,7 +122,7 @@ function step(
       kind: 'quantity',
       value: values[g.index]! / u.factor,
       unit: u.text,
-      ...(countsWhole(g.expr) ? { whole: true as const } : {}),
+      ...(isWholeCount(g) ? { whole: true as const } : {}),
     };
   };
   const inside = buildingBlocks(model, f.expr, values, substitute);

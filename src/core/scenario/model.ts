@@ -1,5 +1,6 @@
 import type { Diagnostic, Span } from '../diagnostic.js';
 import type { Expr } from '../expr/ast.js';
+import { countsWhole } from '../expr/functions.js';
 import type { Dimension } from '../units/dimension.js';
 import type { UnitRegistry } from '../units/registry.js';
 import type { WrittenUnit } from '../units/written.js';
@@ -58,6 +59,14 @@ export interface Figure {
   origin?: Origin;
   /** Assumptions: the `bote ref capacity` row it comes from, e.g. T1. */
   ref?: string;
+}
+
+/**
+ * Whether a figure's value is a count servers() or shards() bought, shown
+ * whole: read when the figure was checked, so that its formula is not parsed again.
+ */
+export function isWholeCount(f: Figure): boolean {
+  return f.whole ?? countsWhole(f.expr);
 }
 
 /** The unit a figure is shown in: declared, written, or its base units. */
